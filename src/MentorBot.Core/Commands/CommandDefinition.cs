@@ -1,0 +1,18 @@
+namespace MentorBot.Core.Commands;
+
+/// <summary>
+/// The shape of a command or subcommand, from which adapters register slash commands and parse text.
+/// A command has either <see cref="Options"/> or <see cref="Subcommands"/>, not both.
+/// </summary>
+public sealed record CommandDefinition(string Name, string Description)
+{
+    public IReadOnlyList<OptionDefinition> Options { get; init; } = [];
+
+    public IReadOnlyList<CommandDefinition> Subcommands { get; init; } = [];
+
+    /// <summary>Only moderators may run it. On a top-level command adapters may also hide it from others.</summary>
+    public bool ModeratorOnly { get; init; }
+
+    /// <summary>One line of usage for <c>/help</c>, e.g. <c>/subscribe [day] [time] [timezone]</c>.</summary>
+    public string Usage { get; init; } = "";
+}

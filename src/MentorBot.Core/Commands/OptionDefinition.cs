@@ -1,0 +1,13 @@
+namespace MentorBot.Core.Commands;
+
+/// <summary>One option of a command. Required options come before optional ones.</summary>
+public sealed record OptionDefinition(string Name, string Description, OptionType Type, bool Required = false)
+{
+    public IReadOnlyList<OptionChoice> Choices { get; init; } = [];
+
+    public int? MaxLength { get; init; }
+
+    public int? MinValue { get; init; }
+
+    public bool Autocomplete { get; init; }
+}

@@ -1,0 +1,28 @@
+namespace MentorBot.Core.Commands;
+
+/// <summary>
+/// What the core answers, as data. <see cref="Text"/> uses a small Markdown subset (paragraphs, <c>- </c> bullets,
+/// <c>**bold**</c>, <c>`code`</c>, bare links) that every renderer understands; adapters own escaping and limits.
+/// </summary>
+public sealed record Reply
+{
+    public required string Text { get; init; }
+
+    public string? Title { get; init; }
+
+    public IReadOnlyList<ReplyField> Fields { get; init; } = [];
+
+    /// <summary>Questions or commands worth trying next; adapters render them as buttons where they can.</summary>
+    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>A short closing line such as the sources of an answer.</summary>
+    public string? Footer { get; init; }
+
+    public ReplyVisibility Visibility { get; init; } = ReplyVisibility.Public;
+
+    public ReplyKind Kind { get; init; } = ReplyKind.Info;
+
+    /// <summary>A short, only-for-you message for input the core could not act on. Nothing was changed.</summary>
+    public static Reply Refusal(string text) =>
+        new() { Text = text, Kind = ReplyKind.Refusal, Visibility = ReplyVisibility.OnlyYou };
+}

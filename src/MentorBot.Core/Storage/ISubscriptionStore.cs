@@ -1,0 +1,16 @@
+using MentorBot.Core.Identity;
+
+namespace MentorBot.Core.Storage;
+
+/// <summary>Weekly delivery subscriptions, one per learner.</summary>
+public interface ISubscriptionStore
+{
+    Task<Subscription?> GetAsync(LearnerId learner, CancellationToken cancellationToken = default);
+
+    Task UpsertAsync(Subscription subscription, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the subscription; false if there was none.</summary>
+    Task<bool> DeleteAsync(LearnerId learner, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Subscription>> ListAllAsync(CancellationToken cancellationToken = default);
+}
