@@ -1,0 +1,217 @@
+using MentorBot.Core.Knowledge;
+
+namespace MentorBot.Core.Faq;
+
+/// <summary>
+/// An inverted index over one knowledge snapshot. Two signals rank an entry: BM25 over the entry's weighted
+/// fields (id, title and tags count three times, each alternate question twice, the answer once), and the best
+/// IDF-weighted cosine between the question and one of the entry's phrasings. Coverage — the share of the
+/// question's weight the entry explains, where words the knowledge base has never seen weigh the most — is what
+/// lets it decline questions from other fields instead of answering them with the nearest backend entry.
+/// </summary>
+internal sealed class FaqIndex
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly IReadOnlyList<FaqEntry> _entries;
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<double> _idf = [];
+    private readonly List<(int Entry, float Weight)[]> _entryPostings = [];
+    private readonly List<(int Phrasing, float Weight)[]> _phrasingPostings = [];
+    private readonly int[] _phrasingEntry;
+    private readonly HashSet<int>[] _entryTerms;
+    private readonly Dictionary<string, FaqEntry> _exact = new(StringComparer.Ordinal);
+    private readonly string[] _vocabulary;
+    private readonly double _unknownWeight;
+
+    public FaqIndex(KnowledgeBase knowledge)
+    {
+        _entries = knowledge.Faq;
+        Analyzer = new TermAnalyzer(knowledge.Lexicon);
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        var documents = new List<Dictionary<int, double>>();
+        var phrasings = new List<(int Entry, int[] Terms)>();
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            var entry = _entries[e];
+            var tf = new Dictionary<int, double>();
+            void Add(string text, double weight)
+            {
+                foreach (var token in Tokenizer.Tokenize(text))
+                    frequency[token] = frequency.GetValueOrDefault(token) + 1;
+                foreach (var term in Analyzer.Analyze(text))
+                {
+                    var id = TermId(term);
+                    tf[id] = tf.GetValueOrDefault(id) + weight;
+                }
+            }
+
+            Add(entry.Id.Replace('-', ' '), 3);
+            Add(entry.Title, 3);
+            foreach (var tag in entry.Tags)
+                Add(tag, 3);
+            foreach (var question in entry.Questions)
+                Add(question, 2);
+            Add(entry.Answer, 1);
+            documents.Add(tf);
+
+            foreach (var phrasing in entry.Questions.Prepend(entry.Title))
+            {
+                phrasings.Add((e, Analyzer.Analyze(phrasing).Select(TermId).Distinct().ToArray()));
+                _exact.TryAdd(Exact(phrasing), entry);
+            }
+
+            _exact[Exact(entry.Id)] = entry;
+        }
+
+        foreach (var group in knowledge.Lexicon.Synonyms)
+        {
+            foreach (var token in group.SelectMany(Tokenizer.Tokenize))
+                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+        }
+
+        var n = _entries.Count;
+        var df = new int[_termIds.Count];
+        foreach (var document in documents)
+        {
+            foreach (var term in document.Keys)
+                df[term]++;
+        }
+
+        for (var t = 0; t < df.Length; t++)
+            _idf.Add(Idf(n, df[t]));
+        _unknownWeight = Idf(n, 0);
+
+        var averageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Values.Sum());
+        var entryPostings = Enumerable.Range(0, df.Length).Select(_ => new List<(int, float)>()).ToArray();
+        _entryTerms = new HashSet<int>[n];
+        for (var e = 0; e < n; e++)
+        {
+            var length = documents[e].Values.Sum();
+            foreach (var (term, tf) in documents[e])
+            {
+                var weight = _idf[term] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / averageLength));
+                entryPostings[term].Add((e, (float)weight));
+            }
+
+            _entryTerms[e] = [.. documents[e].Keys];
+        }
+
+        _entryPostings.AddRange(entryPostings.Select(p => p.ToArray()));
+
+        var phrasingPostings = Enumerable.Range(0, df.Length).Select(_ => new List<(int, float)>()).ToArray();
+        _phrasingEntry = new int[phrasings.Count];
+        for (var p = 0; p < phrasings.Count; p++)
+        {
+            var (entry, terms) = phrasings[p];
+            _phrasingEntry[p] = entry;
+            var norm = Math.Sqrt(terms.Sum(t => _idf[t] * _idf[t]));
+            if (norm == 0)
+                continue;
+            foreach (var term in terms)
+                phrasingPostings[term].Add((p, (float)(_idf[term] * _idf[term] / norm)));
+        }
+
+        _phrasingPostings.AddRange(phrasingPostings.Select(p => p.ToArray()));
+        _vocabulary = [.. frequency.Keys.Order(StringComparer.Ordinal)];
+        Analyzer.UseCorrector(new SpellingCorrector(frequency));
+    }
+
+    public TermAnalyzer Analyzer { get; }
+
+    public IReadOnlyList<FaqEntry> Entries => _entries;
+
+    /// <summary>Exact hits: an entry id (what follow-up buttons send), a title or one of the written phrasings.</summary>
+    public FaqEntry? FindExact(string question) => _exact.GetValueOrDefault(Exact(question));
+
+    public IReadOnlyList<FaqCandidate> Search(IReadOnlyList<string> terms, int max)
+    {
+        var known = new List<int>();
+        var queryWeight = 0.0;
+        var queryNorm = 0.0;
+        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        {
+            var weight = _termIds.TryGetValue(term, out var id) ? _idf[id] : _unknownWeight;
+            if (_termIds.ContainsKey(term))
+                known.Add(id);
+            queryWeight += weight;
+            queryNorm += weight * weight;
+        }
+
+        if (known.Count == 0 || _entries.Count == 0)
+            return [];
+        queryNorm = Math.Sqrt(queryNorm);
+
+        var bm25 = new double[_entries.Count];
+        var bm25Max = 0.0;
+        foreach (var term in known)
+        {
+            bm25Max += _idf[term] * (K1 + 1);
+            foreach (var (entry, weight) in _entryPostings[term])
+                bm25[entry] += weight;
+        }
+
+        var phrasing = new Dictionary<int, double>();
+        foreach (var term in known)
+        {
+            foreach (var (p, weight) in _phrasingPostings[term])
+                phrasing[p] = phrasing.GetValueOrDefault(p) + weight;
+        }
+
+        var bestPhrasing = new double[_entries.Count];
+        foreach (var (p, dot) in phrasing)
+        {
+            var entry = _phrasingEntry[p];
+            bestPhrasing[entry] = Math.Max(bestPhrasing[entry], dot / queryNorm);
+        }
+
+        var candidates = new List<FaqCandidate>();
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            if (bm25[e] <= 0)
+                continue;
+            var lexical = bm25Max > 0 ? Math.Min(1, bm25[e] / bm25Max) : 0;
+            var score = (0.6 * bestPhrasing[e]) + (0.4 * lexical);
+            candidates.Add(new FaqCandidate(_entries[e], score, bestPhrasing[e], lexical, Coverage(e, known, queryWeight)));
+        }
+
+        candidates.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return candidates.Count > max ? candidates[..max] : candidates;
+    }
+
+    /// <summary>Vocabulary words starting with <paramref name="prefix"/>, for autocomplete of a half-typed word.</summary>
+    public IEnumerable<string> WordsStartingWith(string prefix)
+    {
+        var start = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);
+        if (start < 0)
+            start = ~start;
+        for (var i = start; i < _vocabulary.Length && _vocabulary[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+            yield return _vocabulary[i];
+    }
+
+    private double Coverage(int entry, List<int> known, double queryWeight)
+    {
+        var covered = 0.0;
+        foreach (var term in known)
+        {
+            if (_entryTerms[entry].Contains(term))
+                covered += _idf[term];
+        }
+
+        return queryWeight > 0 ? covered / queryWeight : 0;
+    }
+
+    private int TermId(string term)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+            _termIds[term] = id = _termIds.Count;
+        return id;
+    }
+
+    private static double Idf(int documents, int frequency) =>
+        Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
+
+    private static string Exact(string text) => string.Join(' ', Tokenizer.Tokenize(text));
+}

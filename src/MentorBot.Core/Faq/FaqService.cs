@@ -1,0 +1,110 @@
+using MentorBot.Core.Knowledge;
+
+namespace MentorBot.Core.Faq;
+
+/// <summary>
+/// Answers questions from whatever knowledge snapshot is live. The index is rebuilt once per snapshot, so a
+/// hot reload costs one build and questions in flight keep the index they started with.
+/// </summary>
+public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
+{
+    /// <summary>At or above this confidence the best entry is given as the answer.</summary>
+    public const double AnswerThreshold = 0.5;
+
+    private const int MaxSuggestions = 3;
+    private const double MinSuggestionScore = 0.12;
+
+    private readonly Lock _buildLock = new();
+    private IndexedSnapshot? _snapshot;
+
+    public FaqResult Ask(string question)
+    {
+        var index = Index();
+        if (string.IsNullOrWhiteSpace(question))
+            return new FaqResult(null, 0, []);
+        if (index.FindExact(question) is { } exact)
+            return new FaqResult(exact, 1, []);
+
+        var terms = index.Analyzer.AnalyzeQuery(question);
+        if (terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains))
+            return new FaqResult(null, 0, []);
+
+        var candidates = index.Search(terms, 5);
+        if (candidates.Count == 0)
+            return new FaqResult(null, 0, []);
+
+        var top = candidates[0];
+        var runnerUp = candidates.Count > 1 ? candidates[1].Score : 0;
+        var confidence = Confidence(top, runnerUp);
+        if (confidence >= AnswerThreshold)
+            return new FaqResult(top.Entry, confidence, []);
+
+        var suggestions = candidates
+            .Where(c => c.Score >= MinSuggestionScore && c.Coverage >= 0.3)
+            .Take(MaxSuggestions)
+            .Select(c => c.Entry)
+            .ToArray();
+        return new FaqResult(null, confidence, suggestions);
+    }
+
+    public IReadOnlyList<FaqEntry> Complete(string partialQuestion, int max)
+    {
+        var index = Index();
+        if (max <= 0)
+            return [];
+        if (string.IsNullOrWhiteSpace(partialQuestion))
+            return index.Entries.OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Take(max).ToArray();
+
+        var terms = index.Analyzer.AnalyzeQuery(partialQuestion);
+        var tokens = Tokenizer.Tokenize(partialQuestion);
+        var endsInWord = tokens.Count > 0 && char.IsLetterOrDigit(partialQuestion[^1]);
+        if (endsInWord && tokens[^1].Length >= 2)
+        {
+            foreach (var word in index.WordsStartingWith(tokens[^1]).Take(20))
+                terms.AddRange(index.Analyzer.Analyze(word));
+        }
+
+        var ranked = index.Search(terms, max).Select(c => c.Entry).ToList();
+        if (index.FindExact(partialQuestion) is { } exact)
+        {
+            ranked.Remove(exact);
+            ranked.Insert(0, exact);
+        }
+
+        return ranked.Take(max).ToArray();
+    }
+
+    /// <summary>
+    /// How sure the engine is, from 0 to 1. Coverage gates it (a question mostly about something the knowledge base
+    /// never mentions cannot be answered however well one word matches); the match strength and the lead over the
+    /// runner-up scale it.
+    /// </summary>
+    internal static double Confidence(FaqCandidate top, double runnerUpScore)
+    {
+        var strength = Math.Min(1, top.Score / 0.45);
+        var lead = top.Score > 0 ? Math.Clamp((top.Score - runnerUpScore) / top.Score, 0, 1) : 0;
+        var confidence = top.Coverage * (0.55 + (0.3 * strength) + (0.15 * lead));
+        return Math.Round(Math.Clamp(confidence, 0, 1), 3);
+    }
+
+    private FaqIndex Index()
+    {
+        var current = knowledge.Current;
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is not null && ReferenceEquals(snapshot.Knowledge, current))
+            return snapshot.Index;
+        lock (_buildLock)
+        {
+            snapshot = _snapshot;
+            if (snapshot is null || !ReferenceEquals(snapshot.Knowledge, current))
+            {
+                snapshot = new IndexedSnapshot(current, new FaqIndex(current));
+                Volatile.Write(ref _snapshot, snapshot);
+            }
+
+            return snapshot.Index;
+        }
+    }
+
+    private sealed record IndexedSnapshot(KnowledgeBase Knowledge, FaqIndex Index);
+}

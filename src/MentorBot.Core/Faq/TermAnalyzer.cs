@@ -1,0 +1,92 @@
+using MentorBot.Core.Knowledge;
+
+namespace MentorBot.Core.Faq;
+
+/// <summary>
+/// Turns text into the terms the FAQ index compares: tokens, typo correction against the knowledge base's own
+/// vocabulary, Snowball stems, synonym groups from the lexicon folded into one term, and stopwords dropped.
+/// The same analyzer reads the knowledge files and the learner's question, so both sides always agree.
+/// </summary>
+internal sealed class TermAnalyzer
+{
+    private readonly Dictionary<string, List<(string[] Stems, string Canonical)>> _phrases = new(StringComparer.Ordinal);
+    private SpellingCorrector? _corrector;
+
+    public TermAnalyzer(Lexicon lexicon)
+    {
+        foreach (var group in lexicon.Synonyms)
+        {
+            var canonical = "=" + string.Join('_', StemAll(group[0]));
+            foreach (var phrase in group)
+            {
+                var stems = StemAll(phrase);
+                if (stems.Length == 0)
+                    continue;
+                if (!_phrases.TryGetValue(stems[0], out var list))
+                    _phrases[stems[0]] = list = [];
+                list.Add((stems, canonical));
+                list.Sort((x, y) => y.Stems.Length.CompareTo(x.Stems.Length));
+            }
+        }
+
+        OffTopic = lexicon.OffTopic.SelectMany(w => Analyze(w)).ToHashSet(StringComparer.Ordinal);
+        InScope = lexicon.InScope.SelectMany(w => Analyze(w)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Terms that mark a question as belonging to another field.</summary>
+    public HashSet<string> OffTopic { get; }
+
+    /// <summary>Terms that keep a question in MentorBot's field even beside an off-topic marker.</summary>
+    public HashSet<string> InScope { get; }
+
+    /// <summary>Typo correction is switched on once the index knows the vocabulary it may correct to.</summary>
+    public void UseCorrector(SpellingCorrector corrector) => _corrector = corrector;
+
+    public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text), correct: false);
+
+    public List<string> AnalyzeQuery(string text) => Analyze(Tokenizer.Tokenize(text), correct: true);
+
+    private List<string> Analyze(List<string> tokens, bool correct)
+    {
+        var stems = new string[tokens.Count];
+        var stop = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (correct && _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token))
+                token = corrector.Correct(token) ?? token;
+            stop[i] = Stopwords.All.Contains(token);
+            stems[i] = WordStemmer.Stem(token);
+        }
+
+        var terms = new List<string>(tokens.Count);
+        for (var i = 0; i < stems.Length;)
+        {
+            var matched = false;
+            if (_phrases.TryGetValue(stems[i], out var candidates))
+            {
+                foreach (var (phrase, canonical) in candidates)
+                {
+                    if (i + phrase.Length <= stems.Length && stems.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+                    {
+                        terms.Add(canonical);
+                        i += phrase.Length;
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+
+            if (matched)
+                continue;
+            if (!stop[i])
+                terms.Add(stems[i]);
+            i++;
+        }
+
+        return terms;
+    }
+
+    private static string[] StemAll(string phrase) =>
+        Tokenizer.Tokenize(phrase).Select(WordStemmer.Stem).ToArray();
+}

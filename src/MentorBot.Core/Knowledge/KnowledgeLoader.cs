@@ -1,0 +1,145 @@
+using System.Text;
+using MentorBot.Core.Knowledge.Loading;
+
+namespace MentorBot.Core.Knowledge;
+
+/// <summary>
+/// Reads and validates a knowledge folder (<c>faq/*.md</c>, <c>roadmap/*.md</c>, <c>lexicon.yaml</c>).
+/// Every problem is collected, not just the first, so one <c>knowledge check</c> run lists them all.
+/// </summary>
+public static class KnowledgeLoader
+{
+    public static KnowledgeLoadResult Load(string root)
+    {
+        var problems = new List<KnowledgeProblem>();
+        if (!Directory.Exists(root))
+        {
+            problems.Add(new(root, 0, "knowledge folder not found"));
+            return new(null, problems);
+        }
+
+        var faqDir = Path.Combine(root, "faq");
+        var faq = new List<FaqDraft>();
+        if (!Directory.Exists(faqDir))
+            problems.Add(new(faqDir, 0, "folder not found; FAQ entries live in faq/<id>.md"));
+        else
+            faq.AddRange(ReadAll(faqDir, problems, FaqFileReader.Read));
+
+        var roadmapDir = Path.Combine(root, "roadmap");
+        var roadmap = Directory.Exists(roadmapDir) ? ReadAll(roadmapDir, problems, RoadmapFileReader.Read) : [];
+
+        var lexiconFile = Path.Combine(root, "lexicon.yaml");
+        var lexicon = File.Exists(lexiconFile)
+            ? LexiconFileReader.Read(lexiconFile, File.ReadAllText(lexiconFile, Encoding.UTF8), problems)
+            : Lexicon.Empty;
+
+        CheckAcrossFiles(faq, roadmap, problems);
+        if (problems.Count > 0 || lexicon is null)
+            return new(null, problems);
+
+        var knowledge = new KnowledgeBase(
+            faq.Select(d => d.Entry).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
+            roadmap.Select(d => d.Week).OrderBy(w => w.Week).ToArray(),
+            lexicon);
+        return new(knowledge, problems);
+    }
+
+    private static List<T> ReadAll<T>(string dir, List<KnowledgeProblem> problems, Func<string, string, List<KnowledgeProblem>, T?> read)
+        where T : class
+    {
+        var drafts = new List<T>();
+        foreach (var file in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file, Encoding.UTF8);
+            }
+            catch (IOException ex)
+            {
+                problems.Add(new(file, 0, $"cannot read the file: {ex.Message}"));
+                continue;
+            }
+
+            if (read(file, text, problems) is { } draft)
+                drafts.Add(draft);
+        }
+
+        return drafts;
+    }
+
+    private static void CheckAcrossFiles(List<FaqDraft> faq, List<RoadmapDraft> roadmap, List<KnowledgeProblem> problems)
+    {
+        var byId = new Dictionary<string, FaqDraft>(StringComparer.OrdinalIgnoreCase);
+        foreach (var draft in faq)
+        {
+            if (!byId.TryAdd(draft.Entry.Id, draft))
+                problems.Add(new(draft.Entry.SourcePath, draft.IdLine, $"id '{draft.Entry.Id}' is also used by {byId[draft.Entry.Id].Entry.SourcePath}"));
+        }
+
+        var questions = new Dictionary<string, (FaqDraft Draft, int Line)>(StringComparer.Ordinal);
+        foreach (var draft in faq)
+        {
+            foreach (var (question, line) in draft.Questions)
+            {
+                var key = Normalize(question);
+                if (questions.TryGetValue(key, out var first))
+                {
+                    var where = ReferenceEquals(first.Draft, draft) ? $"line {first.Line}" : $"{first.Draft.Entry.SourcePath}:{first.Line}";
+                    problems.Add(new(draft.Entry.SourcePath, line, $"the question '{question}' also appears at {where}"));
+                }
+                else
+                {
+                    questions[key] = (draft, line);
+                }
+            }
+        }
+
+        foreach (var draft in faq)
+        {
+            foreach (var (related, line) in draft.Related)
+            {
+                if (string.Equals(related, draft.Entry.Id, StringComparison.OrdinalIgnoreCase))
+                    problems.Add(new(draft.Entry.SourcePath, line, "an entry cannot be related to itself"));
+                else if (!byId.ContainsKey(related))
+                    problems.Add(new(draft.Entry.SourcePath, line, $"related id '{related}' does not exist"));
+            }
+        }
+
+        var weeks = new Dictionary<int, RoadmapDraft>();
+        foreach (var draft in roadmap)
+        {
+            if (!weeks.TryAdd(draft.Week.Week, draft))
+                problems.Add(new(draft.Week.SourcePath, draft.WeekLine, $"week {draft.Week.Week} is also defined in {weeks[draft.Week.Week].Week.SourcePath}"));
+            foreach (var (related, line) in draft.Related)
+            {
+                if (!byId.ContainsKey(related))
+                    problems.Add(new(draft.Week.SourcePath, line, $"related id '{related}' does not exist"));
+            }
+        }
+
+        for (var week = 1; week <= weeks.Count; week++)
+        {
+            if (!weeks.ContainsKey(week))
+            {
+                var last = roadmap.MaxBy(d => d.Week.Week)!;
+                problems.Add(new(last.Week.SourcePath, last.WeekLine, $"the roadmap skips week {week}; weeks must run 1, 2, 3… without gaps"));
+                break;
+            }
+        }
+    }
+
+    private static string Normalize(string question)
+    {
+        var builder = new StringBuilder(question.Length);
+        foreach (var c in question.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+                builder.Append(c);
+            else if (builder.Length > 0 && builder[^1] != ' ')
+                builder.Append(' ');
+        }
+
+        return builder.ToString().Trim();
+    }
+}

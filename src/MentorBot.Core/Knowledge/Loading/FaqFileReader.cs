@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace MentorBot.Core.Knowledge.Loading;
+
+/// <summary>Reads one <c>knowledge/faq/&lt;id&gt;.md</c> file.</summary>
+internal static partial class FaqFileReader
+{
+    public static FaqDraft? Read(string file, string text, List<KnowledgeProblem> problems)
+    {
+        var before = problems.Count;
+        var document = FrontMatter.Parse(file, text, problems);
+        if (document is null)
+            return null;
+
+        var fields = new YamlFields(file, document, problems);
+        var id = fields.String("id", required: true, maxLength: 60);
+        var idLine = fields.LineOf("id");
+        if (id.Length > 0 && !IdPattern().IsMatch(id))
+            fields.Problem(idLine, $"id '{id}' must be lowercase words joined by '-'");
+        var expected = Path.GetFileNameWithoutExtension(file);
+        if (id.Length > 0 && !string.Equals(id, expected, StringComparison.Ordinal))
+            fields.Problem(idLine, $"id '{id}' does not match the file name '{expected}.md'");
+
+        var title = fields.String("title", required: true, KnowledgeLimits.Title);
+        var questions = fields.List("questions", required: true, KnowledgeLimits.Question);
+        if (questions.Count is > 0 and < KnowledgeLimits.MinQuestions or > KnowledgeLimits.MaxQuestions)
+        {
+            fields.Problem(fields.LineOf("questions"),
+                $"'questions' has {questions.Count} items; write {KnowledgeLimits.MinQuestions} to {KnowledgeLimits.MaxQuestions} phrasings");
+        }
+
+        var tags = fields.List("tags", required: false, 40);
+        var sources = fields.List("sources", required: true, 200);
+        var related = fields.List("related", required: false, 60);
+        fields.RejectUnknownKeys();
+
+        var body = document.Body;
+        if (body.Length == 0)
+            fields.Problem(document.BodyFirstLine, "the answer (the Markdown after the front matter) is empty");
+        else if (body.Length > KnowledgeLimits.Answer)
+            fields.Problem(document.BodyFirstLine, $"the answer is {body.Length} characters; one chat message allows {KnowledgeLimits.Answer}");
+        var lastLine = body.Split('\n')[^1].Trim();
+        if (body.Length > 0 && !lastLine.StartsWith("Sources:", StringComparison.Ordinal))
+            fields.Problem(document.BodyFirstLine + body.Split('\n').Length - 1, "the answer must end with a line starting 'Sources:' that names its sources");
+
+        if (problems.Count > before)
+            return null;
+
+        var entry = new FaqEntry(
+            id,
+            title,
+            questions.Select(q => q.Value).ToArray(),
+            tags.Select(t => t.Value.ToLowerInvariant()).ToArray(),
+            sources.Select(s => s.Value).ToArray(),
+            related.Select(r => r.Value).ToArray(),
+            body,
+            file);
+        return new FaqDraft(entry, idLine, questions, related);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+}

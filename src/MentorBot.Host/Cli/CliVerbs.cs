@@ -1,0 +1,59 @@
+using MentorBot.Core.Faq;
+using MentorBot.Core.Knowledge;
+using Microsoft.Extensions.Configuration;
+
+namespace MentorBot.Host.Cli;
+
+/// <summary>
+/// The one-shot verbs (<c>ask</c>, <c>faq eval</c>, <c>knowledge check</c>). They read knowledge, answer and exit
+/// without starting adapters, storage or the web server, so they are safe to run beside a live bot.
+/// </summary>
+internal static class CliVerbs
+{
+    public const string Usage = """
+        Usage: MentorBot.Host [verb]
+          (no verb)                    run the bot (console adapter unless Discord or Slack is configured)
+          ask "QUESTION" [--json]      answer one question; with --json and no question, one per stdin line
+          faq eval FILE                score the FAQ engine on a question<TAB>expected TSV file
+          knowledge check              validate the knowledge folder; exit code 1 if anything is wrong
+        """;
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && args[0] is "ask" or "faq" or "knowledge" or "help" or "--help" or "-h";
+
+    public static int Run(string[] args, CliConsole console, IConfiguration? configuration = null)
+    {
+        configuration ??= CliConfiguration.Build();
+        var root = KnowledgePath.Resolve(configuration);
+        switch (args)
+        {
+            case ["knowledge", "check"]:
+                return KnowledgeCheckVerb.Run(root, console);
+            case ["ask", .. var rest]:
+                return WithKnowledge(root, console, faq => AskVerb.Run(faq, rest, console));
+            case ["faq", "eval", var file]:
+                return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, console));
+            case ["help" or "--help" or "-h", ..]:
+                console.Out.WriteLine(Usage);
+                return 0;
+            default:
+                console.Error.WriteLine($"Unknown command line: {string.Join(' ', args)}");
+                console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static int WithKnowledge(string root, CliConsole console, Func<IFaqService, int> verb)
+    {
+        var result = KnowledgeLoader.Load(root);
+        if (!result.IsValid)
+        {
+            foreach (var problem in result.Problems)
+                console.Error.WriteLine(problem);
+            console.Error.WriteLine($"The knowledge folder '{root}' is invalid; run 'knowledge check' for details.");
+            return 1;
+        }
+
+        return verb(new FaqService(new StaticKnowledgeProvider(result.Knowledge!)));
+    }
+}
