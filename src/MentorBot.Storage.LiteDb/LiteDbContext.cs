@@ -1,0 +1,143 @@
+using LiteDB;
+using MentorBot.Storage.LiteDb.Documents;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorBot.Storage.LiteDb;
+
+/// <summary>
+/// Owns the one <see cref="LiteDatabase"/> of the process (direct connection), its indexes and its schema version.
+/// Register it as a singleton; every store shares it.
+/// </summary>
+public sealed class LiteDbContext : IDisposable
+{
+    /// <summary>The schema this build writes and understands.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    internal const string MetaCollection = "meta";
+    internal const string SchemaDocumentId = "schema";
+    internal const string LearnersCollection = "learners";
+    internal const string CheckinsCollection = "checkins";
+    internal const string TaskCompletionsCollection = "task_completions";
+    internal const string StreakSummariesCollection = "streak_summaries";
+    internal const string SubscriptionsCollection = "subscriptions";
+    internal const string ChallengesCollection = "challenges";
+    internal const string SubmissionsCollection = "challenge_submissions";
+
+    private readonly LiteDatabase _database;
+
+    /// <summary>Opens (creating if needed) the database file named by <paramref name="options"/>.</summary>
+    /// <exception cref="InvalidOperationException">The file holds a schema newer than <see cref="CurrentSchemaVersion"/>.</exception>
+    public LiteDbContext(LiteDbStorageOptions options, ILogger<LiteDbContext>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+            throw new ArgumentException("Storage:DatabasePath must name a database file.", nameof(options));
+
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        DatabasePath = Path.GetFullPath(options.DatabasePath);
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+
+        var connection = new ConnectionString
+        {
+            Filename = DatabasePath,
+            Connection = ConnectionType.Direct,
+        };
+        _database = new LiteDatabase(connection, CreateMapper());
+        try
+        {
+            SchemaVersion = EnsureSchema(log);
+            EnsureIndexes();
+        }
+        catch
+        {
+            _database.Dispose();
+            throw;
+        }
+
+        Log.Opened(log, DatabasePath, SchemaVersion);
+    }
+
+    /// <summary>Full path of the open database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The schema version stored in the file (after any upgrade).</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>Serializes read-modify-write operations (compare-and-set, close) across all stores of the process.</summary>
+    internal Lock WriteLock { get; } = new();
+
+    internal LiteDatabase Database => _database;
+
+    internal ILiteCollection<MetaDocument> Meta => _database.GetCollection<MetaDocument>(MetaCollection);
+    internal ILiteCollection<LearnerDocument> Learners => _database.GetCollection<LearnerDocument>(LearnersCollection);
+    internal ILiteCollection<CheckinDocument> Checkins => _database.GetCollection<CheckinDocument>(CheckinsCollection);
+    internal ILiteCollection<TaskCompletionDocument> TaskCompletions => _database.GetCollection<TaskCompletionDocument>(TaskCompletionsCollection);
+    internal ILiteCollection<StreakSummaryDocument> StreakSummaries => _database.GetCollection<StreakSummaryDocument>(StreakSummariesCollection);
+    internal ILiteCollection<SubscriptionDocument> Subscriptions => _database.GetCollection<SubscriptionDocument>(SubscriptionsCollection);
+    internal ILiteCollection<ChallengeDocument> Challenges => _database.GetCollection<ChallengeDocument>(ChallengesCollection, BsonAutoId.Int32);
+    internal ILiteCollection<ChallengeSubmissionDocument> Submissions => _database.GetCollection<ChallengeSubmissionDocument>(SubmissionsCollection);
+
+    public void Dispose() => _database.Dispose();
+
+    internal static bool IsDuplicateKey(LiteException exception) => exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY;
+
+    private static BsonMapper CreateMapper() => new()
+    {
+        // Keep strings exactly as given: "" stays "", leading/trailing spaces stay.
+        EmptyStringToNull = false,
+        TrimWhitespace = false,
+        SerializeNullValues = false,
+    };
+
+    private int EnsureSchema(ILogger log)
+    {
+        var meta = Meta;
+        var stored = meta.FindById(SchemaDocumentId);
+        var version = stored?.Version ?? 0;
+
+        if (version > CurrentSchemaVersion)
+        {
+            Log.SchemaTooNew(log, DatabasePath, version, CurrentSchemaVersion);
+            throw new InvalidOperationException(
+                $"The database '{DatabasePath}' has schema version {version}, but this build of MentorBot only understands " +
+                $"schema versions up to {CurrentSchemaVersion}. Run a newer MentorBot or point Storage:DatabasePath at another file.");
+        }
+
+        if (version < CurrentSchemaVersion)
+        {
+            // Upgrades run one version at a time. 0 -> 1 is the initial layout: nothing to migrate.
+            for (var from = version; from < CurrentSchemaVersion; from++)
+                Upgrade(from);
+
+            meta.Upsert(new MetaDocument { Id = SchemaDocumentId, Version = CurrentSchemaVersion });
+            if (version > 0)
+                Log.Upgraded(log, DatabasePath, version, CurrentSchemaVersion);
+        }
+
+        return CurrentSchemaVersion;
+    }
+
+    private static void Upgrade(int fromVersion)
+    {
+        switch (fromVersion)
+        {
+            case 0:
+                // New or pre-versioned file: collections and indexes are created by EnsureIndexes.
+                break;
+            default:
+                throw new InvalidOperationException($"No upgrade is known from schema version {fromVersion}.");
+        }
+    }
+
+    private void EnsureIndexes()
+    {
+        Learners.EnsureIndex("Communities", "$.Communities[*]");
+        Checkins.EnsureIndex(x => x.Learner);
+        TaskCompletions.EnsureIndex(x => x.Learner);
+        Challenges.EnsureIndex(x => x.Community);
+        Submissions.EnsureIndex(x => x.ChallengeId);
+    }
+}
