@@ -54,7 +54,7 @@ internal sealed class FaqIndex
                 Add(tag, 3);
             foreach (var question in entry.Questions)
                 Add(question, 2);
-            Add(entry.Answer, 1);
+            Add(entry.Answer, 0.3);
             documents.Add(tf);
 
             foreach (var phrasing in entry.Questions.Prepend(entry.Title))
@@ -80,8 +80,15 @@ internal sealed class FaqIndex
                 df[term]++;
         }
 
+        var framing = FramingWords.All.SelectMany(Analyzer.Analyze).ToHashSet(StringComparer.Ordinal);
         for (var t = 0; t < df.Length; t++)
             _idf.Add(Idf(n, df[t]));
+        foreach (var term in framing)
+        {
+            if (_termIds.TryGetValue(term, out var id))
+                _idf[id] *= FramingWords.Weight;
+        }
+
         _unknownWeight = Idf(n, 0);
 
         var averageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Values.Sum());

@@ -47,6 +47,17 @@ public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
         return new FaqResult(null, confidence, suggestions);
     }
 
+    /// <summary>The analysed terms and top candidates with their signals, for authors tuning entries (<c>ask --explain</c>).</summary>
+    public FaqExplanation Explain(string question)
+    {
+        var index = Index();
+        var terms = index.Analyzer.AnalyzeQuery(question);
+        var candidates = index.Search(terms, 5)
+            .Select(c => new FaqExplainedCandidate(c.Entry.Id, c.Score, c.Phrasing, c.Lexical, c.Coverage))
+            .ToArray();
+        return new FaqExplanation(terms, candidates);
+    }
+
     public IReadOnlyList<FaqEntry> Complete(string partialQuestion, int max)
     {
         var index = Index();

@@ -53,7 +53,7 @@ internal sealed class TermAnalyzer
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (correct && _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token))
+            if (correct && _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token) && !EnglishWords.Contains(token))
                 token = corrector.Correct(token) ?? token;
             stop[i] = Stopwords.All.Contains(token);
             stems[i] = WordStemmer.Stem(token);

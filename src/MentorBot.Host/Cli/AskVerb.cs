@@ -9,7 +9,16 @@ internal static class AskVerb
     public static int Run(IFaqService faq, string[] args, CliConsole console)
     {
         var json = args.Contains("--json", StringComparer.Ordinal);
-        var question = string.Join(' ', args.Where(a => a != "--json")).Trim();
+        var explain = args.Contains("--explain", StringComparer.Ordinal);
+        var question = string.Join(' ', args.Where(a => a is not ("--json" or "--explain"))).Trim();
+        if (explain && faq is FaqService service && question.Length > 0)
+        {
+            var explanation = service.Explain(question);
+            console.Out.WriteLine($"terms: {string.Join(' ', explanation.Terms)}");
+            foreach (var c in explanation.Candidates)
+                console.Out.WriteLine(FormattableString.Invariant($"  {c.Id,-24} score {c.Score:0.000}  phrasing {c.Phrasing:0.000}  lexical {c.Lexical:0.000}  coverage {c.Coverage:0.000}"));
+        }
+
         if (question.Length > 0)
         {
             Write(faq, question, json, console);
