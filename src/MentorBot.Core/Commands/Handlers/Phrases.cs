@@ -1,0 +1,13 @@
+namespace MentorBot.Core.Commands.Handlers;
+
+/// <summary>Small wording helpers shared by the handlers so replies read the same everywhere.</summary>
+internal static class Phrases
+{
+    public static string Days(int count) => count == 1 ? "1 day" : $"{count} days";
+
+    public static string Weeks(int count) => count == 1 ? "1 week" : $"{count} weeks";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Day(DayOfWeek day) => day.ToString();
+}

@@ -1,0 +1,20 @@
+using MentorBot.Core.Services;
+
+namespace MentorBot.Core.Commands.Handlers;
+
+/// <summary><c>/unsubscribe</c>: stops weekly deliveries.</summary>
+public sealed class UnsubscribeHandler(SubscriptionService subscriptions) : ICommandHandler
+{
+    public CommandDefinition Definition { get; } = new("unsubscribe", "Stop the weekly roadmap task messages")
+    {
+        Usage = "/unsubscribe",
+    };
+
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var removed = await subscriptions.UnsubscribeAsync(request.Actor.Id, cancellationToken).ConfigureAwait(false);
+        return removed
+            ? new Reply { Kind = ReplyKind.Success, Text = "Unsubscribed. You won't get weekly tasks any more; /subscribe brings them back.", Visibility = ReplyVisibility.OnlyYou }
+            : new Reply { Text = "You weren't subscribed, so nothing changed.", Visibility = ReplyVisibility.OnlyYou };
+    }
+}

@@ -1,0 +1,47 @@
+using MentorBot.Core.Commands;
+using MentorBot.Core.Commands.Handlers;
+using MentorBot.Core.Services;
+using MentorBot.Core.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MentorBot.Core;
+
+public static class MentorBotCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the platform-free core: services, command handlers (in <c>/help</c> order), the dispatcher and the
+    /// text parser. The host must also register <c>IFaqService</c>, <c>IKnowledgeProvider</c> and the stores
+    /// (<c>ILearnerStore</c>, <c>IActivityStore</c>, <c>IChallengeStore</c>, <c>ISubscriptionStore</c>) as singletons
+    /// or as services safe to share, since everything here is a singleton.
+    /// </summary>
+    public static IServiceCollection AddMentorBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<LearnerLocks>();
+        services.TryAddSingleton<LearnerService>();
+        services.TryAddSingleton<StreakService>();
+        services.TryAddSingleton<LeaderboardService>();
+        services.TryAddSingleton<RoadmapProgressService>();
+        services.TryAddSingleton<ChallengeService>();
+        services.TryAddSingleton<SubscriptionService>();
+
+        services.AddSingleton<ICommandHandler, FaqHandler>();
+        services.AddSingleton<ICommandHandler, RoadmapHandler>();
+        services.AddSingleton<ICommandHandler, TaskHandler>();
+        services.AddSingleton<ICommandHandler, CheckinHandler>();
+        services.AddSingleton<ICommandHandler, StreakHandler>();
+        services.AddSingleton<ICommandHandler, LeaderboardHandler>();
+        services.AddSingleton<ICommandHandler, ChallengeHandler>();
+        services.AddSingleton<ICommandHandler, SubscribeHandler>();
+        services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
+        services.AddSingleton<ICommandHandler, PauseHandler>();
+        services.AddSingleton<ICommandHandler, HelpHandler>();
+
+        services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<ICommandDispatcher>(sp => sp.GetRequiredService<CommandDispatcher>());
+        services.TryAddSingleton(sp => new TextCommandParser(sp.GetRequiredService<ICommandDispatcher>().Commands));
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using MentorBot.Core.Commands;
+using MentorBot.Core.Faq;
+using MentorBot.Core.Identity;
+using MentorBot.Core.Knowledge;
+using MentorBot.Core.Storage;
+using MentorBot.Core.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MentorBot.Core.Tests.Fakes;
+
+/// <summary>The real core wired through <c>AddMentorBotCore</c>, over in-memory stores and a fake clock.</summary>
+internal sealed class BotHarness : IDisposable
+{
+    public static readonly CommunityId Community = new("console", "test");
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero); // a Monday
+
+    private readonly ServiceProvider _provider;
+
+    public BotHarness(DateTimeOffset? start = null)
+    {
+        Time = new FakeTimeProvider(start ?? Start);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<ILearnerStore>(Learners);
+        services.AddSingleton<IActivityStore>(Activity);
+        services.AddSingleton<IChallengeStore>(Challenges);
+        services.AddSingleton<ISubscriptionStore>(Subscriptions);
+        services.AddSingleton<IKnowledgeProvider>(Knowledge);
+        services.AddSingleton<IFaqService>(Faq);
+        services.AddMentorBotCore();
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Dispatcher = _provider.GetRequiredService<ICommandDispatcher>();
+        Parser = _provider.GetRequiredService<TextCommandParser>();
+    }
+
+    public FakeTimeProvider Time { get; }
+    public InMemoryLearnerStore Learners { get; } = new();
+    public InMemoryActivityStore Activity { get; } = new();
+    public InMemoryChallengeStore Challenges { get; } = new();
+    public InMemorySubscriptionStore Subscriptions { get; } = new();
+    public StaticKnowledgeProvider Knowledge { get; } = new(SampleKnowledge.Base);
+    public StubFaqService Faq { get; } = new();
+    public ICommandDispatcher Dispatcher { get; }
+    public TextCommandParser Parser { get; }
+
+    public static Actor Alice { get; } = new(new LearnerId("console", "alice"), "Alice", false);
+    public static Actor Bob { get; } = new(new LearnerId("console", "bob"), "Bob", false);
+    public static Actor Carol { get; } = new(new LearnerId("console", "carol"), "Carol", false);
+    public static Actor Mod { get; } = new(new LearnerId("console", "mod"), "Mod", true);
+
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>Types a line as <paramref name="actor"/> (Alice by default), as the console adapter would.</summary>
+    public Task<Reply> SendAsync(string line, Actor? actor = null)
+    {
+        var parsed = Parser.Parse(line);
+        Assert.True(parsed.Success, parsed.Error);
+        return Dispatcher.DispatchAsync(parsed.Command!.ToRequest(actor ?? Alice, Community));
+    }
+
+    public Task<Reply> RunAsync(string command, Actor? actor = null, string? subcommand = null, params (string Name, string Value)[] options)
+    {
+        var request = new CommandRequest(command, options.ToDictionary(o => o.Name, o => o.Value, StringComparer.OrdinalIgnoreCase), actor ?? Alice, Community)
+        {
+            Subcommand = subcommand,
+        };
+        return Dispatcher.DispatchAsync(request);
+    }
+
+    public void Dispose() => _provider.Dispose();
+}
