@@ -1,7 +1,24 @@
+using MentorBot.Core.Knowledge;
+using MentorBot.Host;
 using MentorBot.Host.Cli;
+using Microsoft.Extensions.Options;
 
 if (CliVerbs.IsVerb(args))
-    return CliVerbs.Run(args, CliConsole.System);
+    return CliVerbs.Run(args, CliConsole.Standard);
 
-Console.Error.WriteLine("MentorBot host: under construction");
-return 0;
+try
+{
+    await using var app = BotApplication.Build(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidKnowledgeException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"Invalid configuration: {string.Join(" ", ex.Failures)}");
+    return 1;
+}

@@ -1,0 +1,108 @@
+using MentorBot.Core;
+using MentorBot.Core.Faq;
+using MentorBot.Core.Knowledge;
+using MentorBot.Host.Console;
+using MentorBot.Host.Health;
+using MentorBot.Host.Knowledge;
+using MentorBot.Storage.LiteDb;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Host;
+
+/// <summary>The composition root: configuration, logging, knowledge, storage, the core, adapters and health.</summary>
+internal static class BotApplication
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:DatabasePath=…</c>).</param>
+    /// <param name="streams">The console adapter's streams; null means stdin and stdout.</param>
+    /// <param name="configure">Lets tests add configuration after every other source.</param>
+    public static WebApplication Build(string[] args, ConsoleStreams? streams = null, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json ships beside the binary; the current directory is wherever the user ran the command.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddUserSecretsBeforeEnvironment(builder.Configuration);
+        configure?.Invoke(builder.Configuration);
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        // stdout belongs to the console adapter's replies, so every log line goes to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<KnowledgeOptions>()
+            .Bind(configuration.GetSection("Knowledge"))
+            .PostConfigure(o => { })
+            .Validate(o => o.ReloadDelay >= TimeSpan.Zero, "Knowledge:ReloadDelay must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new FileKnowledgeProvider(
+            KnowledgePath.Resolve(configuration),
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ReloadDelay,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FileKnowledgeProvider>>()));
+        services.AddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<FileKnowledgeProvider>());
+        services.AddHostedService<KnowledgeWatcher>();
+        services.AddSingleton<FaqService>();
+        services.AddSingleton<IFaqService>(sp => sp.GetRequiredService<FaqService>());
+
+        services.AddOptions<LiteDbStorageOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a database file, e.g. data/mentorbot.db.")
+            .ValidateOnStart();
+        services.AddLiteDbStorage(configuration);
+        services.AddMentorBotCore();
+
+        services.AddOptions<ConsoleOptions>()
+            .Bind(configuration.GetSection("Console"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.UserId), "Console:UserId must not be empty.")
+            .ValidateOnStart();
+        if (ConsoleEnabled(configuration))
+        {
+            services.AddSingleton(streams ?? ConsoleStreams.Standard);
+            services.AddHostedService<ConsoleAdapter>();
+        }
+
+        var app = builder.Build();
+        HealthEndpoint.Map(app);
+        return app;
+    }
+
+    /// <summary>The console runs when asked to, or by default when no chat platform is configured.</summary>
+    internal static bool ConsoleEnabled(IConfiguration configuration)
+    {
+        if (bool.TryParse(configuration["Console:Enabled"], out var enabled))
+            return enabled;
+        var discord = !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
+        var slack = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        return !discord && !slack;
+    }
+
+    /// <summary>
+    /// User secrets are how a developer keeps tokens out of the repository; they must still lose to environment
+    /// variables and the command line, as they do in the Development environment.
+    /// </summary>
+    private static void AddUserSecretsBeforeEnvironment(ConfigurationManager configuration)
+    {
+        if (configuration.Sources.Any(s => s.GetType().Name.Contains("Json", StringComparison.Ordinal) && s is FileConfigurationSource { Path: "secrets.json" }))
+            return;
+        var secrets = new ConfigurationBuilder().AddUserSecrets(typeof(BotApplication).Assembly, optional: true);
+        var index = configuration.Sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
+        foreach (var source in secrets.Sources)
+            configuration.Sources.Insert(index < 0 ? configuration.Sources.Count : index, source);
+    }
+}

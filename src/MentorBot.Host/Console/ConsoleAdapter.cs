@@ -1,0 +1,88 @@
+using MentorBot.Core.Commands;
+using MentorBot.Core.Identity;
+using MentorBot.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Host.Console;
+
+/// <summary>
+/// The console as a chat platform: each stdin line is a command from one local learner who is also a moderator,
+/// each reply goes to stdout as plain text. A line without a leading slash is asked as <c>/faq</c>. End of input
+/// stops the host, so <c>printf '/faq do I need a degree\n' | dotnet run --project src/MentorBot.Host</c> works.
+/// </summary>
+internal sealed partial class ConsoleAdapter(
+    ConsoleStreams streams,
+    ICommandDispatcher dispatcher,
+    TextCommandParser parser,
+    IOptions<ConsoleOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<ConsoleAdapter> logger) : BackgroundService
+{
+    public static readonly CommunityId Community = new("console", "local");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (and log that it has) before the first reply is printed.
+        await Task.Yield();
+        LogListening(logger);
+        var actor = new Actor(new LearnerId("console", options.Value.UserId), options.Value.DisplayName, IsModerator: true)
+        {
+            TimeZoneHint = options.Value.TimeZone,
+        };
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var line = await ReadLineAsync(stoppingToken);
+                if (line is null)
+                    break;
+                if (string.IsNullOrWhiteSpace(line))
+                    continue;
+                var reply = await AnswerAsync(line.Trim(), actor, stoppingToken);
+                await streams.Out.WriteLineAsync(PlainTextRenderer.Render(reply).AsMemory(), stoppingToken);
+                await streams.Out.WriteLineAsync();
+                await streams.Out.FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        LogEndOfInput(logger);
+        lifetime.StopApplication();
+    }
+
+    private async Task<Reply> AnswerAsync(string line, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!line.StartsWith('/'))
+            line = "/faq " + line;
+        var parsed = parser.Parse(line);
+        if (parsed.Command is not { } command)
+            return Reply.Refusal(parsed.Error ?? "I could not read that command. Type /help for the list.");
+
+        var request = new CommandRequest(command.Command, command.Options, actor, Community)
+        {
+            Subcommand = command.Subcommand,
+            ChannelId = "console",
+        };
+        return await dispatcher.DispatchAsync(request, cancellationToken);
+    }
+
+    /// <summary>Console reads do not observe cancellation, so shutdown must not wait for the next line.</summary>
+    private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        var read = streams.In.ReadLineAsync(cancellationToken).AsTask();
+        var stopped = Task.Delay(Timeout.Infinite, cancellationToken);
+        if (await Task.WhenAny(read, stopped) == stopped)
+            throw new OperationCanceledException(cancellationToken);
+        return await read;
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Console adapter ready: type /help, or a question")]
+    private static partial void LogListening(ILogger logger);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "End of console input; stopping")]
+    private static partial void LogEndOfInput(ILogger logger);
+}

@@ -1,0 +1,17 @@
+namespace MentorBot.Host.Console;
+
+/// <summary>
+/// The console adapter (<c>Console:*</c>). It runs when asked, or by default when neither Discord nor Slack is
+/// configured, so a host without tokens can try the bot straight away.
+/// </summary>
+public sealed record ConsoleOptions
+{
+    public bool? Enabled { get; init; }
+
+    public string UserId { get; init; } = "local";
+
+    public string DisplayName { get; init; } = "you";
+
+    /// <summary>The time zone the local learner starts with; their own <c>/subscribe</c> choice replaces it.</summary>
+    public string? TimeZone { get; init; }
+}

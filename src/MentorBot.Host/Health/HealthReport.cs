@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace MentorBot.Host.Health;
+
+/// <summary>The body of <c>/healthz</c>.</summary>
+internal sealed record HealthReport(string Status, StorageHealthReport Storage, KnowledgeHealthReport Knowledge, IReadOnlyList<string> Adapters);
+
+internal sealed record StorageHealthReport(bool Reachable, int SchemaVersion);
+
+internal sealed record KnowledgeHealthReport(int FaqEntries, int RoadmapWeeks);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class HealthJsonContext : JsonSerializerContext;
