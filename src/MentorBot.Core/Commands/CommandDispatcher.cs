@@ -33,12 +33,12 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
     public async Task<Reply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var refusal = Validate(request, out var handler);
-        if (refusal is not null)
-            return refusal;
-
         try
         {
+            request = WithCaseInsensitiveOptions(request);
+            var refusal = Validate(request, out var handler);
+            if (refusal is not null)
+                return refusal;
             return await handler!.HandleAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,6 +50,17 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
             LogHandlerFailed(_logger, ex, request.Command, request.Subcommand, request.Actor.Id.ToString());
             return Reply.Refusal("Something went wrong while handling that command. Please try again in a moment.");
         }
+    }
+
+    // Adapters may hand over any dictionary; handlers rely on option names matching regardless of case.
+    private static CommandRequest WithCaseInsensitiveOptions(CommandRequest request)
+    {
+        if (request.Options is Dictionary<string, string> { Comparer: var comparer } && comparer.Equals(StringComparer.OrdinalIgnoreCase))
+            return request;
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Options)
+            options[name] = value ?? "";
+        return request with { Options = options };
     }
 
     private Reply? Validate(CommandRequest request, out ICommandHandler? handler)

@@ -17,7 +17,7 @@ public sealed class RoadmapProgressService(
     {
         var roadmap = knowledge.Current.Roadmap;
         var week = knowledge.Current.FindWeek(learner.CurrentWeek);
-        var finished = week is null && (roadmap.Count == 0 || learner.CurrentWeek > roadmap.Max(w => w.Week));
+        var finished = week is null && roadmap.Count > 0 && learner.CurrentWeek > roadmap.Max(w => w.Week);
         return new RoadmapPosition(learner.CurrentWeek, week, finished);
     }
 

@@ -61,6 +61,18 @@ public sealed class DispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Option_names_match_whatever_dictionary_the_adapter_passes()
+    {
+        _bot.Faq.Result = new Core.Faq.FaqResult(SampleKnowledge.Portfolio, 1, []);
+        var options = new Dictionary<string, string>(StringComparer.Ordinal) { ["Question"] = "portfolio" };
+
+        var reply = await _bot.Dispatcher.DispatchAsync(new CommandRequest("faq", options, BotHarness.Alice, BotHarness.Community));
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(["portfolio"], _bot.Faq.Asked);
+    }
+
+    [Fact]
     public async Task Integer_below_minimum_is_refused()
     {
         var reply = await _bot.RunAsync("challenge", subcommand: "close", actor: BotHarness.Mod, options: ("id", "0"));

@@ -108,4 +108,17 @@ public sealed class RoadmapAndTaskCommandTests : IDisposable
         var reply = await _bot.SendAsync("/roadmap");
         Assert.Contains("isn't loaded", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Task_with_no_roadmap_loaded_records_nothing()
+    {
+        _bot.Knowledge.Current = Core.Knowledge.KnowledgeBase.Empty;
+
+        var show = await _bot.SendAsync("/task");
+        var done = await _bot.SendAsync("/task done");
+
+        Assert.Contains("isn't loaded", show.Text, StringComparison.Ordinal);
+        Assert.Contains("isn't loaded", done.Text, StringComparison.Ordinal);
+        Assert.Empty(_bot.Activity.Completions);
+    }
 }

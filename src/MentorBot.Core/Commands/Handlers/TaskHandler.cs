@@ -10,6 +10,8 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
 {
     public const string Done = "done";
 
+    private const string NotLoadedText = "The roadmap isn't loaded yet. Please try again later.";
+
     private const string FinishedText = "You finished the roadmap! 🎉 There are no more weekly tasks. Keep your streak going with /checkin.";
 
     public CommandDefinition Definition { get; } = new("task", "See this week's roadmap task, or mark it done")
@@ -30,6 +32,9 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
         if (action is not null && !string.Equals(action, Done, StringComparison.OrdinalIgnoreCase))
             return Reply.Refusal($"I only know `/task` and `/task done`, not '{action}'.");
 
+        if (knowledge.Current.Roadmap.Count == 0)
+            return new Reply { Text = NotLoadedText, Visibility = ReplyVisibility.OnlyYou };
+
         var learner = await learners.GetOrCreateAsync(request.Actor, request.Community, cancellationToken).ConfigureAwait(false);
         if (action is null)
             return Show(progress.PositionOf(learner));
@@ -47,7 +52,7 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
     {
         if (position.Week is not { } week)
         {
-            var text = position.Finished ? FinishedText : "The roadmap isn't loaded yet. Please try again later.";
+            var text = position.Finished ? FinishedText : NotLoadedText;
             return new Reply { Text = text, Visibility = ReplyVisibility.OnlyYou };
         }
 
