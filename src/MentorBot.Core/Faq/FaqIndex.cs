@@ -54,7 +54,9 @@ internal sealed class FaqIndex
                 Add(tag, 3);
             foreach (var question in entry.Questions)
                 Add(question, 2);
-            Add(entry.Answer, 0.3);
+            // The closing "Sources:" line names publishers ("Developers Zone India"), not the topic; indexing it would
+            // make "India" look common and blur the salary entries apart.
+            Add(WithoutSourcesLine(entry.Answer), 0.3);
             documents.Add(tf);
 
             foreach (var phrasing in entry.Questions.Prepend(entry.Title))
@@ -90,6 +92,7 @@ internal sealed class FaqIndex
         }
 
         _unknownWeight = Idf(n, 0);
+        RarestWeight = Idf(n, 1);
 
         var averageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Values.Sum());
         var entryPostings = Enumerable.Range(0, df.Length).Select(_ => new List<(int, float)>()).ToArray();
@@ -128,19 +131,27 @@ internal sealed class FaqIndex
 
     public TermAnalyzer Analyzer { get; }
 
+    /// <summary>The weight of a word used by exactly one entry: the unit in which shared vocabulary is measured.</summary>
+    public double RarestWeight { get; }
+
     public IReadOnlyList<FaqEntry> Entries => _entries;
 
     /// <summary>Exact hits: an entry id (what follow-up buttons send), a title or one of the written phrasings.</summary>
     public FaqEntry? FindExact(string question) => _exact.GetValueOrDefault(Exact(question));
 
-    public IReadOnlyList<FaqCandidate> Search(IReadOnlyList<string> terms, int max)
+    /// <summary>Words the knowledge base never uses weigh the most: they are what the question is about that it cannot answer.</summary>
+    public const double JargonDiscount = 0.5;
+
+    public IReadOnlyList<FaqCandidate> Search(IReadOnlyList<string> terms, int max, IReadOnlySet<string>? jargon = null)
     {
         var known = new List<int>();
         var queryWeight = 0.0;
         var queryNorm = 0.0;
         foreach (var term in terms.Distinct(StringComparer.Ordinal))
         {
-            var weight = _termIds.TryGetValue(term, out var id) ? _idf[id] : _unknownWeight;
+            var weight = _termIds.TryGetValue(term, out var id) ? _idf[id]
+                : jargon is not null && jargon.Contains(term) ? _unknownWeight * JargonDiscount
+                : _unknownWeight;
             if (_termIds.ContainsKey(term))
                 known.Add(id);
             queryWeight += weight;
@@ -181,7 +192,8 @@ internal sealed class FaqIndex
                 continue;
             var lexical = bm25Max > 0 ? Math.Min(1, bm25[e] / bm25Max) : 0;
             var score = (0.6 * bestPhrasing[e]) + (0.4 * lexical);
-            candidates.Add(new FaqCandidate(_entries[e], score, bestPhrasing[e], lexical, Coverage(e, known, queryWeight)));
+            var matched = Matched(e, known);
+            candidates.Add(new FaqCandidate(_entries[e], score, bestPhrasing[e], lexical, queryWeight > 0 ? matched / queryWeight : 0, matched));
         }
 
         candidates.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -198,7 +210,7 @@ internal sealed class FaqIndex
             yield return _vocabulary[i];
     }
 
-    private double Coverage(int entry, List<int> known, double queryWeight)
+    private double Matched(int entry, List<int> known)
     {
         var covered = 0.0;
         foreach (var term in known)
@@ -207,7 +219,7 @@ internal sealed class FaqIndex
                 covered += _idf[term];
         }
 
-        return queryWeight > 0 ? covered / queryWeight : 0;
+        return covered;
     }
 
     private int TermId(string term)
@@ -215,6 +227,12 @@ internal sealed class FaqIndex
         if (!_termIds.TryGetValue(term, out var id))
             _termIds[term] = id = _termIds.Count;
         return id;
+    }
+
+    private static string WithoutSourcesLine(string answer)
+    {
+        var last = answer.LastIndexOf("\nSources:", StringComparison.Ordinal);
+        return last >= 0 ? answer[..last] : answer;
     }
 
     private static double Idf(int documents, int frequency) =>

@@ -14,6 +14,7 @@ internal static class FramingWords
         "important", "importance", "worth", "worthwhile", "useful", "necessary", "required", "require", "enough",
         "matter", "essential", "crucial", "helpful", "valuable", "good", "bad", "great", "top", "know", "use", "used",
         "make", "become", "start", "happen", "common", "typical", "main", "exactly", "basically", "possible", "okay",
-        "recommend", "suggest", "advice", "mean", "explain", "keep",
+        "recommend", "suggest", "advice", "mean", "explain", "keep", "basic", "basics", "type", "sort", "look", "stuff",
+        "overview", "simple", "simply", "actual", "real",
     ];
 }

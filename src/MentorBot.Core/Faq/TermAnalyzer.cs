@@ -42,11 +42,16 @@ internal sealed class TermAnalyzer
     /// <summary>Typo correction is switched on once the index knows the vocabulary it may correct to.</summary>
     public void UseCorrector(SpellingCorrector corrector) => _corrector = corrector;
 
-    public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text), correct: false);
+    public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text), correct: false, jargon: null);
 
-    public List<string> AnalyzeQuery(string text) => Analyze(Tokenizer.Tokenize(text), correct: true);
+    /// <summary>
+    /// Analyses a learner's question. <paramref name="jargon"/> receives the terms whose words are not everyday
+    /// English (product names, abbreviations): unknown to the knowledge base, they still hint at a technical question.
+    /// </summary>
+    public List<string> AnalyzeQuery(string text, HashSet<string>? jargon = null) =>
+        Analyze(Tokenizer.Tokenize(text), correct: true, jargon);
 
-    private List<string> Analyze(List<string> tokens, bool correct)
+    private List<string> Analyze(List<string> tokens, bool correct, HashSet<string>? jargon)
     {
         var stems = new string[tokens.Count];
         var stop = new bool[tokens.Count];
@@ -57,6 +62,8 @@ internal sealed class TermAnalyzer
                 token = corrector.Correct(token) ?? token;
             stop[i] = Stopwords.All.Contains(token);
             stems[i] = WordStemmer.Stem(token);
+            if (jargon is not null && !stop[i] && !char.IsDigit(token[0]) && !EnglishWords.Contains(token) && !(_corrector?.IsKnown(token) ?? false))
+                jargon.Add(stems[i]);
         }
 
         var terms = new List<string>(tokens.Count);

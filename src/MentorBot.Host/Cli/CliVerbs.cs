@@ -32,7 +32,9 @@ internal static class CliVerbs
             case ["ask", .. var rest]:
                 return WithKnowledge(root, console, faq => AskVerb.Run(faq, rest, console));
             case ["faq", "eval", var file]:
-                return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, console));
+                return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, signals: false, console));
+            case ["faq", "eval", var file, "--signals"]:
+                return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, signals: true, console));
             case ["help" or "--help" or "-h", ..]:
                 console.Out.WriteLine(Usage);
                 return 0;
