@@ -1,24 +1,15 @@
-using MentorBot.Core.Knowledge;
 using MentorBot.Host;
 using MentorBot.Host.Cli;
-using Microsoft.Extensions.Options;
 
 if (CliVerbs.IsVerb(args))
     return CliVerbs.Run(args, CliConsole.Standard);
 
-try
+await using var app = BotApplication.Build(args);
+if (StartupCheck.Run(app.Services) is { } problem)
 {
-    await using var app = BotApplication.Build(args);
-    await app.RunAsync();
-    return 0;
-}
-catch (InvalidKnowledgeException ex)
-{
-    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(problem);
     return 1;
 }
-catch (OptionsValidationException ex)
-{
-    Console.Error.WriteLine($"Invalid configuration: {string.Join(" ", ex.Failures)}");
-    return 1;
-}
+
+await app.RunAsync();
+return 0;

@@ -39,7 +39,19 @@ internal sealed partial class ConsoleAdapter(
                     break;
                 if (string.IsNullOrWhiteSpace(line))
                     continue;
-                var reply = await AnswerAsync(line.Trim(), actor, stoppingToken);
+                Reply reply;
+                try
+                {
+                    reply = await AnswerAsync(line.Trim(), actor, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The dispatcher already turns handler failures into replies; this guards the parser and the
+                    // renderer so that no line of input can end the session.
+                    LogLineFailed(logger, ex);
+                    reply = Reply.Refusal("Something went wrong with that command. Nothing was changed; please try again.");
+                }
+
                 await streams.Out.WriteLineAsync(PlainTextRenderer.Render(reply).AsMemory(), stoppingToken);
                 await streams.Out.WriteLineAsync();
                 await streams.Out.FlushAsync(stoppingToken);
@@ -82,6 +94,9 @@ internal sealed partial class ConsoleAdapter(
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Console adapter ready: type /help, or a question")]
     private static partial void LogListening(ILogger logger);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "A console command failed")]
+    private static partial void LogLineFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "End of console input; stopping")]
     private static partial void LogEndOfInput(ILogger logger);

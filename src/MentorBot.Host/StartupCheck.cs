@@ -1,0 +1,68 @@
+using MentorBot.Core.Knowledge;
+using MentorBot.Core.Storage;
+using MentorBot.Host.Console;
+using MentorBot.Storage.LiteDb;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Host;
+
+/// <summary>
+/// Resolves what the host needs before it starts, so a bad setting stops it with one line that names the key
+/// instead of a stack trace from deep inside the container.
+/// </summary>
+internal static class StartupCheck
+{
+    /// <summary>Returns null when everything resolves, otherwise the message to print.</summary>
+    public static string? Run(IServiceProvider services)
+    {
+        return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
+            ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
+            ?? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
+            ?? TryKnowledge(services)
+            ?? TryStorage(services);
+    }
+
+    private static string? Try(string section, Func<object> resolve)
+    {
+        try
+        {
+            resolve();
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            return $"Invalid configuration: {string.Join(" ", ex.Failures)}";
+        }
+        catch (InvalidOperationException ex)
+        {
+            return $"Invalid configuration in section '{section}': {ex.Message}";
+        }
+    }
+
+    private static string? TryKnowledge(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IKnowledgeProvider>();
+            return null;
+        }
+        catch (InvalidKnowledgeException ex)
+        {
+            return $"{ex.Message}{Environment.NewLine}Fix the files, or point Knowledge:Path at a valid knowledge folder.";
+        }
+    }
+
+    private static string? TryStorage(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value.DatabasePath;
+        try
+        {
+            services.GetRequiredService<IStorageHealth>();
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or InvalidOperationException)
+        {
+            return $"Cannot open the database '{path}' (Storage:DatabasePath): {ex.Message}";
+        }
+    }
+}
