@@ -27,6 +27,10 @@ internal sealed record FrontMatter(YamlMappingNode Header, string Body, int Body
 
         var yaml = string.Join('\n', lines[1..close]);
         var body = string.Join('\n', lines[(close + 1)..]).Trim();
+        // The body is trimmed, so its first line is the first non-blank line after the closing '---'.
+        var bodyStart = close + 1;
+        while (bodyStart < lines.Length - 1 && string.IsNullOrWhiteSpace(lines[bodyStart]))
+            bodyStart++;
         try
         {
             var stream = new YamlStream();
@@ -37,14 +41,23 @@ internal sealed record FrontMatter(YamlMappingNode Header, string Body, int Body
                 return null;
             }
 
-            return new FrontMatter(root, body, close + 2) { HeaderLineOffset = 1 };
+            return new FrontMatter(root, body, bodyStart + 1) { HeaderLineOffset = 1 };
         }
         catch (YamlException ex)
         {
             problems.Add(new(file, (int)ex.Start.Line + 1, $"YAML error: {FirstSentence(ex.Message)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input (an unclosed '[').
+            problems.Add(new(file, 2, UnreadableYaml));
+            return null;
+        }
     }
+
+    /// <summary>The message for YAML that YamlDotNet cannot parse without telling where.</summary>
+    public const string UnreadableYaml = "YAML error: the front matter cannot be parsed; look for an unclosed '[', '{' or quote";
 
     public int LineOf(YamlNode node) => (int)node.Start.Line + HeaderLineOffset;
 

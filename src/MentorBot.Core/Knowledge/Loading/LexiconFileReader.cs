@@ -28,6 +28,12 @@ internal static class LexiconFileReader
             problems.Add(new(file, (int)ex.Start.Line, $"YAML error: {ex.Message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input (an unclosed '[').
+            problems.Add(new(file, 1, "YAML error: the lexicon cannot be parsed; look for an unclosed '[', '{' or quote"));
+            return null;
+        }
 
         var before = problems.Count;
         var groups = new List<IReadOnlyList<string>>();

@@ -12,8 +12,11 @@ internal sealed class YamlFields(string file, FrontMatter document, List<Knowled
 
     public int HeaderLine => document.HeaderLineOffset + 1;
 
+    /// <summary>The line of the key itself: a block list's node starts at its first item, one line below the key.</summary>
     public int LineOf(string key) =>
-        Find(key) is { } node ? document.LineOf(node) : HeaderLine;
+        Find(key) is not null && document.Header.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && name == key) is { } keyNode
+            ? document.LineOf(keyNode)
+            : HeaderLine;
 
     public void Problem(int line, string message) => problems.Add(new(file, line, message));
 
