@@ -85,9 +85,10 @@ internal sealed class FaqIndex
         var framing = FramingWords.All.SelectMany(Analyzer.Analyze).ToHashSet(StringComparer.Ordinal);
         for (var t = 0; t < df.Length; t++)
             _idf.Add(Idf(n, df[t]));
-        foreach (var term in framing)
+        foreach (var (term, id) in _termIds)
         {
-            if (_termIds.TryGetValue(term, out var id))
+            // Numbers ("2025", "6 months") qualify a question rather than name its topic, like framing words.
+            if (framing.Contains(term) || char.IsDigit(term[0]))
                 _idf[id] *= FramingWords.Weight;
         }
 

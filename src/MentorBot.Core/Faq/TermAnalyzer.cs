@@ -60,7 +60,8 @@ internal sealed class TermAnalyzer
             var token = tokens[i];
             if (correct && _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token) && !EnglishWords.Contains(token))
                 token = corrector.Correct(token) ?? token;
-            stop[i] = Stopwords.All.Contains(token);
+            // A number the knowledge base never mentions ("in 2027") says nothing about the topic.
+            stop[i] = Stopwords.All.Contains(token) || (correct && char.IsDigit(token[0]) && _corrector is { } known && !known.IsKnown(token));
             stems[i] = WordStemmer.Stem(token);
             if (jargon is not null && !stop[i] && !char.IsDigit(token[0]) && !EnglishWords.Contains(token) && !(_corrector?.IsKnown(token) ?? false))
                 jargon.Add(stems[i]);

@@ -13,6 +13,7 @@ internal static partial class Tokenizer
     public static List<string> Tokenize(string text)
     {
         text = UnitedStates().Replace(text, " usa ");
+        text = GoLanguage().Replace(text, " golang ");
         text = text.ToLowerInvariant()
             .Replace("c#", " csharp ", StringComparison.Ordinal)
             .Replace("c++", " cplusplus ", StringComparison.Ordinal)
@@ -45,6 +46,10 @@ internal static partial class Tokenizer
 
     [GeneratedRegex(@"\b(?:U\.S\.A\.?|U\.S\.?|USA|US)(?![A-Za-z])")]
     private static partial Regex UnitedStates();
+
+    /// <summary>The language Go, capitalised and not opening a sentence; lowercased it is only the verb.</summary>
+    [GeneratedRegex(@"(?<=[a-z,;/(]\s*|\s(?:in|learn|use|or|and|vs|with|like)\s+)Go\b(?!-)")]
+    private static partial Regex GoLanguage();
 
     [GeneratedRegex(@"\b([a-z]+)\.js\b")]
     private static partial Regex DotJs();
