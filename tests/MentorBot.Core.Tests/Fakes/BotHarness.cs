@@ -39,7 +39,7 @@ internal sealed class BotHarness : IDisposable
     public InMemoryActivityStore Activity { get; } = new();
     public InMemoryChallengeStore Challenges { get; } = new();
     public InMemorySubscriptionStore Subscriptions { get; } = new();
-    public StaticKnowledgeProvider Knowledge { get; } = new(SampleKnowledge.Base);
+    public SwappableKnowledgeProvider Knowledge { get; } = new(SampleKnowledge.Base);
     public StubFaqService Faq { get; } = new();
     public ICommandDispatcher Dispatcher { get; }
     public TextCommandParser Parser { get; }

@@ -1,6 +1,5 @@
 using MentorBot.Core.Faq;
 using MentorBot.Core.Knowledge;
-using CoreStaticKnowledgeProvider = MentorBot.Core.Knowledge.StaticKnowledgeProvider;
 
 namespace MentorBot.Core.Tests.Faq;
 
@@ -25,7 +24,7 @@ public sealed class FaqLexiconAndSnapshotTests
     private static readonly Lexicon Synonyms = new([["kubernetes", "k8s"], ["degree", "uni", "diploma"], ["salary", "wage", "paycheck"]], []);
 
     private static FaqService Engine(Lexicon lexicon) =>
-        new(new CoreStaticKnowledgeProvider(new KnowledgeBase([Orchestration, Degree, Salary], [], lexicon)));
+        new(new MentorBot.Core.Knowledge.StaticKnowledgeProvider(new KnowledgeBase([Orchestration, Degree, Salary], [], lexicon)));
 
     [Theory]
     [InlineData("what is k8s", "orchestration")]
@@ -82,7 +81,7 @@ public sealed class FaqLexiconAndSnapshotTests
     [Fact]
     public void Empty_knowledge_answers_nothing()
     {
-        var faq = new FaqService(new CoreStaticKnowledgeProvider(KnowledgeBase.Empty));
+        var faq = new FaqService(new MentorBot.Core.Knowledge.StaticKnowledgeProvider(KnowledgeBase.Empty));
 
         var result = faq.Ask("do I need a degree");
 

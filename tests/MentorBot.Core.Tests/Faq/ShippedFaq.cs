@@ -1,7 +1,6 @@
 using MentorBot.Core.Faq;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Tests.Knowledge;
-using CoreStaticKnowledgeProvider = MentorBot.Core.Knowledge.StaticKnowledgeProvider;
 
 namespace MentorBot.Core.Tests.Faq;
 
@@ -14,7 +13,7 @@ internal static class ShippedFaq
         return result.Knowledge ?? throw new InvalidOperationException(string.Join("\n", result.Problems));
     });
 
-    private static readonly Lazy<FaqService> LazyService = new(() => new FaqService(new CoreStaticKnowledgeProvider(LazyKnowledge.Value)));
+    private static readonly Lazy<FaqService> LazyService = new(() => new FaqService(new MentorBot.Core.Knowledge.StaticKnowledgeProvider(LazyKnowledge.Value)));
 
     public static KnowledgeBase Knowledge => LazyKnowledge.Value;
 

@@ -46,7 +46,8 @@ public sealed class TextAnalysisTests
 
     [Theory]
     [InlineData("Is C# good?", new[] { "is", "csharp", "good" })]
-    [InlineData("C++ or Go", new[] { "cplusplus", "or", "go" })]
+    [InlineData("C++ or Go", new[] { "cplusplus", "or", "golang" })]
+    [InlineData("Go to the docs", new[] { "go", "to", "the", "docs" })]
     [InlineData("learn .NET", new[] { "learn", "dotnet" })]
     [InlineData("ASP.NET Core", new[] { "asp", "dotnet", "core" })]
     [InlineData("Node.js vs Express.js", new[] { "nodejs", "vs", "expressjs" })]
