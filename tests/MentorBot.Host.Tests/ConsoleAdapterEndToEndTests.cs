@@ -108,6 +108,26 @@ public sealed class ConsoleAdapterEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Input_that_is_already_closed_when_the_host_starts_stops_it_cleanly()
+    {
+        // `dotnet MentorBot.Host < /dev/null`: end of input may come before Kestrel has bound its port.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal("", await ConsoleHost.RunToEndAsync(_temp.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Piped_input_is_answered_in_order_and_then_the_host_stops()
+    {
+        var transcript = await ConsoleHost.RunToEndAsync(_temp.DatabasePath, "/checkin", "/checkin", "/streak");
+
+        var replies = transcript.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, replies.Length);
+        Assert.StartsWith("Checked in for ", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Already checked in today", replies[1], StringComparison.Ordinal);
+        Assert.Contains("Current: 1 day", replies[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stopping_the_host_does_not_wait_for_the_next_console_line()
     {
         await using var host = await ConsoleHost.StartAsync(_temp.DatabasePath);

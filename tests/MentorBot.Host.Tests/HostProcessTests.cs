@@ -35,6 +35,16 @@ public sealed class HostProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Empty_stdin_stops_the_host_with_exit_code_0()
+    {
+        var result = await RunHostAsync([], "");
+
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Out}\nstderr:\n{result.Error}");
+        Assert.Equal("", result.Out);
+        Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_json_verb_answers_stdin_lines_as_json_lines()
     {
         var result = await RunHostAsync(["ask", "--json"], "do I need a degree\nhow do I bake bread\n");

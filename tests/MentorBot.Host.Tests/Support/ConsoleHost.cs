@@ -35,24 +35,28 @@ internal sealed class ConsoleHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Like <c>printf 'LINES' | MentorBot.Host</c>: the whole input is there, already closed, before the host starts;
+    /// runs the host to its end and returns everything it printed.
+    /// </summary>
+    public static async Task<string> RunToEndAsync(string databasePath, params string[] lines)
+    {
+        using var input = new LineFeedReader();
+        using var output = new ReplyWriter();
+        foreach (var line in lines)
+            input.Send(line);
+        input.Complete();
+        var app = Build(databasePath, input, output, null);
+        await app.RunAsync().WaitAsync(Timeout);
+        return output.Transcript.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     /// <summary>Builds the host on <paramref name="databasePath"/>, starts it and waits until it reports it started.</summary>
     public static async Task<ConsoleHost> StartAsync(string databasePath, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = databasePath,
-            ["Knowledge:Path"] = TestPaths.BesideApp,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-            settings[key] = value;
-
         var input = new LineFeedReader();
         var output = new ReplyWriter();
-        var app = BotApplication.Build(
-            ["--urls", "http://127.0.0.1:0"],
-            new ConsoleStreams(input, output),
-            cfg => cfg.AddInMemoryCollection(settings));
+        var app = Build(databasePath, input, output, extra);
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => started.TrySetResult());
@@ -65,6 +69,23 @@ internal sealed class ConsoleHost : IAsyncDisposable
         }
 
         return new ConsoleHost(app, input, output, run);
+    }
+
+    private static WebApplication Build(string databasePath, LineFeedReader input, ReplyWriter output, IReadOnlyDictionary<string, string?>? extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = databasePath,
+            ["Knowledge:Path"] = TestPaths.BesideApp,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            settings[key] = value;
+
+        return BotApplication.Build(
+            ["--urls", "http://127.0.0.1:0"],
+            new ConsoleStreams(input, output),
+            cfg => cfg.AddInMemoryCollection(settings));
     }
 
     /// <summary>Types one line and returns the reply the adapter printed for it.</summary>
