@@ -111,6 +111,21 @@ public sealed partial class CliVerbTests : IDisposable
         Assert.Equal("", run.Out);
     }
 
+    [Theory]
+    [InlineData(true, "ask")]
+    [InlineData(true, "faq", "eval", "x.tsv")]
+    [InlineData(true, "knowledge", "check")]
+    [InlineData(true, "--help")]
+    [InlineData(true, "knowlege", "check")]
+    [InlineData(true, "frobnicate")]
+    [InlineData(false)]
+    [InlineData(false, "--urls", "http://127.0.0.1:0")]
+    [InlineData(false, "--Storage:DatabasePath=data/x.db")]
+    [InlineData(false, "/Console:Enabled", "false")]
+    [InlineData(false, "Storage:DatabasePath=data/x.db")]
+    public void Known_verbs_and_bare_words_are_verbs_and_host_settings_are_not(bool verb, params string[] args) =>
+        Assert.Equal(verb, CliVerbs.IsVerb(args));
+
     [Fact]
     public void Ask_without_a_question_or_json_exits_2()
     {

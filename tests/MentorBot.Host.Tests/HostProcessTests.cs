@@ -59,6 +59,17 @@ public sealed class HostProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mistyped_verb_exits_2_with_the_usage_instead_of_starting_the_bot()
+    {
+        var result = await RunHostAsync(["knowlege", "check"], "/checkin\n");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command line: knowlege check", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+        Assert.False(File.Exists(_temp.DatabasePath));
+    }
+
+    [Fact]
     public async Task An_unwritable_database_path_fails_with_exit_code_not_0()
     {
         var blocker = _temp.Combine("a-file");
