@@ -22,3 +22,9 @@ catch (OptionsValidationException ex)
     Console.Error.WriteLine($"Invalid configuration: {string.Join(" ", ex.Failures)}");
     return 1;
 }
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    // Typically Storage:DatabasePath names a folder that cannot be created or a file that cannot be opened.
+    Console.Error.WriteLine($"Could not start: {ex.Message}");
+    return 1;
+}

@@ -70,15 +70,17 @@ public sealed class HostProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unwritable_database_path_fails_with_exit_code_not_0()
+    public async Task An_unusable_database_path_fails_with_exit_code_1_and_a_message()
     {
         var blocker = _temp.Combine("a-file");
         await File.WriteAllTextAsync(blocker, "not a folder");
 
         var result = await RunHostAsync([], "/checkin\n", databasePath: Path.Combine(blocker, "db", "mentorbot.db"));
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.DoesNotContain("Checked in", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Could not start: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
     }
 
     private async Task<(int ExitCode, string Out, string Error)> RunHostAsync(string[] args, string stdin, string? databasePath = null)
