@@ -48,7 +48,6 @@ internal static class BotApplication
 
         services.AddOptions<KnowledgeOptions>()
             .Bind(configuration.GetSection("Knowledge"))
-            .PostConfigure(o => { })
             .Validate(o => o.ReloadDelay >= TimeSpan.Zero, "Knowledge:ReloadDelay must not be negative.")
             .ValidateOnStart();
         services.AddSingleton(sp => new FileKnowledgeProvider(

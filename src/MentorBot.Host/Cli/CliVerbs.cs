@@ -18,8 +18,14 @@ internal static class CliVerbs
           knowledge check              validate the knowledge folder; exit code 1 if anything is wrong
         """;
 
+    /// <summary>
+    /// True when the command line is for <see cref="Run"/>: a known verb, or any bare word (a mistyped verb gets the
+    /// usage and exit code 2 rather than silently starting the bot). Host settings (<c>--urls …</c>,
+    /// <c>/key value</c>, <c>key=value</c>) still run the bot.
+    /// </summary>
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && args[0] is "ask" or "faq" or "knowledge" or "help" or "--help" or "-h";
+        args.Length > 0 && (args[0] is "ask" or "faq" or "knowledge" or "help" or "--help" or "-h"
+            || (args[0].Length > 0 && args[0][0] is not ('-' or '/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static int Run(string[] args, CliConsole console, IConfiguration? configuration = null)
     {

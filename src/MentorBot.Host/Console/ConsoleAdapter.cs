@@ -22,8 +22,10 @@ internal sealed partial class ConsoleAdapter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (and log that it has) before the first reply is printed.
-        await Task.Yield();
+        // Let the host finish starting (and log that it has) before the first reply is printed. This also keeps end of
+        // input from stopping the host while Kestrel is still binding, which would fail start-up with a cancellation.
+        if (!await HostStartedAsync(stoppingToken))
+            return;
         LogListening(logger);
         var actor = new Actor(new LearnerId("console", options.Value.UserId), options.Value.DisplayName, IsModerator: true)
         {
@@ -80,6 +82,21 @@ internal sealed partial class ConsoleAdapter(
             ChannelId = "console",
         };
         return await dispatcher.DispatchAsync(request, cancellationToken);
+    }
+
+    /// <summary>True once the host has started; false if it is stopping first.</summary>
+    private async Task<bool> HostStartedAsync(CancellationToken stoppingToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return !stoppingToken.IsCancellationRequested && lifetime.ApplicationStarted.IsCancellationRequested;
     }
 
     /// <summary>Console reads do not observe cancellation, so shutdown must not wait for the next line.</summary>
