@@ -43,7 +43,9 @@ internal static partial class FaqFileReader
         if (body.Length > 0 && !lastLine.StartsWith("Sources:", StringComparison.Ordinal))
             fields.Problem(document.BodyFirstLine + body.Split('\n').Length - 1, "the answer must end with a line starting 'Sources:' that names its sources");
 
-        if (problems.Count > before)
+        // A file with problems still takes part in the cross-file checks (its links, its questions), so one run
+        // reports everything; the loader refuses the whole snapshot anyway. Without an id there is nothing to link.
+        if (id.Length == 0)
             return null;
 
         var entry = new FaqEntry(

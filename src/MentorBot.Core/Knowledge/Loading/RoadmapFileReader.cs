@@ -38,7 +38,8 @@ internal static class RoadmapFileReader
         if (messageLength > KnowledgeLimits.RoadmapMessage)
             fields.Problem(fields.HeaderLine, $"the week renders to about {messageLength} characters; one message allows {KnowledgeLimits.RoadmapMessage}");
 
-        if (problems.Count > before)
+        // As for FAQ files: keep the draft for the cross-file checks unless the week number itself is unusable.
+        if (week < 1)
             return null;
 
         var roadmapWeek = new RoadmapWeek(
