@@ -25,6 +25,7 @@ internal static class CheckinThroughputBenchmark
     public static async Task RunAsync(bool quick, TextWriter output)
     {
         var learners = quick ? 1_000 : 5_000;
+        var chunk = quick ? 100 : 250;
         var knowledge = LoadShipped();
 
         output.WriteLine("## Check-ins per second");
@@ -33,14 +34,41 @@ internal static class CheckinThroughputBenchmark
         using var temp = new TempFolder("checkins");
 
         // Warm-up on a throwaway database so JIT and first-use costs stay out of the measured runs.
-        await RunCommandPathAsync(knowledge, temp.File("warmup.db"), quick ? 200 : 500, workers: 1).ConfigureAwait(false);
+        await using (var warmup = new CommandPathRun(knowledge, temp.File("warmup.db"), workers: 1))
+        {
+            await warmup.RunChunkAsync(0, quick ? 200 : 500).ConfigureAwait(false);
+            await warmup.RunChunkAsync(0, 50).ConfigureAwait(false);
+        }
 
-        var sequential = await RunCommandPathAsync(knowledge, temp.File("full-1.db"), learners, workers: 1).ConfigureAwait(false);
-        var raw = RunRawLiteDb(temp.File("raw.db"), learners);
-        var parallel = await RunCommandPathAsync(knowledge, temp.File("full-2.db"), learners, workers: 2).ConfigureAwait(false);
+        using (var warmupRaw = new RawRun(temp.File("warmup-raw.db")))
+            warmupRaw.RunChunk(0, 200);
 
-        output.WriteLine($"{learners:N0} distinct learners, one `checkin` each, every run on a fresh temp LiteDB file (direct connection). " +
-            $"Processors: {Environment.ProcessorCount}.");
+        // The three runs advance in interleaved chunks of learners, so disk and CPU noise on a shared machine falls
+        // on all of them alike and the ratios stay meaningful even when the absolute figures move.
+        RunResult raw, sequential, parallel;
+        using (var rawRun = new RawRun(temp.File("raw.db")))
+        {
+            var sequentialRun = new CommandPathRun(knowledge, temp.File("full-1.db"), workers: 1);
+            var parallelRun = new CommandPathRun(knowledge, temp.File("full-2.db"), workers: 2);
+            await using (sequentialRun.ConfigureAwait(false))
+            await using (parallelRun.ConfigureAwait(false))
+            {
+                for (var from = 0; from < learners; from += chunk)
+                {
+                    var to = Math.Min(learners, from + chunk);
+                    rawRun.RunChunk(from, to);
+                    await sequentialRun.RunChunkAsync(from, to).ConfigureAwait(false);
+                    await parallelRun.RunChunkAsync(from, to).ConfigureAwait(false);
+                }
+
+                raw = rawRun.Verify(learners);
+                sequential = await sequentialRun.VerifyAsync(learners).ConfigureAwait(false);
+                parallel = await parallelRun.VerifyAsync(learners).ConfigureAwait(false);
+            }
+        }
+
+        output.WriteLine($"{learners:N0} distinct learners, one `checkin` each; every run has its own fresh LiteDB file (direct connection) " +
+            $"under `{Path.GetTempPath()}`; the runs advance in interleaved chunks of {chunk}. Processors: {Environment.ProcessorCount}.");
         output.WriteLine("Full path: `ICommandDispatcher.DispatchAsync(checkin)` in a DI container with `AddMentorBotCore()` + `AddLiteDbStorage` " +
             "(learner get/create, check-in insert, history replay, streak summary upsert). " +
             "Raw: `ILiteCollection<BsonDocument>.Upsert` of `{ _id: \"learner|date\", learner, date, at }` with an index on `learner`.");
@@ -90,32 +118,49 @@ internal static class CheckinThroughputBenchmark
         new Actor(new LearnerId(Platform, i.ToString(CultureInfo.InvariantCulture)), $"Learner {i}", false),
         Community);
 
-    private static async Task<RunResult> RunCommandPathAsync(KnowledgeBase knowledge, string databasePath, int learners, int workers)
+    /// <summary>The full command path over one container and database; timed only inside <see cref="RunChunkAsync"/>.</summary>
+    private sealed class CommandPathRun : IAsyncDisposable
     {
-        var provider = BuildContainer(knowledge, databasePath);
-        await using (provider.ConfigureAwait(false))
+        private readonly ServiceProvider _provider;
+        private readonly ICommandDispatcher _dispatcher;
+        private readonly int _workers;
+        private long _elapsed;
+        private int _failures;
+
+        public CommandPathRun(KnowledgeBase knowledge, string databasePath, int workers)
         {
-            var dispatcher = provider.GetRequiredService<ICommandDispatcher>();
-            var activity = provider.GetRequiredService<IActivityStore>();
-            var failures = 0;
-            var next = -1;
+            _provider = BuildContainer(knowledge, databasePath);
+            _dispatcher = _provider.GetRequiredService<ICommandDispatcher>();
+            _workers = workers;
+        }
+
+        public async Task RunChunkAsync(int from, int to)
+        {
+            var next = from - 1;
 
             async Task Worker()
             {
                 int i;
-                while ((i = Interlocked.Increment(ref next)) < learners)
+                while ((i = Interlocked.Increment(ref next)) < to)
                 {
-                    var reply = await dispatcher.DispatchAsync(Checkin(i)).ConfigureAwait(false);
+                    var reply = await _dispatcher.DispatchAsync(Checkin(i)).ConfigureAwait(false);
                     if (reply.Kind != ReplyKind.Success)
-                        Interlocked.Increment(ref failures);
+                        Interlocked.Increment(ref _failures);
                 }
             }
 
             var start = Stopwatch.GetTimestamp();
-            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Worker))).ConfigureAwait(false);
-            var elapsed = Stopwatch.GetTimestamp() - start;
+            if (_workers == 1)
+                await Worker().ConfigureAwait(false);
+            else
+                await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(Worker))).ConfigureAwait(false);
+            _elapsed += Stopwatch.GetTimestamp() - start;
+        }
 
-            // Every learner must have exactly one check-in, and nobody else any.
+        /// <summary>Every learner must have exactly one check-in and every reply must have been a success.</summary>
+        public async Task<RunResult> VerifyAsync(int learners)
+        {
+            var activity = _provider.GetRequiredService<IActivityStore>();
             var stored = 0;
             var wrong = 0;
             for (var i = 0; i < learners; i++)
@@ -126,42 +171,57 @@ internal static class CheckinThroughputBenchmark
                     wrong++;
             }
 
-            var ok = failures == 0 && wrong == 0 && stored == learners;
+            var ok = _failures == 0 && wrong == 0 && stored == learners;
             var verification = ok
                 ? $"{Fmt.N(stored)} = N ✔"
-                : $"MISMATCH: {Fmt.N(stored)} stored, {wrong} learners ≠ 1, {failures} non-success replies";
-            return new RunResult(workers, learners, Stats.TicksToMs(elapsed), ok, verification);
+                : $"MISMATCH: {Fmt.N(stored)} stored, {wrong} learners ≠ 1, {_failures} non-success replies";
+            return new RunResult(_workers, learners, Stats.TicksToMs(_elapsed), ok, verification);
         }
+
+        public ValueTask DisposeAsync() => _provider.DisposeAsync();
     }
 
-    private static RunResult RunRawLiteDb(string databasePath, int count)
+    /// <summary>Raw LiteDB upserts of check-in-shaped documents, the floor the command path is compared with.</summary>
+    private sealed class RawRun : IDisposable
     {
-        var date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        long elapsed;
-        int stored;
-        using (var database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct }))
+        private readonly LiteDatabase _database;
+        private readonly ILiteCollection<BsonDocument> _collection;
+        private readonly string _date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        private long _elapsed;
+
+        public RawRun(string databasePath)
         {
-            var collection = database.GetCollection("checkins");
-            collection.EnsureIndex("learner");
+            _database = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct });
+            _collection = _database.GetCollection("checkins");
+            _collection.EnsureIndex("learner");
+        }
+
+        public void RunChunk(int from, int to)
+        {
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < count; i++)
+            for (var i = from; i < to; i++)
             {
                 var learner = $"{Platform}:{i.ToString(CultureInfo.InvariantCulture)}";
-                collection.Upsert(new BsonDocument
+                _collection.Upsert(new BsonDocument
                 {
-                    ["_id"] = $"{learner}|{date}",
+                    ["_id"] = $"{learner}|{_date}",
                     ["learner"] = learner,
-                    ["date"] = date,
+                    ["date"] = _date,
                     ["at"] = TimeProvider.System.GetUtcNow().UtcTicks,
                 });
             }
 
-            elapsed = Stopwatch.GetTimestamp() - start;
-            stored = collection.Count();
+            _elapsed += Stopwatch.GetTimestamp() - start;
         }
 
-        var ok = stored == count;
-        return new RunResult(1, count, Stats.TicksToMs(elapsed), ok, ok ? $"{Fmt.N(stored)} = N ✔" : $"MISMATCH: {Fmt.N(stored)} stored");
+        public RunResult Verify(int count)
+        {
+            var stored = _collection.Count();
+            var ok = stored == count;
+            return new RunResult(1, count, Stats.TicksToMs(_elapsed), ok, ok ? $"{Fmt.N(stored)} = N ✔" : $"MISMATCH: {Fmt.N(stored)} stored");
+        }
+
+        public void Dispose() => _database.Dispose();
     }
 
     private sealed record RunResult(int Workers, int Count, double ElapsedMs, bool Ok, string Verification)

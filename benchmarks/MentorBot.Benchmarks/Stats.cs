@@ -63,7 +63,7 @@ internal static class Fmt
     };
 
     public static string Ms(double value) => value >= 100
-        ? value.ToString("0", CultureInfo.InvariantCulture) + " ms"
+        ? value.ToString("N0", CultureInfo.InvariantCulture) + " ms"
         : value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     public static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
