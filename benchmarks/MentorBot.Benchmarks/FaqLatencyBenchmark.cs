@@ -45,6 +45,13 @@ internal static class FaqLatencyBenchmark
         Row(output, shippedResult, 50);
         Row(output, syntheticResult, 2000);
         output.WriteLine();
+        output.WriteLine("Median per kind of question:");
+        output.WriteLine();
+        output.WriteLine("| Knowledge base | in-scope (24) | misspelt/terse (8) | off-topic (8) |");
+        output.WriteLine("|---|---:|---:|---:|");
+        foreach (var r in new[] { shippedResult, syntheticResult })
+            output.WriteLine($"| {r.Name} | {Fmt.Us(r.ByKind["in-scope"].MedianUs)} | {Fmt.Us(r.ByKind["misspelt/terse"].MedianUs)} | {Fmt.Us(r.ByKind["off-topic"].MedianUs)} |");
+        output.WriteLine();
         output.WriteLine("| Knowledge base | Index build (first, incl. JIT) | Index build (median of later builds) | Later builds |");
         output.WriteLine("|---|---:|---:|---:|");
         foreach (var r in new[] { shippedResult, syntheticResult })
@@ -127,6 +134,9 @@ internal static class FaqLatencyBenchmark
         }
 
         GC.KeepAlive(sink);
+        var byKind = Enumerable.Range(0, askTicks.Length)
+            .GroupBy(k => Queries.KindOf(k % queries.Count))
+            .ToDictionary(g => g.Key, g => Stats.From(g.Select(k => askTicks[k]).ToArray()), StringComparer.Ordinal);
         var sortedBuilds = builds.Skip(1).DefaultIfEmpty(builds[0]).Order().ToArray();
         return new Result(
             name,
@@ -137,7 +147,8 @@ internal static class FaqLatencyBenchmark
             Stats.TicksToMs(sortedBuilds[sortedBuilds.Length / 2]),
             buildRepeats,
             answered,
-            queries.Count);
+            queries.Count,
+            byKind);
     }
 
     private sealed record Result(
@@ -149,5 +160,6 @@ internal static class FaqLatencyBenchmark
         double MedianBuildMs,
         int BuildRepeats,
         int Answered,
-        int Questions);
+        int Questions,
+        IReadOnlyDictionary<string, Stats> ByKind);
 }

@@ -3,6 +3,9 @@ namespace MentorBot.Benchmarks;
 /// <summary>The fixed question set every FAQ latency run asks: in-scope, misspelt, vague and off-topic.</summary>
 internal static class Queries
 {
+    /// <summary>The kind of each question in <see cref="All"/>, by position.</summary>
+    public static string KindOf(int index) => index < 24 ? "in-scope" : index < 32 ? "misspelt/terse" : "off-topic";
+
     public static IReadOnlyList<string> All { get; } =
     [
         // In scope, plainly worded.
