@@ -1,0 +1,52 @@
+namespace MentorBot.Benchmarks;
+
+/// <summary>Finds the repository's <c>knowledge/</c> folder from the current directory or the binary's folder, walking up.</summary>
+internal static class RepoPaths
+{
+    public static string FindKnowledge()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "knowledge");
+                if (Directory.Exists(Path.Combine(candidate, "faq")) && File.Exists(Path.Combine(candidate, "lexicon.yaml")))
+                    return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            "Could not find the repository's knowledge/ folder (with faq/ and lexicon.yaml) above the current directory or the binary.");
+    }
+}
+
+/// <summary>A private temp folder for database files, deleted (with LiteDB's -log files) on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder(string label)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mentorbot-bench-{label}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(Path))
+                Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"warning: could not delete {Path}: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Console.Error.WriteLine($"warning: could not delete {Path}: {ex.Message}");
+        }
+    }
+}
