@@ -172,33 +172,50 @@ internal sealed class FaqIndex
                 bm25[entry] += weight;
         }
 
-        var phrasing = new Dictionary<int, double>();
+        // Arrays rather than dictionaries: with thousands of entries a common word touches most of them, and the
+        // accumulation must stay a tight loop.
+        var phrasing = new double[_phrasingEntry.Length];
         foreach (var term in known)
         {
             foreach (var (p, weight) in _phrasingPostings[term])
-                phrasing[p] = phrasing.GetValueOrDefault(p) + weight;
+                phrasing[p] += weight;
         }
 
         var bestPhrasing = new double[_entries.Count];
-        foreach (var (p, dot) in phrasing)
+        for (var p = 0; p < phrasing.Length; p++)
         {
-            var entry = _phrasingEntry[p];
-            bestPhrasing[entry] = Math.Max(bestPhrasing[entry], dot / queryNorm);
+            if (phrasing[p] > 0)
+            {
+                var entry = _phrasingEntry[p];
+                bestPhrasing[entry] = Math.Max(bestPhrasing[entry], phrasing[p] / queryNorm);
+            }
         }
 
-        var candidates = new List<FaqCandidate>();
+        // Only the best few need their coverage worked out, so rank by score first with a small bounded heap.
+        var top = new PriorityQueue<int, double>(max + 1);
+        var scores = new double[_entries.Count];
         for (var e = 0; e < _entries.Count; e++)
         {
             if (bm25[e] <= 0)
                 continue;
             var lexical = bm25Max > 0 ? Math.Min(1, bm25[e] / bm25Max) : 0;
-            var score = (0.6 * bestPhrasing[e]) + (0.4 * lexical);
-            var matched = Matched(e, known);
-            candidates.Add(new FaqCandidate(_entries[e], score, bestPhrasing[e], lexical, queryWeight > 0 ? matched / queryWeight : 0, matched));
+            scores[e] = (0.6 * bestPhrasing[e]) + (0.4 * lexical);
+            top.Enqueue(e, scores[e]);
+            if (top.Count > max)
+                top.Dequeue();
         }
 
-        candidates.Sort((x, y) => y.Score.CompareTo(x.Score));
-        return candidates.Count > max ? candidates[..max] : candidates;
+        var candidates = new List<FaqCandidate>(top.Count);
+        while (top.TryDequeue(out var e, out _))
+        {
+            var lexical = bm25Max > 0 ? Math.Min(1, bm25[e] / bm25Max) : 0;
+            var matched = Matched(e, known);
+            candidates.Add(new FaqCandidate(_entries[e], scores[e], bestPhrasing[e], lexical, queryWeight > 0 ? matched / queryWeight : 0, matched));
+        }
+
+        // Ties keep the knowledge base's order, so answers do not depend on heap internals.
+        candidates.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.Entry.Id, y.Entry.Id));
+        return candidates;
     }
 
     /// <summary>Vocabulary words starting with <paramref name="prefix"/>, for autocomplete of a half-typed word.</summary>
