@@ -18,7 +18,7 @@ internal static class Stopwords
         "need", "needed", "needs", "no", "nor", "not", "now", "of", "off", "often", "ok", "okay", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own",
         "please", "pls", "plz", "quite", "really", "right", "same", "say", "she", "should", "so", "some", "someone", "something", "such", "sure",
         "tell", "than", "thanks", "that", "thats", "the", "their", "them", "then", "there", "these", "they", "thing", "things", "this", "those", "through", "thx", "to", "too",
-        "u", "under", "until", "up", "us", "very", "via", "want", "wanna", "was", "way", "ways", "we", "well", "were", "what", "whats", "when", "where", "whether", "which", "while", "whom", "whose", "will", "with", "would",
+        "three", "two", "u", "under", "until", "up", "us", "usually", "very", "via", "want", "wanna", "wanted", "wants", "was", "we", "well", "were", "what", "whats", "when", "where", "whether", "which", "while", "whom", "whose", "will", "with", "would",
         "yes", "yet", "you", "your", "youre", "yours",
     };
 }
