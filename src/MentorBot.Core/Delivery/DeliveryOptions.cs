@@ -1,0 +1,18 @@
+namespace MentorBot.Core.Delivery;
+
+/// <summary>The weekly delivery engine (<c>Delivery:*</c>).</summary>
+public sealed record DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    /// <summary>How often due slots are planned and pending deliveries sent.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slots missed while the host was down go out late if younger than this; older ones are skipped.</summary>
+    public TimeSpan CatchUpWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The first retry waits this long; each further one doubles it up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(1);
+}
