@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Core.Delivery;
@@ -12,17 +13,20 @@ public sealed partial class DeliveryService(
     DeliveryEngine engine,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<DeliveryService> logger) : BackgroundService
+    ILogger<DeliveryService>? logger = null) : BackgroundService
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting before the first (possibly long) catch-up pass.
         await Task.Yield();
-        LogStarted(logger, options.Value.PollInterval, options.Value.CatchUpWindow);
+        LogStarted(_logger, options.Value.PollInterval, options.Value.CatchUpWindow);
         try
         {
-            await RunPassAsync(stoppingToken).ConfigureAwait(false);
+            // The timer exists before the first pass, so a tick that comes due during a long catch-up is not lost.
             using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+            await RunPassAsync(stoppingToken).ConfigureAwait(false);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
                 await RunPassAsync(stoppingToken).ConfigureAwait(false);
         }
@@ -41,7 +45,7 @@ public sealed partial class DeliveryService(
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // A storage hiccup must not stop deliveries for good; the next tick plans the same window again.
-            LogPassFailed(logger, ex);
+            LogPassFailed(_logger, ex);
         }
     }
 
