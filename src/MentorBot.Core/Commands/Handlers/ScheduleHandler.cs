@@ -39,7 +39,7 @@ public sealed class ScheduleHandler(
         var now = time.GetUtcNow();
         var all = await subscriptions.ListAllAsync(cancellationToken).ConfigureAwait(false);
         var mine = all.Where(s => s.Community == request.Community).ToList();
-        var slots = DeliveryPlanner.Plan(mine, now, now + PreviewHorizon).OrderBy(s => s.SlotUtc).ToList();
+        var slots = DeliveryPlanner.Plan(mine, now, now + PreviewHorizon).OrderBy(s => s.SlotUtc).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
         if (slots.Count == 0)
         {
             return new Reply
