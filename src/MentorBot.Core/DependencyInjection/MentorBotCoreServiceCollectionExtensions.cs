@@ -13,8 +13,9 @@ public static class MentorBotCoreServiceCollectionExtensions
     /// <summary>
     /// Registers the platform-free core: services, command handlers (in <c>/help</c> order), the dispatcher and the
     /// text parser. The host must also register <c>IFaqService</c>, <c>IKnowledgeProvider</c> and the stores
-    /// (<c>ILearnerStore</c>, <c>IActivityStore</c>, <c>IChallengeStore</c>, <c>ISubscriptionStore</c>, <c>IDeliveryOutbox</c>) as singletons
-    /// or as services safe to share, since everything here is a singleton.
+    /// (<c>ILearnerStore</c>, <c>IActivityStore</c>, <c>IChallengeStore</c>, <c>ISubscriptionStore</c>) as singletons
+    /// or as services safe to share, since everything here is a singleton. <c>IDeliveryOutbox</c> and
+    /// <c>IUndeliverableNotices</c> are optional: with them <c>/schedule</c> works and bounced deliveries are reported.
     /// </summary>
     public static IServiceCollection AddMentorBotCore(this IServiceCollection services)
     {

@@ -1,6 +1,10 @@
 using MentorBot.Core.Commands;
 using MentorBot.Core.Delivery;
+using MentorBot.Core.Faq;
+using MentorBot.Core.Knowledge;
+using MentorBot.Core.Storage;
 using MentorBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using static MentorBot.Core.Tests.Fakes.DeliveryScenario;
 
 namespace MentorBot.Core.Tests.Delivery;
@@ -80,5 +84,25 @@ public sealed class ScheduleCommandTests : IDisposable
         var reply = await _bot.SendAsync("/schedule log", BotHarness.Mod);
 
         Assert.Contains("No weekly deliveries yet", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Core_without_the_delivery_engine_still_starts_and_says_schedule_is_off()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<ILearnerStore>(new InMemoryLearnerStore())
+            .AddSingleton<IActivityStore>(new InMemoryActivityStore())
+            .AddSingleton<IChallengeStore>(new InMemoryChallengeStore())
+            .AddSingleton<ISubscriptionStore>(new InMemorySubscriptionStore())
+            .AddSingleton<IKnowledgeProvider>(new Fakes.StaticKnowledgeProvider(SampleKnowledge.Base))
+            .AddSingleton<IFaqService>(new StubFaqService())
+            .AddMentorBotCore();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var dispatcher = provider.GetRequiredService<ICommandDispatcher>();
+
+        var reply = await dispatcher.DispatchAsync(new CommandRequest("schedule", new Dictionary<string, string>(), BotHarness.Mod, BotHarness.Community) { Subcommand = "log" });
+
+        Assert.IsType<CommandDispatcher>(dispatcher);
+        Assert.Contains("isn't running", reply.Text, StringComparison.Ordinal);
     }
 }

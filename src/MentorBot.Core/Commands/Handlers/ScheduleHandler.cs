@@ -6,13 +6,18 @@ using MentorBot.Core.Time;
 
 namespace MentorBot.Core.Commands.Handlers;
 
-/// <summary><c>/schedule preview | log</c>: what the weekly delivery will send next in this community, and what it sent.</summary>
+/// <summary>
+/// <c>/schedule preview | log</c>: what the weekly delivery will send next in this community, and what it sent.
+/// The outbox is optional so a host or tool that runs the core without the delivery engine still starts.
+/// </summary>
 public sealed class ScheduleHandler(
     ISubscriptionStore subscriptions,
     ILearnerStore learners,
-    IDeliveryOutbox outbox,
-    TimeProvider time) : ICommandHandler
+    TimeProvider time,
+    IDeliveryOutbox? outbox = null) : ICommandHandler
 {
+    private const string NotRunningText = "Weekly delivery isn't running on this host, so there is no schedule to show.";
+
     public const int PreviewItems = 10;
     public const int LogItems = 15;
 
@@ -29,12 +34,16 @@ public sealed class ScheduleHandler(
         Usage = "/schedule preview | log",
     };
 
-    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        string.Equals(request.Subcommand, "log", StringComparison.OrdinalIgnoreCase)
-            ? LogAsync(request, cancellationToken)
-            : PreviewAsync(request, cancellationToken);
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (outbox is null)
+            return Task.FromResult(new Reply { Text = NotRunningText, Visibility = ReplyVisibility.OnlyYou });
+        return string.Equals(request.Subcommand, "log", StringComparison.OrdinalIgnoreCase)
+            ? LogAsync(request, outbox, cancellationToken)
+            : PreviewAsync(request, outbox, cancellationToken);
+    }
 
-    private async Task<Reply> PreviewAsync(CommandRequest request, CancellationToken cancellationToken)
+    private async Task<Reply> PreviewAsync(CommandRequest request, IDeliveryOutbox deliveries, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var all = await subscriptions.ListAllAsync(cancellationToken).ConfigureAwait(false);
@@ -52,7 +61,7 @@ public sealed class ScheduleHandler(
 
         var text = new StringBuilder();
         foreach (var slot in slots.Take(PreviewItems))
-            text.Append(await PreviewLineAsync(slot, cancellationToken).ConfigureAwait(false)).Append('\n');
+            text.Append(await PreviewLineAsync(slot, deliveries, cancellationToken).ConfigureAwait(false)).Append('\n');
         if (slots.Count > PreviewItems)
             text.Append($"…and {slots.Count - PreviewItems} more this week.\n");
 
@@ -72,7 +81,7 @@ public sealed class ScheduleHandler(
         };
     }
 
-    private async Task<string> PreviewLineAsync(DeliverySlot slot, CancellationToken cancellationToken)
+    private async Task<string> PreviewLineAsync(DeliverySlot slot, IDeliveryOutbox deliveries, CancellationToken cancellationToken)
     {
         var learner = slot.Subscription.Learner;
         var profile = await learners.GetAsync(learner, cancellationToken).ConfigureAwait(false);
@@ -82,14 +91,14 @@ public sealed class ScheduleHandler(
             .Append(local.ToString("ddd HH:mm", CultureInfo.InvariantCulture)).Append(' ').Append(slot.Subscription.TimeZoneId).Append(") · week ")
             .Append(profile?.CurrentWeek ?? 1);
         // A learner who moved their day after this week's message went out is not sent a second one.
-        if (await outbox.GetAsync(slot.Key, cancellationToken).ConfigureAwait(false) is not null)
+        if (await deliveries.GetAsync(slot.Key, cancellationToken).ConfigureAwait(false) is not null)
             line.Append(" · already delivered for ").Append(slot.LocalWeek);
         return line.ToString();
     }
 
-    private async Task<Reply> LogAsync(CommandRequest request, CancellationToken cancellationToken)
+    private async Task<Reply> LogAsync(CommandRequest request, IDeliveryOutbox deliveries, CancellationToken cancellationToken)
     {
-        var records = await outbox.ListRecentAsync(request.Community, LogItems, cancellationToken).ConfigureAwait(false);
+        var records = await deliveries.ListRecentAsync(request.Community, LogItems, cancellationToken).ConfigureAwait(false);
         if (records.Count == 0)
             return new Reply { Title = "Recent deliveries", Text = "No weekly deliveries yet in this community.", Visibility = ReplyVisibility.OnlyYou };
 
