@@ -17,15 +17,32 @@ public sealed partial class DeliveryService(
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    private PeriodicTimer? _timer;
+
+    /// <summary>
+    /// The timer starts with the service, before the first (possibly long) catch-up pass, so no tick that comes due
+    /// meanwhile is lost, and it counts from the moment the host started the service.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer ??= new PeriodicTimer(options.Value.PollInterval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var timer = _timer ?? throw new InvalidOperationException("The delivery service was not started through StartAsync.");
         // Let the host finish starting before the first (possibly long) catch-up pass.
         await Task.Yield();
         LogStarted(_logger, options.Value.PollInterval, options.Value.CatchUpWindow);
         try
         {
-            // The timer exists before the first pass, so a tick that comes due during a long catch-up is not lost.
-            using var timer = new PeriodicTimer(options.Value.PollInterval, time);
             await RunPassAsync(stoppingToken).ConfigureAwait(false);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
                 await RunPassAsync(stoppingToken).ConfigureAwait(false);

@@ -28,4 +28,21 @@ public sealed class DeliveryServiceTests
         Assert.Equal(["due", "soon"], bot.Messenger.Messages.Select(m => m.Learner.UserId));
         Assert.Equal(Utc("2026-11-23T09:01Z"), bot.Messenger.Messages[1].At);
     }
+
+    [Fact]
+    public async Task A_failing_pass_is_logged_and_the_next_tick_tries_again()
+    {
+        using var bot = new BotHarness(Utc("2026-11-23T09:00Z"));
+        await bot.SubscribeAsync("due", DayOfWeek.Monday, "09:00", "UTC");
+        bot.Outbox.CursorFailuresToInject = 1;
+        var service = Assert.Single(bot.Get<IEnumerable<IHostedService>>());
+
+        await service.StartAsync(CancellationToken.None);
+        bot.Time.Advance(bot.DeliveryOptions.PollInterval);
+        await bot.Messenger.WaitForMessagesAsync(1).WaitAsync(Guard);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(0, bot.Outbox.CursorFailuresToInject);
+        Assert.Equal(Utc("2026-11-23T09:01Z"), Assert.Single(bot.Messenger.Messages).At);
+    }
 }

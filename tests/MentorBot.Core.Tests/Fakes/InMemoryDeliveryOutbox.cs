@@ -9,6 +9,9 @@ internal sealed class InMemoryDeliveryOutbox : IDeliveryOutbox
     private readonly Lock _gate = new();
     private DateTimeOffset? _cursor;
 
+    /// <summary>How many of the next cursor reads throw, as a storage outage would.</summary>
+    public int CursorFailuresToInject { get; set; }
+
     public IReadOnlyList<DeliveryRecord> All
     {
         get { lock (_gate) return [.. _records.Values.OrderBy(r => r.SlotUtc)]; }
@@ -55,7 +58,15 @@ internal sealed class InMemoryDeliveryOutbox : IDeliveryOutbox
 
     public Task<DateTimeOffset?> GetCursorAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(_cursor);
+        lock (_gate)
+        {
+            if (CursorFailuresToInject > 0)
+            {
+                CursorFailuresToInject--;
+                throw new IOException("storage unavailable");
+            }
+            return Task.FromResult(_cursor);
+        }
     }
 
     public Task SetCursorAsync(DateTimeOffset cursor, CancellationToken cancellationToken = default)
