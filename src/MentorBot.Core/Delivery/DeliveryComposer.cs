@@ -65,7 +65,7 @@ public sealed class DeliveryComposer(IKnowledgeProvider knowledge, ILearnerStore
     }
 
     // Encouragement only: a learner who is behind needs a reason to come back, not a reminder that they are behind.
-    private static string Nudge(StreakState? state)
+    internal static string Nudge(StreakState? state)
     {
         var text = new StringBuilder("No rush — this task is still here for you this week. Small steps count.");
         if (state is { Current: > 0 })
