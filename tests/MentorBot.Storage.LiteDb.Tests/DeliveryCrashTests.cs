@@ -136,6 +136,24 @@ public sealed class DeliveryCrashTests : IDisposable
     }
 
     [Fact]
+    public async Task Passes_between_subscription_rereads_still_deliver_stored_subscriptions()
+    {
+        using var rig = Start();
+        await rig.SubscribeAsync("alice", DayOfWeek.Monday, "09:01", "Europe/Lisbon", Monday0859);
+        await rig.SubscribeAsync("bob", DayOfWeek.Monday, "09:02", "UTC", Monday0859);
+
+        // 30-second passes: all but the first plan from the remembered list and check each slot against the file.
+        for (var pass = 0; pass < 20; pass++)
+        {
+            await rig.Engine.RunOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(["alice", "bob"], _platform.Messages.Select(m => m.Learner.UserId));
+        Assert.Equal([Monday0859.AddMinutes(2), Monday0859.AddMinutes(3)], _platform.Messages.Select(m => m.At));
+    }
+
+    [Fact]
     public async Task Storage_registration_provides_the_outbox_and_notices()
     {
         var configuration = new ConfigurationBuilder()

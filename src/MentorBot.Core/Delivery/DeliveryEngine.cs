@@ -27,6 +27,11 @@ public sealed partial class DeliveryEngine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    // Reading every subscription is the expensive part of a pass (seconds for 100,000 in LiteDB), so the list is
+    // reread only every SubscriptionRefreshInterval; passes in between plan from this copy and check each due slot.
+    private IReadOnlyList<Subscription>? _snapshot;
+    private DateTimeOffset _snapshotAt;
+
     public DeliveryEngine(
         ISubscriptionStore subscriptions,
         ILearnerStore learners,
@@ -83,12 +88,31 @@ public sealed partial class DeliveryEngine
             from = oldest;
         }
 
-        var subscriptions = await _subscriptions.ListAllAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Subscription> subscriptions;
+        var fromSnapshot = _snapshot is not null && now - _snapshotAt < _options.SubscriptionRefreshInterval;
+        if (fromSnapshot)
+        {
+            subscriptions = _snapshot!;
+        }
+        else
+        {
+            subscriptions = await _subscriptions.ListAllAsync(cancellationToken).ConfigureAwait(false);
+            // Subscriptions made or changed since the last read were invisible to the passes in between: plan that
+            // stretch again with the fresh list. Slots already in the outbox are recognised by key.
+            if (_snapshot is not null && _snapshotAt < from)
+                from = _snapshotAt < oldest ? oldest : _snapshotAt;
+            _snapshot = subscriptions;
+            _snapshotAt = now;
+        }
+
         // Oldest first, so a learner's earlier slot is in the outbox before their later one looks for "previous".
         var slots = DeliveryPlanner.Plan(subscriptions, from, to).OrderBy(s => s.SlotUtc).ToList();
         var written = 0;
         foreach (var slot in slots)
         {
+            // A remembered subscription may since have been paused, moved or cancelled; only the stored one counts.
+            if (fromSnapshot && !Equals(await _subscriptions.GetAsync(slot.Subscription.Learner, cancellationToken).ConfigureAwait(false), slot.Subscription))
+                continue;
             if (await EnqueueAsync(slot, slot.SlotUtc < catchUpStart, now, cancellationToken).ConfigureAwait(false))
                 written++;
         }

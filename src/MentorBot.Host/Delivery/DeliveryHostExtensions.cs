@@ -16,6 +16,7 @@ internal static class DeliveryHostExtensions
             .Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Delivery:PollInterval must be positive, e.g. 00:00:30.")
             .Validate(o => o.CatchUpWindow >= TimeSpan.Zero, "Delivery:CatchUpWindow must not be negative, e.g. 1.00:00:00.")
+            .Validate(o => o.SubscriptionRefreshInterval >= TimeSpan.Zero, "Delivery:SubscriptionRefreshInterval must not be negative, e.g. 00:05:00.")
             .Validate(o => o.InitialRetryDelay > TimeSpan.Zero, "Delivery:InitialRetryDelay must be positive.")
             .Validate(o => o.MaxRetryDelay >= o.InitialRetryDelay, "Delivery:MaxRetryDelay must be at least Delivery:InitialRetryDelay.")
             .ValidateOnStart();

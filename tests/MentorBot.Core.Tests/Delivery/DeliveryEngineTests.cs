@@ -301,4 +301,47 @@ public sealed class DeliveryEngineTests
         await bot.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromSeconds(30));
         Assert.Equal("Week 2: Your first API", Assert.Single(bot.Messenger.Messages).Reply.Title);
     }
+
+    [Fact]
+    public async Task A_subscription_made_between_rereads_is_delivered_at_the_next_reread()
+    {
+        using var bot = new BotHarness(Utc("2026-11-23T08:55Z"));
+        await bot.Engine.RunOnceAsync(CancellationToken.None); // remembers an empty list at 08:55
+        bot.Time.Advance(TimeSpan.FromMinutes(3));
+        await bot.SubscribeAsync("alice", DayOfWeek.Monday, "08:59", "UTC");
+
+        await bot.RunForAsync(TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30));
+
+        var message = Assert.Single(bot.Messenger.Messages);
+        Assert.Equal(Utc("2026-11-23T09:00Z"), message.At); // the reread at 09:00, a minute late, not lost
+    }
+
+    [Theory]
+    [InlineData("unsubscribe")]
+    [InlineData("pause")]
+    [InlineData("move")]
+    public async Task A_subscription_cancelled_paused_or_moved_between_rereads_is_not_delivered_from_the_old_copy(string change)
+    {
+        using var bot = new BotHarness(Utc("2026-11-23T08:57Z"));
+        var alice = await bot.SubscribeAsync("alice", DayOfWeek.Monday, "09:00", "UTC");
+        await bot.Engine.RunOnceAsync(CancellationToken.None); // remembers the 09:00 subscription
+        bot.Time.Advance(TimeSpan.FromMinutes(1));
+        var sub = (await bot.Subscriptions.GetAsync(alice))!;
+        switch (change)
+        {
+            case "unsubscribe":
+                await bot.Subscriptions.DeleteAsync(alice);
+                break;
+            case "pause":
+                await bot.Subscriptions.UpsertAsync(sub with { PausedUntil = new DateOnly(2026, 11, 24) });
+                break;
+            default:
+                await bot.Subscriptions.UpsertAsync(sub with { Time = new TimeOnly(11, 0) });
+                break;
+        }
+
+        await bot.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromSeconds(30));
+
+        Assert.Empty(bot.Messenger.Messages);
+    }
 }
