@@ -65,6 +65,7 @@ internal static class BotApplication
             .ValidateOnStart();
         services.AddLiteDbStorage(configuration);
         services.AddMentorBotCore();
+        services.AddDelivery(configuration);
 
         services.AddOptions<ConsoleOptions>()
             .Bind(configuration.GetSection("Console"))

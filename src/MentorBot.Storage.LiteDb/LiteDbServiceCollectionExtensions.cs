@@ -1,3 +1,4 @@
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IActivityStore>(sp => new LiteDbActivityStore(sp.GetRequiredService<LiteDbContext>()));
         services.TryAddSingleton<ISubscriptionStore>(sp => new LiteDbSubscriptionStore(sp.GetRequiredService<LiteDbContext>()));
         services.TryAddSingleton<IChallengeStore>(sp => new LiteDbChallengeStore(sp.GetRequiredService<LiteDbContext>()));
+        services.TryAddSingleton<IDeliveryOutbox>(sp => new LiteDbDeliveryOutbox(sp.GetRequiredService<LiteDbContext>()));
+        services.TryAddSingleton<IUndeliverableNotices>(sp => new LiteDbUndeliverableNotices(sp.GetRequiredService<LiteDbContext>()));
         services.TryAddSingleton<IStorageHealth>(sp => new LiteDbStorageHealth(
             sp.GetRequiredService<LiteDbContext>(),
             sp.GetService<ILogger<LiteDbStorageHealth>>()));

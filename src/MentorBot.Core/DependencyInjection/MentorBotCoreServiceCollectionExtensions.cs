@@ -1,5 +1,6 @@
 using MentorBot.Core.Commands;
 using MentorBot.Core.Commands.Handlers;
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Services;
 using MentorBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class MentorBotCoreServiceCollectionExtensions
     /// Registers the platform-free core: services, command handlers (in <c>/help</c> order), the dispatcher and the
     /// text parser. The host must also register <c>IFaqService</c>, <c>IKnowledgeProvider</c> and the stores
     /// (<c>ILearnerStore</c>, <c>IActivityStore</c>, <c>IChallengeStore</c>, <c>ISubscriptionStore</c>) as singletons
-    /// or as services safe to share, since everything here is a singleton.
+    /// or as services safe to share, since everything here is a singleton. <c>IDeliveryOutbox</c> and
+    /// <c>IUndeliverableNotices</c> are optional: with them <c>/schedule</c> works and bounced deliveries are reported.
     /// </summary>
     public static IServiceCollection AddMentorBotCore(this IServiceCollection services)
     {
@@ -37,10 +39,14 @@ public static class MentorBotCoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SubscribeHandler>();
         services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
         services.AddSingleton<ICommandHandler, PauseHandler>();
+        services.AddSingleton<ICommandHandler, ScheduleHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
 
         services.TryAddSingleton<CommandDispatcher>();
-        services.TryAddSingleton<ICommandDispatcher>(sp => sp.GetRequiredService<CommandDispatcher>());
+        // With a notice store registered (the delivery engine's), learners hear once that their weekly message bounced.
+        services.TryAddSingleton<ICommandDispatcher>(sp => sp.GetService<IUndeliverableNotices>() is { } notices
+            ? new UndeliverableNoticeDispatcher(sp.GetRequiredService<CommandDispatcher>(), notices)
+            : sp.GetRequiredService<CommandDispatcher>());
         services.TryAddSingleton(sp => new TextCommandParser(sp.GetRequiredService<ICommandDispatcher>().Commands));
         return services;
     }

@@ -34,12 +34,6 @@ public static class DeliverySchedule
     public static bool IsPausedOn(Subscription subscription, DateOnly localDate) =>
         subscription.PausedUntil is { } resume && localDate < resume;
 
-    // A local time skipped by a spring-forward change is delivered an hour later instead of not at all.
-    private static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo timeZone)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (timeZone.IsInvalidTime(local))
-            local = local.AddHours(1);
-        return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
-    }
+    private static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo timeZone) =>
+        LocalInstant.Resolve(date, time, timeZone);
 }

@@ -1,10 +1,12 @@
 using MentorBot.Core.Commands;
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Faq;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Core.Tests.Fakes;
@@ -16,6 +18,7 @@ internal sealed class BotHarness : IDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero); // a Monday
 
     private readonly ServiceProvider _provider;
+    private RecordingMessenger? _messenger;
 
     public BotHarness(DateTimeOffset? start = null)
     {
@@ -28,7 +31,12 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<ISubscriptionStore>(Subscriptions);
         services.AddSingleton<IKnowledgeProvider>(Knowledge);
         services.AddSingleton<IFaqService>(Faq);
+        services.AddSingleton<IDeliveryOutbox>(Outbox);
+        services.AddSingleton<IUndeliverableNotices>(Notices);
+        services.AddSingleton<IOutboundMessenger>(Messenger);
+        services.AddSingleton(Options.Create(DeliveryOptions));
         services.AddMentorBotCore();
+        services.AddDeliveryEngine();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Dispatcher = _provider.GetRequiredService<ICommandDispatcher>();
         Parser = _provider.GetRequiredService<TextCommandParser>();
@@ -41,6 +49,11 @@ internal sealed class BotHarness : IDisposable
     public InMemorySubscriptionStore Subscriptions { get; } = new();
     public SwappableKnowledgeProvider Knowledge { get; } = new(SampleKnowledge.Base);
     public StubFaqService Faq { get; } = new();
+    public InMemoryDeliveryOutbox Outbox { get; } = new();
+    public InMemoryUndeliverableNotices Notices { get; } = new();
+    public RecordingMessenger Messenger => _messenger ??= new RecordingMessenger(Community.Platform, Time);
+    public DeliveryOptions DeliveryOptions { get; } = new() { PollInterval = TimeSpan.FromMinutes(1) };
+    public DeliveryEngine Engine => Get<DeliveryEngine>();
     public ICommandDispatcher Dispatcher { get; }
     public TextCommandParser Parser { get; }
 

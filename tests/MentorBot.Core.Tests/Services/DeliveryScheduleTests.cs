@@ -40,11 +40,11 @@ public sealed class DeliveryScheduleTests
     }
 
     [Fact]
-    public void Skipped_local_time_is_delivered_an_hour_later()
+    public void Skipped_local_time_is_delivered_when_the_gap_ends()
     {
-        // 02:30 does not exist in Berlin on Sunday 2027-03-28.
+        // 02:30 does not exist in Berlin on Sunday 2027-03-28; the first valid instant after the gap is 03:00 CEST.
         var now = new DateTimeOffset(2027, 3, 27, 12, 0, 0, TimeSpan.Zero);
         var next = DeliverySchedule.NextOccurrence(DayOfWeek.Sunday, new TimeOnly(2, 30), Zone("Europe/Berlin"), null, now);
-        Assert.Equal(new DateTimeOffset(2027, 3, 28, 1, 30, 0, TimeSpan.Zero), next);
+        Assert.Equal(new DateTimeOffset(2027, 3, 28, 1, 0, 0, TimeSpan.Zero), next);
     }
 }

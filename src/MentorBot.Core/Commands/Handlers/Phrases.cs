@@ -10,4 +10,8 @@ internal static class Phrases
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Day(DayOfWeek day) => day.ToString();
+
+    /// <summary>"1 attempt", "3 attempts"; irregular plurals are passed in.</summary>
+    public static string Count(int count, string singular, string? plural = null) =>
+        count == 1 ? $"1 {singular}" : $"{count} {plural ?? singular + "s"}";
 }

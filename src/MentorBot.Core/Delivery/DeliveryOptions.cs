@@ -1,0 +1,25 @@
+namespace MentorBot.Core.Delivery;
+
+/// <summary>The weekly delivery engine (<c>Delivery:*</c>).</summary>
+public sealed record DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    /// <summary>How often due slots are planned and pending deliveries sent.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slots missed while the host was down go out late if younger than this; older ones are skipped.</summary>
+    public TimeSpan CatchUpWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How often the full subscription list is reread. Due slots are always checked against the stored subscription;
+    /// a subscription made or moved in between is planned at the next reread, so at most this late. Zero rereads
+    /// on every pass.
+    /// </summary>
+    public TimeSpan SubscriptionRefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The first retry waits this long; each further one doubles it up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(1);
+}
