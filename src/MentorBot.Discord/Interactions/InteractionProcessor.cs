@@ -53,7 +53,8 @@ public sealed partial class InteractionProcessor(
         LogCommand(logger, interaction.Id, request.Command, request.Subcommand);
 
         // The core's work must outlive a dropped HTTP request once deferred, so it does not take the request's token.
-        var dispatch = dispatcher.DispatchAsync(request, CancellationToken.None);
+        // Task.Run: a handler that blocks synchronously must not hold the deferral hostage.
+        var dispatch = Task.Run(() => dispatcher.DispatchAsync(request, CancellationToken.None));
         var deadline = Task.Delay(_options.DeferAfter, time);
         if (await Task.WhenAny(dispatch, deadline).ConfigureAwait(false) == dispatch)
         {

@@ -397,7 +397,7 @@ public sealed class FakeDiscord : IAsyncDisposable
                 lock (_gate)
                 {
                     var missed = _sessionEvents.FindIndex(e => e.Seq > last);
-                    var from = missed < 0 ? _sessionEvents.Count : Math.Max(0, missed - ResumeReplayOverlap);
+                    var from = Math.Max(0, (missed < 0 ? _sessionEvents.Count : missed) - ResumeReplayOverlap);
                     replay = [.. _sessionEvents.Skip(from).Select(e => e.Frame)];
                     resumedSeq = ++_sequence;
                 }
