@@ -14,7 +14,6 @@ public static partial class InteractionEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!);
         var verifier = services.GetRequiredService<SignatureVerifier>();
 
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -22,6 +21,7 @@ public static partial class InteractionEndpoint
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         if (body is null || !verifier.Verify(timestamp, signature, body))
         {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!);
             LogRejected(logger, context.Connection.RemoteIpAddress?.ToString());
             return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
         }

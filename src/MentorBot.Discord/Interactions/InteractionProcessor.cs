@@ -55,8 +55,12 @@ public sealed partial class InteractionProcessor(
         // The core's work must outlive a dropped HTTP request once deferred, so it does not take the request's token.
         // Task.Run: a handler that blocks synchronously must not hold the deferral hostage.
         var dispatch = Task.Run(() => dispatcher.DispatchAsync(request, CancellationToken.None));
-        var deadline = Task.Delay(_options.DeferAfter, time);
-        if (await Task.WhenAny(dispatch, deadline).ConfigureAwait(false) == dispatch)
+        // The timer is cancelled as soon as the core answers, so busy periods do not pile up 2-second timers.
+        using var deadlineCancel = new CancellationTokenSource();
+        var deadline = Task.Delay(_options.DeferAfter, time, deadlineCancel.Token);
+        var first = await Task.WhenAny(dispatch, deadline).ConfigureAwait(false);
+        await deadlineCancel.CancelAsync().ConfigureAwait(false);
+        if (first == dispatch)
         {
             var messages = ReplyRenderer.Render(await dispatch.ConfigureAwait(false));
             var response = Serialize(new InteractionResponse(CallbackType.ChannelMessage, messages[0]));
