@@ -131,6 +131,38 @@ public sealed class GatewayModeTests : IAsyncLifetime
         Assert.Equal(1, _discord.Identifies);
     }
 
+    [Fact]
+    public async Task Rejected_token_at_gateway_bot_stops_the_adapter_without_connecting()
+    {
+        await using var host = await StartHostAsync(new() { ["Discord:BotToken"] = "wrong-token" });
+        var gateway = host.Services.GetRequiredService<GatewayClient>();
+
+        await Wait.UntilAsync(() => gateway.FatalCloseCode == CloseCodes.AuthenticationFailed, "fatal stop on 401");
+
+        Assert.Equal(0, _discord.Connections);
+        var health = await new HttpClient().GetAsync(new Uri(host.BaseAddress, "/healthz"));
+        Assert.True(health.IsSuccessStatusCode, "the host keeps running when the Discord adapter stops");
+    }
+
+    [Fact]
+    public async Task Unreachable_discord_means_retries_not_a_crash()
+    {
+        await using var host = await HostHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = FakeDiscord.BotToken,
+            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
+            // Nothing listens on the discard port.
+            ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
+        });
+        var gateway = host.Services.GetRequiredService<GatewayClient>();
+
+        await Task.Delay(1500);
+
+        Assert.Null(gateway.FatalCloseCode);
+        var health = await new HttpClient().GetAsync(new Uri(host.BaseAddress, "/healthz"));
+        Assert.True(health.IsSuccessStatusCode);
+    }
+
     private JsonObject FaqInteraction() =>
         _discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a degree" }]);
 
