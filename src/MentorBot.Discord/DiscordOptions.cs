@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace MentorBot.Discord;
 
 /// <summary>The <c>Discord</c> configuration section.</summary>
@@ -24,6 +26,18 @@ public sealed class DiscordOptions
 
     /// <summary>How long the core may take before the interaction is deferred; Discord's hard limit is 3 s.</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The configured mode without binding, for composition decisions before options exist. An unreadable value
+    /// gives null; options validation then reports it by key.
+    /// </summary>
+    public static DiscordMode? ModeFrom(IConfiguration configuration)
+    {
+        var value = configuration[Section + ":" + nameof(Mode)];
+        if (string.IsNullOrWhiteSpace(value))
+            return DiscordMode.Gateway;
+        return Enum.TryParse<DiscordMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : null;
+    }
 
     /// <summary>Validates the options; returns the first problem, naming the configuration key, or null.</summary>
     public string? Problem()

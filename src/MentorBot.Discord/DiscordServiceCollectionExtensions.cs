@@ -34,7 +34,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<CommandRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
 
-        if (section.GetValue<DiscordMode?>(nameof(DiscordOptions.Mode)) is null or DiscordMode.Gateway)
+        if (DiscordOptions.ModeFrom(configuration) == DiscordMode.Gateway)
         {
             services.TryAddSingleton<GatewayClient>();
             services.AddHostedService(sp => sp.GetRequiredService<GatewayClient>());

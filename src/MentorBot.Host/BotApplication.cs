@@ -84,7 +84,7 @@ internal static class BotApplication
 
         var app = builder.Build();
         HealthEndpoint.Map(app);
-        if (discord && configuration.GetValue<DiscordMode?>("Discord:Mode") == DiscordMode.Http)
+        if (discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
             app.MapDiscordEndpoints();
         return app;
     }

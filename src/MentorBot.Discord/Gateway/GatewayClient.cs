@@ -31,7 +31,8 @@ public sealed partial class GatewayClient(
     private string? _gatewayUrl;
     private string? _sessionId;
     private string? _resumeUrl;
-    private long? _lastSequence;
+    // Read by the heartbeat loop while the receive loop writes it; -1 stands for "no dispatch yet".
+    private long _lastSequenceValue = -1;
 
     /// <summary>Set when a fatal close code stopped the adapter.</summary>
     public int? FatalCloseCode { get; private set; }
@@ -103,6 +104,12 @@ public sealed partial class GatewayClient(
     /// <summary>Exponential backoff with full jitter, starting small so a routine reconnect is quick.</summary>
     internal static TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, 0.5 * Math.Pow(2, Math.Min(failures, 10) - 1)) * Random.Shared.NextDouble());
+
+    private long? _lastSequence
+    {
+        get => Interlocked.Read(ref _lastSequenceValue) is var value and >= 0 ? value : null;
+        set => Interlocked.Exchange(ref _lastSequenceValue, value ?? -1);
+    }
 
     private void ForgetSession()
     {

@@ -168,6 +168,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Kills the TCP connection without a close frame, as a network failure would.</summary>
     public void DropConnection() => _connection?.Socket.Abort();
 
+    /// <summary>Op 1 from the server: the client must heartbeat immediately.</summary>
+    public Task RequestHeartbeatAsync() => _connection?.SendAsync("""{"op":1,"d":null}""") ?? Task.CompletedTask;
+
     public Task SendReconnectAsync() => _connection?.SendAsync("""{"op":7,"d":null}""") ?? Task.CompletedTask;
 
     public Task SendInvalidSessionAsync(bool resumable) =>

@@ -118,6 +118,35 @@ public sealed class GatewayModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Server_heartbeat_request_is_answered_at_once()
+    {
+        await using var host = await StartHostAsync();
+        await Wait.UntilAsync(() => _discord.SessionId is not null, "READY");
+        var before = _discord.ClientFrames.Count(f => f.GetProperty("op").GetInt32() == 1);
+
+        await _discord.RequestHeartbeatAsync();
+
+        // The regular interval is 45 s, so a heartbeat within seconds can only be the answer.
+        await Wait.UntilAsync(() => _discord.ClientFrames.Count(f => f.GetProperty("op").GetInt32() == 1) > before, "heartbeat", 5000);
+    }
+
+    [Fact]
+    public async Task Unreadable_mode_stops_startup_with_the_key_named()
+    {
+        using var host = HostHarness.BuildOnly(new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Websocket",
+            ["Discord:BotToken"] = FakeDiscord.BotToken,
+            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
+        });
+
+        var problem = MentorBot.Host.StartupCheck.Run(host.Services);
+
+        Assert.NotNull(problem);
+        Assert.Contains("Discord", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_code_4004_stops_the_adapter_without_reconnecting()
     {
         _discord.CloseOnIdentify = 4004;
