@@ -5,7 +5,3 @@ public sealed record IdentifyCommand(IdentifyData D)
 {
     public int Op { get; init; } = GatewayOpcodes.Identify;
 }
-
-public sealed record IdentifyData(string Token, int Intents, IdentifyProperties Properties);
-
-public sealed record IdentifyProperties(string Os, string Browser, string Device);

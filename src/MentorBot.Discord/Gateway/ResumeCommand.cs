@@ -5,5 +5,3 @@ public sealed record ResumeCommand(ResumeData D)
 {
     public int Op { get; init; } = GatewayOpcodes.Resume;
 }
-
-public sealed record ResumeData(string Token, string SessionId, long? Seq);

@@ -27,8 +27,9 @@ public static class ReplyRenderer
     private static bool NeedsEmbed(Reply reply) =>
         reply.Title is not null || reply.Fields.Count > 0 || reply.Footer is not null;
 
+    // Discord rejects a message with nothing in it; a zero-width space keeps an empty reply deliverable.
     private static List<MessagePayload> RenderContent(string text, int? flags) =>
-        [.. TextSplitter.Split(text, DiscordLimits.Content).Select(piece => new MessagePayload { Content = piece, Flags = flags })];
+        [.. TextSplitter.Split(text, DiscordLimits.Content).Select(piece => new MessagePayload { Content = piece.Length == 0 ? "\u200b" : piece, Flags = flags })];
 
     private static List<MessagePayload> RenderEmbed(Reply reply, int? flags)
     {

@@ -20,6 +20,13 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
+    public void Empty_reply_still_has_content()
+    {
+        var message = Assert.Single(ReplyRenderer.Render(new Reply { Text = "  " }));
+        Assert.False(string.IsNullOrEmpty(message.Content));
+    }
+
+    [Fact]
     public void Only_you_sets_the_ephemeral_flag()
     {
         var message = Assert.Single(ReplyRenderer.Render(Reply.Refusal("No.")));
