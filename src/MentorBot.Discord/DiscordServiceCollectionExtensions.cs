@@ -26,7 +26,13 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimiter>();
-        services.AddHttpClient<DiscordRestClient>();
+        // The REST client is a singleton, so its HttpClient lives forever: the pooled-connection lifetime, not handler
+        // rotation, is what makes it notice DNS changes.
+        services.AddHttpClient(nameof(DiscordRestClient))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(
+            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient))));
         services.TryAddSingleton<InteractionProcessor>();
         services.TryAddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey ?? ""));
         services.TryAddSingleton<DiscordMessenger>();
