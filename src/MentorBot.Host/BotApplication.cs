@@ -1,6 +1,7 @@
 using MentorBot.Core;
 using MentorBot.Core.Faq;
 using MentorBot.Core.Knowledge;
+using MentorBot.Discord;
 using MentorBot.Host.Console;
 using MentorBot.Host.Health;
 using MentorBot.Host.Knowledge;
@@ -77,8 +78,14 @@ internal static class BotApplication
             services.AddHostedService<ConsoleAdapter>();
         }
 
+        var discord = DiscordConfigured(configuration);
+        if (discord)
+            services.AddDiscordAdapter(configuration);
+
         var app = builder.Build();
         HealthEndpoint.Map(app);
+        if (discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
+            app.MapDiscordEndpoints();
         return app;
     }
 
@@ -87,10 +94,14 @@ internal static class BotApplication
     {
         if (bool.TryParse(configuration["Console:Enabled"], out var enabled))
             return enabled;
-        var discord = !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
+        var discord = DiscordConfigured(configuration);
         var slack = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
         return !discord && !slack;
     }
+
+    /// <summary>Discord runs when it has credentials: a bot token (Gateway) or a public key (Http).</summary>
+    internal static bool DiscordConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
 
     /// <summary>
     /// User secrets are how a developer keeps tokens out of the repository; they must still lose to environment

@@ -1,5 +1,6 @@
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
+using MentorBot.Discord;
 using MentorBot.Host.Console;
 using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ internal static class StartupCheck
         return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
             ?? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
+            ?? (BotApplication.DiscordConfigured(services.GetRequiredService<IConfiguration>())
+                ? Try("Discord", () => services.GetRequiredService<IOptions<DiscordOptions>>().Value)
+                : null)
             ?? TryKnowledge(services)
             ?? TryStorage(services);
     }

@@ -1,0 +1,50 @@
+using MentorBot.Core.Delivery;
+using MentorBot.Discord.Commands;
+using MentorBot.Discord.Gateway;
+using MentorBot.Discord.Interactions;
+using MentorBot.Discord.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Discord adapter from the <c>Discord</c> section: REST client, command registration, the
+    /// interaction processor, the outbound messenger and, in Gateway mode, the Gateway connection.
+    /// </summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DiscordOptions.Section);
+        services.AddOptions<DiscordOptions>()
+            .Bind(section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RateLimiter>();
+        // The REST client is a singleton, so its HttpClient lives forever: the pooled-connection lifetime, not handler
+        // rotation, is what makes it notice DNS changes.
+        services.AddHttpClient(nameof(DiscordRestClient))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(
+            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient))));
+        services.TryAddSingleton<InteractionProcessor>();
+        services.TryAddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey ?? ""));
+        services.TryAddSingleton<DiscordMessenger>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundMessenger, DiscordMessenger>(sp => sp.GetRequiredService<DiscordMessenger>()));
+        services.TryAddSingleton<CommandRegistrar>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
+
+        if (DiscordOptions.ModeFrom(configuration) == DiscordMode.Gateway)
+        {
+            services.TryAddSingleton<GatewayClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<GatewayClient>());
+        }
+        return services;
+    }
+}

@@ -1,0 +1,361 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+using MentorBot.Discord.Interactions;
+using MentorBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Discord.Gateway;
+
+/// <summary>
+/// One Gateway connection (a single shard) that receives INTERACTION_CREATE and answers over REST. It keeps the
+/// session across drops (Resume on <c>resume_gateway_url</c> with the last sequence), detects zombie connections
+/// by missed heartbeat ACKs, backs off with jitter, and stops for good on close codes that reconnecting cannot fix.
+/// </summary>
+public sealed partial class GatewayClient(
+    DiscordRestClient rest,
+    InteractionProcessor processor,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<GatewayClient> logger) : BackgroundService
+{
+    private const int MaxBackoffSeconds = 60;
+    private const int RememberedInteractions = 1000;
+    private const int NormalClosureForResume = 4000;
+
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Queue<string> _handledOrder = new();
+    private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
+    private string? _gatewayUrl;
+    private string? _sessionId;
+    private string? _resumeUrl;
+    // Read by the heartbeat loop while the receive loop writes it; -1 stands for "no dispatch yet".
+    private long _lastSequenceValue = -1;
+
+    /// <summary>Set when a fatal close code stopped the adapter.</summary>
+    public int? FatalCloseCode { get; private set; }
+
+    /// <summary>Number of READY and RESUMED events seen, for tests and health.</summary>
+    public int Readies { get; private set; }
+
+    public int Resumes { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            CloseAction action;
+            try
+            {
+                _gatewayUrl ??= (await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false))?.Url;
+                if (string.IsNullOrEmpty(_gatewayUrl))
+                    throw new WebSocketException("Discord returned no Gateway URL.");
+                var resume = _sessionId is not null && _resumeUrl is not null;
+                var (code, healthy) = await RunConnectionAsync(resume ? _resumeUrl! : _gatewayUrl, resume, stoppingToken).ConfigureAwait(false);
+                if (healthy)
+                    failures = 0;
+                action = CloseCodes.Classify(code);
+                if (action == CloseAction.Fatal)
+                {
+                    FatalCloseCode = code;
+                    var reason = CloseCodes.Explain(code!.Value);
+                    LogFatal(logger, code.Value, reason);
+                    return;
+                }
+                LogClosed(logger, code, action);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (DiscordApiException ex) when (ex.Status == HttpStatusCode.Unauthorized)
+            {
+                FatalCloseCode = CloseCodes.AuthenticationFailed;
+                var reason = CloseCodes.Explain(CloseCodes.AuthenticationFailed);
+                LogFatal(logger, CloseCodes.AuthenticationFailed, reason);
+                return;
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or DiscordApiException or JsonException or IOException)
+            {
+                LogConnectionFailed(logger, ex.Message);
+                action = CloseAction.Resume;
+                // A Gateway URL that stopped working may have moved; ask again next time.
+                _gatewayUrl = null;
+            }
+
+            if (action == CloseAction.Reidentify)
+                ForgetSession();
+            failures++;
+            var delay = Backoff(failures);
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Exponential backoff with full jitter, starting small so a routine reconnect is quick.</summary>
+    internal static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, 0.5 * Math.Pow(2, Math.Min(failures, 10) - 1)) * Random.Shared.NextDouble());
+
+    private long? _lastSequence
+    {
+        get => Interlocked.Read(ref _lastSequenceValue) is var value and >= 0 ? value : null;
+        set => Interlocked.Exchange(ref _lastSequenceValue, value ?? -1);
+    }
+
+    private void ForgetSession()
+    {
+        _sessionId = null;
+        _resumeUrl = null;
+        _lastSequence = null;
+    }
+
+    /// <returns>The close code (null for a drop without one) and whether the session got going before it ended.</returns>
+    private async Task<(int? Code, bool Healthy)> RunConnectionAsync(string baseUrl, bool resume, CancellationToken stoppingToken)
+    {
+        using var socket = new ClientWebSocket();
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var url = baseUrl.TrimEnd('/') + "/?v=10&encoding=json";
+        await socket.ConnectAsync(new Uri(url), connection.Token).ConfigureAwait(false);
+        LogConnected(logger, resume);
+
+        var healthy = false;
+        var acked = true;
+        Task? heartbeat = null;
+        try
+        {
+            while (true)
+            {
+                var (payload, closeCode) = await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
+                if (payload is null)
+                    return (closeCode, healthy);
+                switch (payload.Op)
+                {
+                    case GatewayOpcodes.Hello:
+                        var hello = payload.D?.Deserialize(DiscordJson.Default.HelloEvent) ?? new HelloEvent();
+                        var interval = TimeSpan.FromMilliseconds(Math.Max(1, hello.HeartbeatInterval));
+                        heartbeat = HeartbeatLoopAsync(socket, interval, () => acked, v => acked = v, connection);
+                        if (resume)
+                            await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new ResumeCommand(new ResumeData(options.Value.BotToken ?? "", _sessionId!, _lastSequence)), DiscordJson.Default.ResumeCommand), connection.Token).ConfigureAwait(false);
+                        else
+                            await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new IdentifyCommand(new IdentifyData(options.Value.BotToken ?? "", 0, new IdentifyProperties(Environment.OSVersion.Platform.ToString(), "mentorbot", "mentorbot"))), DiscordJson.Default.IdentifyCommand), connection.Token).ConfigureAwait(false);
+                        break;
+                    case GatewayOpcodes.HeartbeatAck:
+                        acked = true;
+                        break;
+                    case GatewayOpcodes.Heartbeat:
+                        await SendHeartbeatAsync(socket, connection.Token).ConfigureAwait(false);
+                        break;
+                    case GatewayOpcodes.Reconnect:
+                        LogReconnectRequested(logger);
+                        await CloseForResumeAsync(socket).ConfigureAwait(false);
+                        return (null, healthy);
+                    case GatewayOpcodes.InvalidSession:
+                        var resumable = payload.D is { ValueKind: JsonValueKind.True };
+                        LogInvalidSession(logger, resumable);
+                        if (!resumable)
+                            ForgetSession();
+                        await CloseForResumeAsync(socket).ConfigureAwait(false);
+                        return (null, healthy);
+                    case GatewayOpcodes.Dispatch:
+                        healthy |= OnDispatch(payload);
+                        break;
+                }
+                if (heartbeat is { IsCompleted: true })
+                {
+                    // The heartbeat loop ends only when it found the connection zombied and aborted it.
+                    return (null, healthy);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            LogDropped(logger, ex.Message);
+            return (null, healthy);
+        }
+        finally
+        {
+            await connection.CancelAsync().ConfigureAwait(false);
+            if (heartbeat is not null)
+                await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stoppingToken.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                // 1000 ends the session: on shutdown the bot should show offline rather than linger.
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "shutting down", timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <returns>Whether the session is now established (READY or RESUMED).</returns>
+    private bool OnDispatch(GatewayPayload payload)
+    {
+        if (payload.S is { } sequence)
+        {
+            // A replay after Resume can repeat what was already seen; never act on an event twice.
+            if (_lastSequence is { } last && sequence <= last)
+                return false;
+            _lastSequence = sequence;
+        }
+        switch (payload.T)
+        {
+            case "READY":
+                var ready = payload.D?.Deserialize(DiscordJson.Default.ReadyEvent) ?? new ReadyEvent();
+                _sessionId = ready.SessionId;
+                _resumeUrl = ready.ResumeGatewayUrl ?? _gatewayUrl;
+                Readies++;
+                LogReady(logger);
+                return true;
+            case "RESUMED":
+                Resumes++;
+                LogResumed(logger, _lastSequence);
+                return true;
+            case "INTERACTION_CREATE":
+                var interaction = payload.D?.Deserialize(DiscordJson.Default.Interaction);
+                if (interaction is not null && Remember(interaction.Id))
+                    _ = Task.Run(() => AnswerAsync(interaction));
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private bool Remember(string interactionId)
+    {
+        lock (_handled)
+        {
+            if (!_handled.Add(interactionId))
+                return false;
+            _handledOrder.Enqueue(interactionId);
+            if (_handledOrder.Count > RememberedInteractions)
+                _handled.Remove(_handledOrder.Dequeue());
+            return true;
+        }
+    }
+
+    private async Task AnswerAsync(Interaction interaction)
+    {
+        try
+        {
+            var outcome = await processor.ProcessAsync(interaction).ConfigureAwait(false);
+            await rest.InteractionCallbackAsync(interaction.Id, interaction.Token, outcome.Response, CancellationToken.None).ConfigureAwait(false);
+            if (outcome.AfterResponse is { } after)
+                await after().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException)
+        {
+            LogAnswerFailed(logger, ex, interaction.Id);
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(ClientWebSocket socket, TimeSpan interval, Func<bool> acked, Action<bool> setAcked, CancellationTokenSource connection)
+    {
+        try
+        {
+            // The first beat is jittered so a fleet of reconnecting clients does not beat in lockstep.
+            await Task.Delay(interval * Random.Shared.NextDouble(), time, connection.Token).ConfigureAwait(false);
+            while (!connection.IsCancellationRequested)
+            {
+                if (!acked())
+                {
+                    LogZombie(logger);
+                    socket.Abort();
+                    return;
+                }
+                setAcked(false);
+                await SendHeartbeatAsync(socket, connection.Token).ConfigureAwait(false);
+                await Task.Delay(interval, time, connection.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The connection ended; the receive loop reports why.
+        }
+    }
+
+    private Task SendHeartbeatAsync(ClientWebSocket socket, CancellationToken ct) =>
+        SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new HeartbeatCommand(_lastSequence), DiscordJson.Default.HeartbeatCommand), ct);
+
+    private async Task SendAsync(ClientWebSocket socket, byte[] frame, CancellationToken ct)
+    {
+        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Any close code but 1000/1001 keeps the session resumable.</summary>
+    private static async Task CloseForResumeAsync(ClientWebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await socket.CloseOutputAsync((WebSocketCloseStatus)NormalClosureForResume, "reconnecting", timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private static async Task<(GatewayPayload? Payload, int? CloseCode)> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(chunk, ct).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+                return (null, (int?)result.CloseStatus ?? (int?)socket.CloseStatus);
+            buffer.Write(chunk, 0, result.Count);
+            if (result.EndOfMessage)
+                break;
+        }
+        return (JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), DiscordJson.Default.GatewayPayload), null);
+    }
+
+    public override void Dispose()
+    {
+        _sendLock.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Discord Gateway connected (resuming: {Resume})")]
+    private static partial void LogConnected(ILogger logger, bool resume);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Discord Gateway session ready")]
+    private static partial void LogReady(ILogger logger);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Discord Gateway session resumed at sequence {Sequence}")]
+    private static partial void LogResumed(ILogger logger, long? sequence);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Critical, Message = "Discord Gateway closed with {Code}: {Reason}. The Discord adapter has stopped; fix the configuration and restart")]
+    private static partial void LogFatal(ILogger logger, int code, string reason);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Discord Gateway closed (code {Code}); next: {Action}")]
+    private static partial void LogClosed(ILogger logger, int? code, CloseAction action);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Discord Gateway unreachable: {Reason}; retrying with backoff")]
+    private static partial void LogConnectionFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Discord asked the Gateway to reconnect (op 7)")]
+    private static partial void LogReconnectRequested(ILogger logger);
+
+    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Discord Gateway invalid session (op 9, resumable: {Resumable})")]
+    private static partial void LogInvalidSession(ILogger logger, bool resumable);
+
+    [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "Discord Gateway missed a heartbeat ACK; reconnecting to resume")]
+    private static partial void LogZombie(ILogger logger);
+
+    [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Discord Gateway connection dropped: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Could not answer interaction {InteractionId}")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception exception, string interactionId);
+}

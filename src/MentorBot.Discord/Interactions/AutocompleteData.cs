@@ -1,0 +1,5 @@
+using MentorBot.Discord.Commands;
+
+namespace MentorBot.Discord.Interactions;
+
+public sealed record AutocompleteData(IReadOnlyList<CommandChoice> Choices);

@@ -1,0 +1,3 @@
+namespace MentorBot.Discord.Rendering;
+
+public sealed record EmbedField(string Name, string Value, bool Inline);

@@ -1,0 +1,3 @@
+namespace MentorBot.Discord.Rendering;
+
+public sealed record EmbedFooter(string Text);

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using MentorBot.Discord.Commands;
+using MentorBot.Discord.Gateway;
+using MentorBot.Discord.Interactions;
+using MentorBot.Discord.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Discord.Rest;
+
+/// <summary>
+/// Discord's REST API v10 over one <see cref="HttpClient"/>: authentication, the required User-Agent, rate limits
+/// (waiting rather than failing), bounded retries of 429 and 5xx, and JSON errors as <see cref="DiscordApiException"/>.
+/// </summary>
+public sealed partial class DiscordRestClient
+{
+    public const string UserAgent = "DiscordBot (https://github.com/mentorbot/mentorbot, 1.0)";
+    private const int MaxAttempts = 5;
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly DiscordOptions _options;
+    private readonly RateLimiter _limiter;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordRestClient> _logger;
+
+    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, RateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
+    {
+        _http = http;
+        _options = options.Value;
+        _limiter = limiter;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<GatewayBotInfo?> GetGatewayBotAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "/gateway/bot", null, DiscordJson.Default.GatewayBotInfo, ct);
+
+    public Task<List<ApplicationCommand>?> GetCommandsAsync(string? guildId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, CommandsPath(guildId), null, DiscordJson.Default.ListApplicationCommand, ct);
+
+    public Task<List<ApplicationCommand>?> OverwriteCommandsAsync(string? guildId, List<ApplicationCommand> commands, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, CommandsPath(guildId), Serialize(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct);
+
+    public Task<DiscordChannel?> CreateDmAsync(string userId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "/users/@me/channels", Serialize(new DmChannelRequest(userId), DiscordJson.Default.DmChannelRequest), DiscordJson.Default.DiscordChannel, ct);
+
+    public Task CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Post, $"/channels/{channelId}/messages", Serialize(message, DiscordJson.Default.MessagePayload), null, ct);
+
+    /// <summary>Answers a Gateway-received interaction; the body is an already-serialized callback object.</summary>
+    public Task InteractionCallbackAsync(string interactionId, string token, byte[] response, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Post, $"/interactions/{interactionId}/{token}/callback", response, null, ct);
+
+    public Task EditOriginalAsync(string token, MessagePayload message, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Patch, $"/webhooks/{_options.ApplicationId}/{token}/messages/@original", Serialize(message, DiscordJson.Default.MessagePayload), null, ct);
+
+    public Task DeleteOriginalAsync(string token, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Delete, $"/webhooks/{_options.ApplicationId}/{token}/messages/@original", null, null, ct);
+
+    public Task CreateFollowupAsync(string token, MessagePayload message, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Post, $"/webhooks/{_options.ApplicationId}/{token}", Serialize(message, DiscordJson.Default.MessagePayload), null, ct);
+
+    public static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
+
+    private string CommandsPath(string? guildId) => string.IsNullOrWhiteSpace(guildId)
+        ? $"/applications/{_options.ApplicationId}/commands"
+        : $"/applications/{_options.ApplicationId}/guilds/{guildId}/commands";
+
+    private async Task<T?> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T>? responseInfo, CancellationToken ct)
+    {
+        var routeKey = RouteKey.For(method, path);
+        var major = RouteKey.MajorParameter(path);
+        var exempt = RouteKey.IsGlobalExempt(path);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (_limiter.InvalidBudgetExhausted())
+                throw new DiscordApiException(0, "Too many invalid requests recently; holding off to avoid a ban.", HttpStatusCode.TooManyRequests, TimeSpan.FromMinutes(1));
+            TimeSpan wait;
+            while ((wait = _limiter.Reserve(routeKey, major, exempt)) > TimeSpan.Zero)
+            {
+                LogWaiting(_logger, routeKey, wait.TotalMilliseconds);
+                await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+            }
+
+            using var request = new HttpRequestMessage(method, _options.ApiBaseUrl.TrimEnd('/') + path);
+            request.Headers.UserAgent.ParseAdd(UserAgent);
+            // Interaction and webhook-token routes authenticate by the token in the path; Http mode may have no bot token.
+            if (!string.IsNullOrWhiteSpace(_options.BotToken) && !exempt)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.BotToken);
+            if (body is not null)
+                request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (attempt < MaxAttempts && !ct.IsCancellationRequested)
+            {
+                LogRetrying(_logger, routeKey, ex.Message, attempt);
+                await Task.Delay(Backoff(attempt), _time, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                _limiter.Observe(routeKey, major, status, response.Headers);
+                var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    if (responseInfo is null || bytes.Length == 0)
+                        return default;
+                    return JsonSerializer.Deserialize(bytes, responseInfo);
+                }
+
+                var error = ParseError(bytes);
+                if (status == 429)
+                {
+                    var retryAfter = RetryAfter(error, response.Headers);
+                    var global = error?.Global == true || response.Headers.Contains("X-RateLimit-Global");
+                    _limiter.Limited(routeKey, major, retryAfter, global);
+                    LogRateLimited(_logger, routeKey, retryAfter.TotalMilliseconds, global);
+                    if (attempt < MaxAttempts)
+                        continue;
+                    throw new DiscordApiException(error?.Code ?? 0, error?.Message ?? "rate limited", response.StatusCode, retryAfter);
+                }
+                if (status >= 500 && attempt < 3)
+                {
+                    LogRetrying(_logger, routeKey, status.ToString(CultureInfo.InvariantCulture), attempt);
+                    await Task.Delay(Backoff(attempt), _time, ct).ConfigureAwait(false);
+                    continue;
+                }
+                throw new DiscordApiException(error?.Code ?? 0, error?.Message ?? response.ReasonPhrase ?? "error", response.StatusCode);
+            }
+        }
+    }
+
+    private static DiscordError? ParseError(byte[] body)
+    {
+        try
+        {
+            return body.Length == 0 ? null : JsonSerializer.Deserialize(body, DiscordJson.Default.DiscordError);
+        }
+        catch (JsonException)
+        {
+            // Cloudflare and proxies answer with HTML; the status code still tells the story.
+            return null;
+        }
+    }
+
+    private static TimeSpan RetryAfter(DiscordError? error, HttpResponseHeaders headers)
+    {
+        if (error?.RetryAfter is { } seconds and >= 0)
+            return TimeSpan.FromSeconds(seconds);
+        if (headers.RetryAfter?.Delta is { } delta)
+            return delta;
+        return TimeSpan.FromSeconds(1);
+    }
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds((200 << Math.Min(attempt, 6)) * (0.5 + Random.Shared.NextDouble()));
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Waiting {Milliseconds} ms for the rate limit of {Route}")]
+    private static partial void LogWaiting(ILogger logger, string route, double milliseconds);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Discord rate limited {Route} for {Milliseconds} ms (global: {Global})")]
+    private static partial void LogRateLimited(ILogger logger, string route, double milliseconds, bool global);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Discord request {Route} failed ({Reason}); retry after attempt {Attempt}")]
+    private static partial void LogRetrying(ILogger logger, string route, string reason, int attempt);
+}

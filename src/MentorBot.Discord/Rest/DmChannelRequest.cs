@@ -1,0 +1,3 @@
+namespace MentorBot.Discord.Rest;
+
+public sealed record DmChannelRequest(string RecipientId);

@@ -1,0 +1,447 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Discord.Tests.Fakes;
+
+/// <summary>
+/// A small Discord on loopback (Kestrel): the REST routes the adapter uses, with Discord's shapes, error codes and
+/// rate-limit headers, plus a Gateway WebSocket speaking Hello/Identify/READY/heartbeats/Resume/op 7/op 9.
+/// Behaviour follows protocols.md §1–6: 3-second interaction deadline (10062), second acknowledgement (40060),
+/// 50007 for closed DMs, enforced nonces.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string BotToken = "fake-bot-token";
+    public const string ApplicationId = "111111111111111111";
+    private static readonly TimeSpan InteractionDeadline = TimeSpan.FromSeconds(3);
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Issued, bool Acknowledged)> _interactions = new();
+    private readonly ConcurrentDictionary<string, JsonNode> _noncedMessages = new();
+    private readonly Lock _gate = new();
+    private readonly List<(long Seq, string Frame)> _sessionEvents = [];
+    private JsonArray _commands = [];
+    private int _scripted429s;
+    private int _messagesRemaining = 5;
+    private long _sequence;
+    private int _nextId = 1000;
+    private GatewayConnection? _connection;
+
+    private FakeDiscord(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public string ApiBaseUrl => BaseAddress.ToString().TrimEnd('/') + "/api/v10";
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Recipients whose DMs are closed: messages to their DM channel fail with 50007.</summary>
+    public ConcurrentDictionary<string, bool> ClosedDms { get; } = new();
+
+    public int HeartbeatIntervalMs { get; set; } = 45000;
+
+    /// <summary>When set, heartbeats get no ACK, so the client should treat the connection as a zombie.</summary>
+    public bool SuppressHeartbeatAcks { get; set; }
+
+    /// <summary>Replays this many already-delivered events on Resume in addition to the missed ones.</summary>
+    public int ResumeReplayOverlap { get; set; }
+
+    /// <summary>Sends a close frame with this code right after Hello when the client identifies.</summary>
+    public int? CloseOnIdentify { get; set; }
+
+    public string? SessionId { get; private set; }
+
+    public int Identifies { get; private set; }
+
+    public int ResumeCount { get; private set; }
+
+    public int Connections { get; private set; }
+
+    public ConcurrentQueue<string> GatewayPaths { get; } = new();
+
+    public ConcurrentQueue<JsonElement> ClientFrames { get; } = new();
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        fake.Map(app);
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>The next <paramref name="count"/> REST calls (except callbacks) answer 429 with a short retry_after.</summary>
+    public void Script429s(int count) => Interlocked.Exchange(ref _scripted429s, count);
+
+    public void SetCommands(string json)
+    {
+        lock (_gate)
+            _commands = JsonNode.Parse(AddServerFields(Encoding.UTF8.GetBytes(json)))!.AsArray();
+    }
+
+    public int CommandOverwrites => Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal));
+
+    public IEnumerable<RecordedRequest> Callbacks(string interactionId) =>
+        Requests.Where(r => r.Path.StartsWith($"/api/v10/interactions/{interactionId}/", StringComparison.Ordinal) && r.Status == 204);
+
+    /// <summary>Adds what Discord adds to listed commands (ids, versions, defaults) so comparisons must normalize.</summary>
+    public static byte[] AddServerFields(byte[] commandsJson)
+    {
+        var array = JsonNode.Parse(commandsJson)!.AsArray();
+        var id = 900000000000000000L;
+        foreach (var command in array.OfType<JsonObject>())
+        {
+            command["id"] = (id++).ToString(CultureInfo.InvariantCulture);
+            command["application_id"] = ApplicationId;
+            command["version"] = "1";
+            command["nsfw"] = false;
+            command["integration_types"] = new JsonArray(0);
+            command["contexts"] = null;
+            command["dm_permission"] = true;
+            if (!command.ContainsKey("default_member_permissions"))
+                command["default_member_permissions"] = null;
+        }
+        return Encoding.UTF8.GetBytes(array.ToJsonString());
+    }
+
+    /// <summary>Builds a signed-off interaction as Discord would send it, and remembers its token for the deadline.</summary>
+    public JsonObject NewCommandInteraction(string name, JsonArray? options = null, string userId = "222222222222222222", string permissions = "0", string guildId = "333333333333333333")
+    {
+        var id = NextId();
+        var token = "tok-" + id;
+        _interactions[id] = (DateTimeOffset.FromUnixTimeMilliseconds(Environment.TickCount64), false);
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = ApplicationId,
+            ["type"] = 2,
+            ["token"] = token,
+            ["version"] = 1,
+            ["guild_id"] = guildId,
+            ["channel_id"] = "444444444444444444",
+            ["locale"] = "en-US",
+            ["member"] = new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = userId, ["username"] = "learner", ["global_name"] = "Learner" },
+                ["roles"] = new JsonArray(),
+                ["permissions"] = permissions,
+            },
+            ["data"] = new JsonObject { ["id"] = "555555555555555555", ["name"] = name, ["type"] = 1, ["options"] = options ?? [] },
+        };
+    }
+
+    /// <summary>Dispatches INTERACTION_CREATE on the Gateway (or queues it for replay while the client is away).</summary>
+    public async Task DispatchAsync(JsonObject interaction)
+    {
+        string frame;
+        GatewayConnection? connection;
+        lock (_gate)
+        {
+            var seq = ++_sequence;
+            frame = new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = "INTERACTION_CREATE", ["d"] = interaction.DeepClone() }.ToJsonString();
+            _sessionEvents.Add((seq, frame));
+            connection = _connection;
+        }
+        if (connection is not null)
+            await connection.SendAsync(frame);
+    }
+
+    /// <summary>Kills the TCP connection without a close frame, as a network failure would.</summary>
+    public void DropConnection() => _connection?.Socket.Abort();
+
+    /// <summary>Op 1 from the server: the client must heartbeat immediately.</summary>
+    public Task RequestHeartbeatAsync() => _connection?.SendAsync("""{"op":1,"d":null}""") ?? Task.CompletedTask;
+
+    public Task SendReconnectAsync() => _connection?.SendAsync("""{"op":7,"d":null}""") ?? Task.CompletedTask;
+
+    public Task SendInvalidSessionAsync(bool resumable) =>
+        _connection?.SendAsync($$"""{"op":9,"d":{{(resumable ? "true" : "false")}}}""") ?? Task.CompletedTask;
+
+    public async Task CloseAsync(int code)
+    {
+        if (_connection is { } connection)
+            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None);
+    }
+
+    private string NextId() => Interlocked.Increment(ref _nextId).ToString("D18", CultureInfo.InvariantCulture);
+
+    private void Map(WebApplication app)
+    {
+        app.MapGet("/api/v10/gateway/bot", (HttpContext c) => Authorized(c, () => Results.Json(new JsonObject
+        {
+            ["url"] = $"ws://{BaseAddress.Authority}/gateway",
+            ["shards"] = 1,
+            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1 },
+        })));
+        app.MapGet("/api/v10/applications/{app}/commands", (HttpContext c) => Authorized(c, ListCommands));
+        app.MapGet("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext c) => Authorized(c, ListCommands));
+        app.MapPut("/api/v10/applications/{app}/commands", (HttpContext c, string app) => AuthorizedAsync(c, OverwriteCommandsAsync));
+        app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext c, string app) => AuthorizedAsync(c, OverwriteCommandsAsync));
+        app.MapPost("/api/v10/users/@me/channels", (Delegate)((HttpContext c) => AuthorizedAsync(c, CreateDmAsync)));
+        app.MapPost("/api/v10/channels/{channel}/messages", (HttpContext c, string channel) => AuthorizedAsync(c, body => CreateMessage(c, channel, body)));
+        app.MapPost("/api/v10/interactions/{id}/{token}/callback", (HttpContext c, string id, string token) => RecordAsync(c, _ => Callback(id, token)));
+        foreach (var original in new[] { "@original", "%40original" })
+        {
+            app.MapMethods($"/api/v10/webhooks/{{app}}/{{token}}/messages/{original}", ["PATCH"], (HttpContext c, string token) => RecordAsync(c, _ => Webhook(token, () => Results.Json(new JsonObject { ["id"] = NextId() }))));
+            app.MapDelete($"/api/v10/webhooks/{{app}}/{{token}}/messages/{original}", (HttpContext c, string token) => RecordAsync(c, _ => Webhook(token, () => Results.NoContent())));
+        }
+        app.MapPost("/api/v10/webhooks/{app}/{token}", (HttpContext c, string token) => RecordAsync(c, _ => Webhook(token, () => Results.Json(new JsonObject { ["id"] = NextId() }))));
+        app.Map("/gateway", (HttpContext c) => GatewayAsync(c));
+        app.Map("/resume", (HttpContext c) => GatewayAsync(c));
+    }
+
+    private IResult ListCommands()
+    {
+        lock (_gate)
+            return Results.Text(_commands.ToJsonString(), "application/json");
+    }
+
+    private IResult OverwriteCommandsAsync(JsonElement body)
+    {
+        var stored = AddServerFields(Encoding.UTF8.GetBytes(body.GetRawText()));
+        lock (_gate)
+            _commands = JsonNode.Parse(stored)!.AsArray();
+        return Results.Text(Encoding.UTF8.GetString(stored), "application/json");
+    }
+
+    private IResult CreateDmAsync(JsonElement body)
+    {
+        var recipient = body.GetProperty("recipient_id").GetString();
+        return Results.Json(new JsonObject { ["id"] = "dm" + recipient, ["type"] = 1 });
+    }
+
+    private IResult CreateMessage(HttpContext context, string channel, JsonElement body)
+    {
+        if (channel.StartsWith("dm", StringComparison.Ordinal) && ClosedDms.ContainsKey(channel[2..]))
+            return Error(403, 50007, "Cannot send messages to this user");
+        var remaining = Interlocked.Decrement(ref _messagesRemaining);
+        if (remaining <= 0)
+            Interlocked.Exchange(ref _messagesRemaining, 5);
+        context.Response.Headers["X-RateLimit-Limit"] = "5";
+        context.Response.Headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["X-RateLimit-Reset-After"] = remaining <= 0 ? "0.2" : "1";
+        context.Response.Headers["X-RateLimit-Bucket"] = "messages-bucket";
+        var message = new JsonObject { ["id"] = NextId(), ["channel_id"] = channel, ["content"] = body.TryGetProperty("content", out var content) ? content.GetString() : null };
+        if (body.TryGetProperty("nonce", out var nonce) && body.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True)
+            message = (JsonObject)_noncedMessages.GetOrAdd(channel + "/" + nonce.GetString(), message);
+        return Results.Text(message.ToJsonString(), "application/json");
+    }
+
+    private IResult Callback(string id, string token)
+    {
+        if (!_interactions.TryGetValue(id, out var state) || "tok-" + id != token)
+            return Error(404, 10062, "Unknown interaction");
+        if (DateTimeOffset.FromUnixTimeMilliseconds(Environment.TickCount64) - state.Issued > InteractionDeadline)
+            return Error(404, 10062, "Unknown interaction");
+        if (state.Acknowledged || !_interactions.TryUpdate(id, (state.Issued, true), state))
+            return Error(400, 40060, "Interaction has already been acknowledged.");
+        return Results.NoContent();
+    }
+
+    private IResult Webhook(string token, Func<IResult> ok)
+    {
+        var id = token.StartsWith("tok-", StringComparison.Ordinal) ? token[4..] : "";
+        if (!_interactions.TryGetValue(id, out var state) || !state.Acknowledged)
+            return Error(404, 10015, "Unknown Webhook");
+        return ok();
+    }
+
+    private static IResult Error(int status, int code, string message) =>
+        Results.Json(new JsonObject { ["code"] = code, ["message"] = message }, statusCode: status);
+
+    private IResult Authorized(HttpContext context, Func<IResult> handler)
+    {
+        var result = context.Request.Headers.Authorization.ToString() == "Bot " + BotToken ? handler() : Error(401, 0, "401: Unauthorized");
+        Record(context, default, result);
+        return result;
+    }
+
+    private Task<IResult> AuthorizedAsync(HttpContext context, Func<JsonElement, IResult> handler) =>
+        RecordAsync(context, body => context.Request.Headers.Authorization.ToString() == "Bot " + BotToken ? handler(body) : Error(401, 0, "401: Unauthorized"));
+
+    private async Task<IResult> RecordAsync(HttpContext context, Func<JsonElement, IResult> handler)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        IResult result;
+        if (!context.Request.Path.StartsWithSegments("/api/v10/interactions") && Interlocked.Decrement(ref _scripted429s) >= 0)
+        {
+            context.Response.Headers["X-RateLimit-Scope"] = "user";
+            context.Response.Headers["Retry-After"] = "1";
+            result = Results.Json(new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = 0.05, ["global"] = false }, statusCode: 429);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _scripted429s, 0);
+            result = handler(body);
+        }
+        Record(context, body, result);
+        return result;
+    }
+
+    private void Record(HttpContext context, JsonElement body, IResult result)
+    {
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 200;
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Method, context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString(),
+            context.Request.Headers.UserAgent.ToString(), body, status));
+    }
+
+    private async Task GatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+        GatewayPaths.Enqueue(context.Request.Path + context.Request.QueryString);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var connection = new GatewayConnection(socket);
+        lock (_gate)
+        {
+            _connection = connection;
+            Connections++;
+        }
+        await connection.SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{HeartbeatIntervalMs}}},"s":null,"t":null}""");
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
+                var frame = JsonDocument.Parse(buffer.AsMemory(0, result.Count)).RootElement.Clone();
+                ClientFrames.Enqueue(frame);
+                await OnClientFrameAsync(connection, frame);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The client went away; its session stays resumable.
+        }
+        lock (_gate)
+        {
+            if (_connection == connection)
+                _connection = null;
+        }
+    }
+
+    private async Task OnClientFrameAsync(GatewayConnection connection, JsonElement frame)
+    {
+        switch (frame.GetProperty("op").GetInt32())
+        {
+            case 1:
+                if (!SuppressHeartbeatAcks)
+                    await connection.SendAsync("""{"op":11}""");
+                break;
+            case 2:
+                Identifies++;
+                if (CloseOnIdentify is { } code)
+                {
+                    await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None);
+                    return;
+                }
+                string ready;
+                lock (_gate)
+                {
+                    SessionId = "session-" + Identifies;
+                    _sessionEvents.Clear();
+                    var seq = ++_sequence;
+                    ready = new JsonObject
+                    {
+                        ["op"] = 0,
+                        ["s"] = seq,
+                        ["t"] = "READY",
+                        ["d"] = new JsonObject
+                        {
+                            ["v"] = 10,
+                            ["user"] = new JsonObject { ["id"] = ApplicationId, ["username"] = "MentorBot", ["bot"] = true },
+                            ["guilds"] = new JsonArray(),
+                            ["session_id"] = SessionId,
+                            ["resume_gateway_url"] = $"ws://{BaseAddress.Authority}/resume",
+                            ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
+                        },
+                    }.ToJsonString();
+                }
+                await connection.SendAsync(ready);
+                break;
+            case 6:
+                var d = frame.GetProperty("d");
+                if (d.GetProperty("session_id").GetString() != SessionId || d.GetProperty("token").GetString() != BotToken)
+                {
+                    await connection.SendAsync("""{"op":9,"d":false}""");
+                    return;
+                }
+                ResumeCount++;
+                var last = d.GetProperty("seq").ValueKind == JsonValueKind.Number ? d.GetProperty("seq").GetInt64() : 0;
+                List<string> replay;
+                long resumedSeq;
+                lock (_gate)
+                {
+                    var missed = _sessionEvents.FindIndex(e => e.Seq > last);
+                    var from = Math.Max(0, (missed < 0 ? _sessionEvents.Count : missed) - ResumeReplayOverlap);
+                    replay = [.. _sessionEvents.Skip(from).Select(e => e.Frame)];
+                    resumedSeq = ++_sequence;
+                }
+                foreach (var frameText in replay)
+                    await connection.SendAsync(frameText);
+                await connection.SendAsync("{\"op\":0,\"s\":" + resumedSeq.ToString(CultureInfo.InvariantCulture) + ",\"t\":\"RESUMED\",\"d\":{}}");
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _connection?.Socket.Abort();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class GatewayConnection(WebSocket socket) : IDisposable
+    {
+        public void Dispose() => _send.Dispose();
+
+        private readonly SemaphoreSlim _send = new(1, 1);
+
+        public WebSocket Socket { get; } = socket;
+
+        public async Task SendAsync(string frame)
+        {
+            await _send.WaitAsync();
+            try
+            {
+                if (Socket.State == WebSocketState.Open)
+                    await Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // Dropped mid-send; the event stays in the session for replay.
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
+    }
+}
