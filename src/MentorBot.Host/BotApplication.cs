@@ -4,6 +4,7 @@ using MentorBot.Core.Knowledge;
 using MentorBot.Host.Console;
 using MentorBot.Host.Health;
 using MentorBot.Host.Knowledge;
+using MentorBot.Slack;
 using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Logging.Console;
@@ -77,8 +78,14 @@ internal static class BotApplication
             services.AddHostedService<ConsoleAdapter>();
         }
 
+        var slack = SlackEnabled(configuration);
+        if (slack)
+            services.AddSlackAdapter(configuration);
+
         var app = builder.Build();
         HealthEndpoint.Map(app);
+        if (slack)
+            app.MapSlackEndpoints();
         return app;
     }
 
@@ -88,9 +95,11 @@ internal static class BotApplication
         if (bool.TryParse(configuration["Console:Enabled"], out var enabled))
             return enabled;
         var discord = !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
-        var slack = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
-        return !discord && !slack;
+        return !discord && !SlackEnabled(configuration);
     }
+
+    /// <summary>Slack runs when its bot token is configured.</summary>
+    internal static bool SlackEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
 
     /// <summary>
     /// User secrets are how a developer keeps tokens out of the repository; they must still lose to environment

@@ -1,6 +1,7 @@
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
 using MentorBot.Host.Console;
+using MentorBot.Slack;
 using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ internal static class StartupCheck
         return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
             ?? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
+            ?? Try("Slack", () => services.GetRequiredService<IOptions<SlackOptions>>().Value)
             ?? TryKnowledge(services)
             ?? TryStorage(services);
     }
