@@ -73,6 +73,9 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>For each closed connection: how many other connections were open at that moment.</summary>
+    public ConcurrentQueue<(int Number, bool WasDraining, int OthersOpen)> Closures { get; } = new();
+
     public IEnumerable<JsonObject> PostedMessages => Calls.Where(c => c.Method == "chat.postMessage").Select(c => c.Arguments);
 
     public static async Task<FakeSlack> StartAsync()
@@ -111,6 +114,13 @@ public sealed class FakeSlack : IAsyncDisposable
         await DeliverAsync(envelope);
         _ = RetryUntilAckedAsync(envelope);
         return envelope;
+    }
+
+    /// <summary>Sends the same envelope again with the next <c>retry_attempt</c>, as Slack does when it thinks an ack was lost.</summary>
+    public async Task RedeliverAsync(FakeEnvelope envelope)
+    {
+        envelope.Attempts++;
+        await DeliverAsync(envelope);
     }
 
     /// <summary>Sends <c>disconnect</c> to the newest connection; unless the reason is <c>link_disabled</c> the connection is closed after the grace period.</summary>
@@ -251,7 +261,11 @@ public sealed class FakeSlack : IAsyncDisposable
         finally
         {
             lock (_connectionsLock)
+            {
                 _connections.Remove(connection);
+                Closures.Enqueue((connection.Number, connection.Draining, _connections.Count(c => c.IsOpen)));
+            }
+
             connection.Dispose();
         }
     }
