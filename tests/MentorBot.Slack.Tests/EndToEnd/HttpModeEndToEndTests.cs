@@ -69,6 +69,17 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_slack_profile_time_zone_is_the_default_and_options_are_parsed_from_the_text()
+    {
+        var reply = await CommandAsync("/subscribe", "monday 09:00");
+        var explicitZone = await CommandAsync("/subscribe", "friday 18:30 Europe/Berlin", "U0ADMIN");
+
+        Assert.Contains("America/Los_Angeles", reply.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("Monday", reply.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("18:30 (Europe/Berlin)", explicitZone.GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mentions_typed_by_users_come_back_escaped()
     {
         var reply = await CommandAsync("/challenge", "<!channel> <@U0ADMIN>");

@@ -40,8 +40,9 @@ public sealed class StartupTests
     {
         await using var slack = await FakeSlack.StartAsync();
         slack.Users["U0SLOW"] = new FakeSlackUser("U0SLOW", "slow");
-        // A budget of a millisecond cannot cover even the users.info round trip, so the slow path is certain.
-        await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.001" });
+        // users.info answering after a second cannot fit a 200 ms budget, so the slow path is certain.
+        slack.Latency["users.info"] = TimeSpan.FromSeconds(1);
+        await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.200" });
         var responseUrl = slack.NewResponseUrl();
 
         using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/faq", "do I need a degree", "U0SLOW", responseUrl));

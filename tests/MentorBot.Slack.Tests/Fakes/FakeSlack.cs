@@ -54,6 +54,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public ConcurrentQueue<FakeSlackCall> Calls { get; } = new();
 
+    /// <summary>How long a method takes to answer, for tests of slow Slack.</summary>
+    public ConcurrentDictionary<string, TimeSpan> Latency { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<(string Id, JsonObject Body)> ResponseUrlPosts { get; } = new();
 
     /// <summary>How long an envelope may go unacknowledged before the fake sends it again.</summary>
@@ -283,6 +286,8 @@ public sealed class FakeSlack : IAsyncDisposable
         var authorization = context.Request.Headers.Authorization.ToString();
         var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : null;
         Calls.Enqueue(new FakeSlackCall(method, token, arguments, context.Request.ContentType));
+        if (Latency.TryGetValue(method, out var latency))
+            await Task.Delay(latency);
 
         if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {

@@ -25,9 +25,9 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private async Task StartHostAsync()
+    private async Task StartHostAsync(IDictionary<string, string?>? extra = null)
     {
-        _host = await RunningHost.StartAsync(_slack, SlackMode.SocketMode);
+        _host = await RunningHost.StartAsync(_slack, SlackMode.SocketMode, extra);
         Assert.True(await _slack.WaitForConnectionsAsync(1, Wait), "the adapter should connect");
     }
 
@@ -73,6 +73,24 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         Assert.Equal(1, _slack.CallCount("apps.connections.open"));
         Assert.Equal(FakeSlack.AppToken, _slack.Calls.First(c => c.Method == "apps.connections.open").Token);
+    }
+
+    [Fact]
+    public async Task A_slow_slash_command_is_acked_within_three_seconds_without_payload_and_answered_through_response_url()
+    {
+        _slack.Latency["users.info"] = TimeSpan.FromSeconds(1);
+        await StartHostAsync(new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.200" });
+        var responseUrl = _slack.NewResponseUrl();
+        var started = Environment.TickCount64;
+
+        var envelope = await _slack.SendEnvelopeAsync("slash_commands", SlashForm.Json("/faq", "do I need a degree", "U0LEARNER", responseUrl), acceptsResponsePayload: true);
+        var ack = await envelope.FirstAck.WaitAsync(Wait);
+
+        Assert.True(Environment.TickCount64 - started < 3000);
+        Assert.Null(ack["payload"]);
+        var id = responseUrl.Segments.Last();
+        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        Assert.Equal(1, envelope.AckCount);
     }
 
     [Fact]
