@@ -37,9 +37,15 @@ public sealed partial class SlackCommandProcessor(
     {
         // The work must outlive the request: after an empty ack the HTTP request is over but the answer is still due.
         var work = AnswerSlashCommandAsync(command, CancellationToken.None);
-        var budget = Task.Delay(options.Value.AckBudget, time, cancellationToken);
-        if (await Task.WhenAny(work, budget) == work)
-            return await work;
+        try
+        {
+            // WaitAsync drops its timer as soon as the work completes, so fast commands leave no timers behind.
+            return await work.WaitAsync(options.Value.AckBudget, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Too slow for an inline answer: acknowledge now, deliver later.
+        }
 
         LogSlowCommand(logger, command.Command);
         _ = DeliverLaterAsync(work, command.ResponseUrl);

@@ -51,7 +51,7 @@ internal static partial class SlackHttpEndpoints
             responseUrl);
         var message = await processor.AnswerWithinBudgetAsync(command, context.RequestAborted);
         // An empty 200 is Slack's "acknowledged, the answer comes through response_url".
-        return message is null ? Results.Ok() : Results.Text(message.ToResponseJson().ToJsonString(), "application/json; charset=utf-8");
+        return message is null ? Results.Ok() : Results.Bytes(message.ToResponseUtf8(), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state, ILoggerFactory loggers)

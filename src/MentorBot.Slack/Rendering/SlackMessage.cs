@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MentorBot.Slack.Rendering;
@@ -14,6 +15,23 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, bool Ephemeral)
         ["text"] = Text,
         ["blocks"] = Blocks.DeepClone(),
     };
+
+    /// <summary>The same body as <see cref="ToResponseJson"/>, written straight to UTF-8 without copying the blocks.</summary>
+    public byte[] ToResponseUtf8()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("response_type", ResponseType);
+            writer.WriteString("text", Text);
+            writer.WritePropertyName("blocks");
+            Blocks.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
 
     /// <summary>The body for <c>chat.postMessage</c>.</summary>
     public JsonObject ToPostMessageJson(string channel) => new()

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MentorBot.Slack.Rendering;
@@ -8,28 +7,24 @@ public static partial class SlackMrkdwn
 {
     public static string FromMarkdown(string markdown)
     {
-        var escaped = SlackEscaper.Escape(markdown.Replace("\r\n", "\n", StringComparison.Ordinal));
-        var lines = escaped.Split('\n');
-        var builder = new StringBuilder(escaped.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var trimmed = line.TrimStart();
-            // Slack has no list syntax; a bullet character keeps the list readable.
-            if (trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("* ", StringComparison.Ordinal))
-                line = line[..(line.Length - trimmed.Length)] + "• " + trimmed[2..];
-            builder.Append(Bold().Replace(line, "*$1*"));
-            if (i < lines.Length - 1)
-                builder.Append('\n');
-        }
-
-        return builder.ToString();
+        var text = SlackEscaper.Escape(markdown.Replace("\r\n", "\n", StringComparison.Ordinal));
+        // Slack has no list syntax; a bullet character keeps the list readable.
+        if (text.Contains("- ", StringComparison.Ordinal) || text.Contains("* ", StringComparison.Ordinal))
+            text = Bullet().Replace(text, "$1• ");
+        return text.Contains("**", StringComparison.Ordinal) ? Bold().Replace(text, "*$1*") : text;
     }
 
     /// <summary>Plain text for notifications and the message fallback: markup removed, still escaped.</summary>
-    public static string ToPlain(string markdown) =>
-        SlackEscaper.Escape(Bold().Replace(markdown.Replace("\r\n", "\n", StringComparison.Ordinal), "$1"));
+    public static string ToPlain(string markdown)
+    {
+        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return SlackEscaper.Escape(text.Contains("**", StringComparison.Ordinal) ? Bold().Replace(text, "$1") : text);
+    }
 
+    // '.' stops at line ends, so bold never spans lines, as in the core's Markdown.
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();
+
+    [GeneratedRegex(@"^([ \t]*)[-*] ", RegexOptions.Multiline)]
+    private static partial Regex Bullet();
 }
