@@ -37,7 +37,7 @@ internal static partial class SlackHttpEndpoints
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        // Slack checks the endpoint's certificate with ssl_check=1; the answer is an empty 200.
+        // Slack may probe the URL with ssl_check=1; it is acknowledged and nothing else.
         if (Field(form, "ssl_check") == "1")
             return Results.Ok();
         Uri.TryCreate(Field(form, "response_url"), UriKind.Absolute, out var responseUrl);

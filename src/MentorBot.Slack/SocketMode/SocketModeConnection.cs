@@ -42,6 +42,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
+        // Pings with a pong deadline notice a silently dead link (NAT timeout, sleeping laptop) that would otherwise
+        // look open forever; the Node SDK checks every 5 seconds for the same reason.
+        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
         await _socket.ConnectAsync(url, cancellationToken);
         _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
