@@ -97,6 +97,13 @@ clock.Restart();
 for (var i = 0; i < Calls; i++)
     _ = SlackMrkdwn.FromMarkdown(reply.Text);
 var mrkdwn = clock.Elapsed.TotalMicroseconds / Calls;
+var processor = app.Services.GetRequiredService<MentorBot.Slack.Commands.SlackCommandProcessor>();
+var slash = new MentorBot.Slack.Commands.SlashCommand(slashCommand, slashText, "UBENCH", "bench", "TBENCH", "CBENCH", null);
+clock.Restart();
+for (var i = 0; i < Calls; i++)
+    _ = (await processor.AnswerSlashCommandAsync(slash, CancellationToken.None)).ToResponseUtf8();
+var adapterMicros = clock.Elapsed.TotalMicroseconds / Calls;
+Console.WriteLine($"single-threaded whole adapter path without HTTP: {adapterMicros:F0} µs");
 Console.WriteLine($"single-threaded cost per call: core dispatch {coreMicros:F0} µs, Slack rendering + JSON {renderMicros:F0} µs (render {renderOnly:F0}, mrkdwn {mrkdwn:F0}; text {reply.Text.Length} chars, {reply.FollowUps.Count} follow-ups)");
 
 await app.StopAsync();
