@@ -5,6 +5,7 @@ using MentorBot.Discord;
 using MentorBot.Host.Console;
 using MentorBot.Host.Health;
 using MentorBot.Host.Knowledge;
+using MentorBot.Slack;
 using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Logging.Console;
@@ -81,11 +82,16 @@ internal static class BotApplication
         var discord = DiscordConfigured(configuration);
         if (discord)
             services.AddDiscordAdapter(configuration);
+        var slack = SlackEnabled(configuration);
+        if (slack)
+            services.AddSlackAdapter(configuration);
 
         var app = builder.Build();
         HealthEndpoint.Map(app);
         if (discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
             app.MapDiscordEndpoints();
+        if (slack)
+            app.MapSlackEndpoints();
         return app;
     }
 
@@ -94,14 +100,15 @@ internal static class BotApplication
     {
         if (bool.TryParse(configuration["Console:Enabled"], out var enabled))
             return enabled;
-        var discord = DiscordConfigured(configuration);
-        var slack = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
-        return !discord && !slack;
+        return !DiscordConfigured(configuration) && !SlackEnabled(configuration);
     }
 
     /// <summary>Discord runs when it has credentials: a bot token (Gateway) or a public key (Http).</summary>
     internal static bool DiscordConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
+
+    /// <summary>Slack runs when its bot token is configured.</summary>
+    internal static bool SlackEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
 
     /// <summary>
     /// User secrets are how a developer keeps tokens out of the repository; they must still lose to environment

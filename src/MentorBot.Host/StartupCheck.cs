@@ -2,6 +2,7 @@ using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
 using MentorBot.Discord;
 using MentorBot.Host.Console;
+using MentorBot.Slack;
 using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ internal static class StartupCheck
             ?? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
             ?? (BotApplication.DiscordConfigured(services.GetRequiredService<IConfiguration>())
                 ? Try("Discord", () => services.GetRequiredService<IOptions<DiscordOptions>>().Value)
+                : null)
+            ?? (BotApplication.SlackEnabled(services.GetRequiredService<IConfiguration>())
+                ? Try("Slack", () => services.GetRequiredService<IOptions<SlackOptions>>().Value)
                 : null)
             ?? TryKnowledge(services)
             ?? TryStorage(services);

@@ -94,7 +94,7 @@ public sealed class ScheduleCommandTests : IDisposable
             .AddSingleton<IActivityStore>(new InMemoryActivityStore())
             .AddSingleton<IChallengeStore>(new InMemoryChallengeStore())
             .AddSingleton<ISubscriptionStore>(new InMemorySubscriptionStore())
-            .AddSingleton<IKnowledgeProvider>(new Fakes.StaticKnowledgeProvider(SampleKnowledge.Base))
+            .AddSingleton<IKnowledgeProvider>(new Fakes.SwappableKnowledgeProvider(SampleKnowledge.Base))
             .AddSingleton<IFaqService>(new StubFaqService())
             .AddMentorBotCore();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

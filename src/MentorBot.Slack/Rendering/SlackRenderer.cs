@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using MentorBot.Core.Commands;
+
+namespace MentorBot.Slack.Rendering;
+
+/// <summary>Renders a core <see cref="Reply"/> as Block Kit within Slack's documented limits.</summary>
+public static class SlackRenderer
+{
+    public const int MaxBlocks = 50;
+    public const int MaxSectionText = 3000;
+    public const int MaxHeaderText = 150;
+    public const int MaxFieldText = 2000;
+    public const int MaxFieldsPerSection = 10;
+    public const int MaxButtonText = 75;
+    public const int MaxButtonsPerActions = 25;
+    public const int MaxFallbackText = 40000;
+
+    public static SlackMessage Render(Reply reply)
+    {
+        var blocks = new List<JsonObject>();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
+            blocks.Add(Header(reply.Title));
+
+        // Reserve room for the blocks after the text so a very long answer never loses its footer or buttons.
+        var tail = new List<JsonObject>();
+        foreach (var chunk in reply.Fields.Chunk(MaxFieldsPerSection))
+            tail.Add(Fields(chunk));
+        if (!string.IsNullOrWhiteSpace(reply.Footer))
+            tail.Add(Context(reply.Footer));
+        tail.AddRange(Actions(reply.FollowUps));
+        if (blocks.Count + tail.Count >= MaxBlocks)
+            tail = tail[..(MaxBlocks - blocks.Count - 1)];
+
+        var room = MaxBlocks - blocks.Count - tail.Count;
+        var sections = SlackTextSplitter.Split(SlackMrkdwn.FromMarkdown(reply.Text), MaxSectionText);
+        if (sections.Count > room)
+        {
+            sections = [.. sections.Take(room - 1), "_…the rest was too long for one Slack message._"];
+        }
+
+        blocks.AddRange(sections.Select(Section));
+        blocks.AddRange(tail);
+        return new SlackMessage(Fallback(reply), new JsonArray([.. blocks]), reply.Visibility == ReplyVisibility.OnlyYou);
+    }
+
+    private static string Fallback(Reply reply)
+    {
+        var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : reply.Title + "\n" + reply.Text;
+        var plain = SlackMrkdwn.ToPlain(text);
+        return plain.Length <= MaxFallbackText ? plain : SlackTextSplitter.Split(plain, MaxFallbackText - 1)[0] + "…";
+    }
+
+    private static JsonObject Header(string title) => new()
+    {
+        ["type"] = "header",
+        ["text"] = PlainText(Truncate(SlackEscaper.Escape(title), MaxHeaderText)),
+    };
+
+    private static JsonObject Section(string mrkdwn) => new()
+    {
+        ["type"] = "section",
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn },
+    };
+
+    private static JsonObject Fields(IEnumerable<ReplyField> fields)
+    {
+        var array = new JsonArray();
+        foreach (var field in fields)
+        {
+            var text = $"*{SlackEscaper.Escape(field.Name)}*\n{SlackMrkdwn.FromMarkdown(field.Value)}";
+            array.Add(new JsonObject { ["type"] = "mrkdwn", ["text"] = Truncate(text, MaxFieldText) });
+        }
+
+        return new JsonObject { ["type"] = "section", ["fields"] = array };
+    }
+
+    private static JsonObject Context(string footer) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mrkdwn",
+            ["text"] = Truncate(SlackMrkdwn.FromMarkdown(footer), MaxSectionText),
+        }),
+    };
+
+    private static IEnumerable<JsonObject> Actions(IReadOnlyList<FollowUp> followUps)
+    {
+        var buttons = new List<JsonObject>();
+        for (var i = 0; i < followUps.Count; i++)
+        {
+            var value = FollowUpValue.From(followUps[i]).Encode();
+            if (value.Length > FollowUpValue.MaxLength)
+                continue;
+            buttons.Add(new JsonObject
+            {
+                ["type"] = "button",
+                // Unique within the message, which is all Slack requires of action_id.
+                ["action_id"] = $"mentorbot_followup_{i}",
+                ["text"] = PlainText(Truncate(SlackEscaper.Escape(followUps[i].Label), MaxButtonText)),
+                ["value"] = value,
+            });
+        }
+
+        foreach (var chunk in buttons.Chunk(MaxButtonsPerActions))
+            yield return new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) };
+    }
+
+    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+
+    /// <summary>Cuts at the limit without splitting an escape entity or a surrogate pair.</summary>
+    internal static string Truncate(string text, int limit)
+    {
+        if (text.Length <= limit)
+            return text;
+        var cut = limit - 1;
+        var amp = text.LastIndexOf('&', cut - 1);
+        if (amp >= 0 && amp > cut - 5 && text.IndexOf(';', amp) >= cut)
+            cut = amp;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+            cut--;
+        return text[..cut] + "…";
+    }
+}

@@ -1,0 +1,41 @@
+using MentorBot.Core.Delivery;
+using MentorBot.Slack.Commands;
+using MentorBot.Slack.Delivery;
+using MentorBot.Slack.Http;
+using MentorBot.Slack.SocketMode;
+using MentorBot.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Slack adapter from the <c>Slack</c> section: Web API client, command processing, the outbound
+    /// messenger, the start-up token check and, in Socket Mode, the WebSocket client. Needs the core registered.
+    /// </summary>
+    public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+
+        services.TryAddSingleton<SlackAdapterState>();
+        services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton<SlackActorResolver>();
+        services.TryAddSingleton<SlackCommandProcessor>();
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackMessenger>();
+        services.AddSingleton<IOutboundMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        services.AddHostedService<SlackStartup>();
+
+        var mode = configuration.GetSection(SlackOptions.Section).GetValue(nameof(SlackOptions.Mode), SlackMode.SocketMode);
+        if (mode == SlackMode.SocketMode)
+            services.AddHostedService<SocketModeClient>();
+        return services;
+    }
+}

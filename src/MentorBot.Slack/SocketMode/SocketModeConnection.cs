@@ -1,0 +1,186 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket: connects, waits for <c>hello</c>, hands each envelope to the client, and reports a
+/// <c>disconnect</c> request or the socket's end. Sends are serialised because a WebSocket allows one at a time.
+/// </summary>
+internal sealed partial class SocketModeConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _receiveStop = new();
+    private readonly Func<SocketModeConnection, JsonElement, Task> _onEnvelope;
+    private readonly ILogger _logger;
+    private Task _receiveLoop = Task.CompletedTask;
+
+    public SocketModeConnection(int number, Func<SocketModeConnection, JsonElement, Task> onEnvelope, ILogger logger)
+    {
+        Number = number;
+        _onEnvelope = onEnvelope;
+        _logger = logger;
+    }
+
+    /// <summary>A running count, so log lines can tell the old connection from its replacement.</summary>
+    public int Number { get; }
+
+    /// <summary>Completes with the reason when Slack sends <c>disconnect</c>.</summary>
+    public Task<string> DisconnectRequested => _disconnect.Task;
+
+    /// <summary>Completes when the socket has ended, for whatever reason.</summary>
+    public Task Closed => _receiveLoop;
+
+    public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        // Pings with a pong deadline notice a silently dead link (NAT timeout, sleeping laptop) that would otherwise
+        // look open forever; the Node SDK checks every 5 seconds for the same reason.
+        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
+        await _socket.ConnectAsync(url, cancellationToken);
+        _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(HelloTimeout);
+        // Slack only routes envelopes to a connection after it has said hello.
+        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(timeout.Token);
+        if (!_hello.Task.IsCompleted)
+            throw new WebSocketException("The Socket Mode connection closed before Slack said hello.");
+    }
+
+    public async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Closes politely, giving in-flight acknowledgements a moment, then abandons the socket.</summary>
+    public async Task CloseAsync()
+    {
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                await _sendLock.WaitAsync(CloseTimeout);
+                try
+                {
+                    using var timeout = new CancellationTokenSource(CloseTimeout);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
+            }
+
+            await _receiveLoop.WaitAsync(CloseTimeout);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
+        {
+            LogCloseFailed(_logger, Number, ex.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _receiveStop.CancelAsync();
+        _socket.Abort();
+        try
+        {
+            await _receiveLoop;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The loop reports its own end; disposal only makes sure it has stopped.
+        }
+
+        _socket.Dispose();
+        _sendLock.Dispose();
+        _receiveStop.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var result = await _socket.ReceiveAsync(buffer, _receiveStop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                    continue;
+                var bytes = message.ToArray();
+                message.SetLength(0);
+                await HandleAsync(bytes);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogReceiveEnded(_logger, Number, ex.Message);
+        }
+        finally
+        {
+            _hello.TrySetCanceled();
+        }
+    }
+
+    private async Task HandleAsync(byte[] bytes)
+    {
+        JsonElement frame;
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            frame = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            LogBadFrame(_logger, Number);
+            return;
+        }
+
+        var type = frame.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        switch (type)
+        {
+            case "hello":
+                _hello.TrySetResult();
+                break;
+            case "disconnect":
+                var reason = frame.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                _disconnect.TrySetResult(reason ?? "unknown");
+                break;
+            default:
+                if (frame.TryGetProperty("envelope_id", out _))
+                    await _onEnvelope(this, frame);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 760, Level = LogLevel.Debug, Message = "Socket Mode connection {Number} stopped receiving: {Reason}")]
+    private static partial void LogReceiveEnded(ILogger logger, int number, string reason);
+
+    [LoggerMessage(EventId = 761, Level = LogLevel.Warning, Message = "Socket Mode connection {Number} sent a frame that is not JSON")]
+    private static partial void LogBadFrame(ILogger logger, int number);
+
+    [LoggerMessage(EventId = 762, Level = LogLevel.Debug, Message = "Closing Socket Mode connection {Number} did not finish cleanly: {Reason}")]
+    private static partial void LogCloseFailed(ILogger logger, int number, string reason);
+}

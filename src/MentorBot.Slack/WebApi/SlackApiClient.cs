@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MentorBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Slack.WebApi;
+
+/// <summary>
+/// The few Slack Web API methods the bot uses, over plain HttpClient: bearer token, JSON bodies, <c>ok:false</c> as
+/// <see cref="SlackApiException"/>, HTTP 429 as <see cref="SlackRateLimitedException"/> after pausing the method.
+/// </summary>
+public sealed partial class SlackApiClient
+{
+    public const string HttpClientName = "slack";
+
+    private static readonly MediaTypeHeaderValue JsonUtf8 = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+    private readonly IHttpClientFactory _httpFactory;
+    private readonly SlackOptions _options;
+    private readonly SlackRatePacer _pacer;
+    private readonly ILogger<SlackApiClient> _logger;
+
+    public SlackApiClient(IHttpClientFactory httpFactory, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
+    {
+        _httpFactory = httpFactory;
+        _options = options.Value;
+        _pacer = new SlackRatePacer(time);
+        _logger = logger;
+    }
+
+    public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        using var doc = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, cancellationToken);
+        var root = doc.RootElement;
+        return new SlackAuthInfo(String(root, "user_id") ?? "", String(root, "team_id") ?? "", String(root, "bot_id"));
+    }
+
+    /// <summary>Posts a message and returns its <c>ts</c>.</summary>
+    public async Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    {
+        var body = message.ToPostMessageJson(channel);
+        if (threadTs is not null)
+            body["thread_ts"] = threadTs;
+        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken);
+        return String(doc.RootElement, "ts");
+    }
+
+    /// <summary>Opens (or finds) the 1:1 DM with a user and returns its channel id.</summary>
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var doc = await CallAsync(HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, cancellationToken);
+        return doc.RootElement.TryGetProperty("channel", out var channel) && String(channel, "id") is { } id
+            ? id
+            : throw new SlackApiException("conversations.open", "missing_channel_in_response");
+    }
+
+    public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        // users.info is a GET method; its arguments travel in the query string.
+        using var doc = await CallAsync(HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, cancellationToken);
+        if (!doc.RootElement.TryGetProperty("user", out var user))
+            throw new SlackApiException("users.info", "missing_user_in_response");
+        var profile = user.TryGetProperty("profile", out var p) ? p : default;
+        var display = profile.ValueKind == JsonValueKind.Object ? NonEmpty(String(profile, "display_name")) ?? NonEmpty(String(profile, "real_name")) : null;
+        return new SlackUser(
+            String(user, "id") ?? userId,
+            String(user, "name") ?? userId,
+            display,
+            NonEmpty(String(user, "tz")),
+            Bool(user, "is_admin"),
+            Bool(user, "is_owner") || Bool(user, "is_primary_owner"),
+            Bool(user, "is_bot"));
+    }
+
+    /// <summary>Asks for a one-time Socket Mode WebSocket URL with the app-level token.</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        using var doc = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, cancellationToken);
+        return String(doc.RootElement, "url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new SlackApiException("apps.connections.open", "missing_url_in_response");
+    }
+
+    /// <summary>Posts a reply to a slash command's or a click's <c>response_url</c>; it needs no token.</summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.ToResponseJson();
+        body["replace_original"] = false;
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+        content.Headers.ContentType = JsonUtf8;
+        var http = _httpFactory.CreateClient(HttpClientName);
+        using var response = await http.PostAsync(responseUrl, content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            LogResponseUrlFailed(_logger, (int)response.StatusCode);
+    }
+
+    private async Task<JsonDocument> CallAsync(HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, CancellationToken cancellationToken)
+    {
+        var method = methodAndQuery.Split('?')[0];
+        await _pacer.WaitAsync(method, cancellationToken);
+
+        using var request = new HttpRequestMessage(httpMethod, new Uri(BaseUrl(), methodAndQuery));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+            request.Content.Headers.ContentType = JsonUtf8;
+        }
+
+        var http = _httpFactory.CreateClient(HttpClientName);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var retryAfter = RetryAfter(response);
+            _pacer.Pause(method, retryAfter);
+            LogRateLimited(_logger, method, retryAfter.TotalSeconds);
+            throw new SlackRateLimitedException(method, retryAfter);
+        }
+
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"Slack {method} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var doc = await JsonDocument.ParseAsync(stream, default, cancellationToken);
+        if (doc.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+            return doc;
+        var error = String(doc.RootElement, "error") ?? "unknown_error";
+        doc.Dispose();
+        LogApiError(_logger, method, error);
+        throw new SlackApiException(method, error);
+    }
+
+    private Uri BaseUrl()
+    {
+        var text = _options.ApiBaseUrl.ToString();
+        return text.EndsWith('/') ? _options.ApiBaseUrl : new Uri(text + "/");
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter?.Delta is { } delta)
+            return delta;
+        if (response.Headers.TryGetValues("Retry-After", out var values)
+            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return TimeSpan.FromSeconds(seconds);
+        // Slack always sends the header; a minute is the cautious guess if a proxy dropped it.
+        return TimeSpan.FromSeconds(60);
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool Bool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [LoggerMessage(EventId = 700, Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; pausing it for {Seconds} s")]
+    private static partial void LogRateLimited(ILogger logger, string method, double seconds);
+
+    [LoggerMessage(EventId = 701, Level = LogLevel.Debug, Message = "Slack {Method} returned error {Error}")]
+    private static partial void LogApiError(ILogger logger, string method, string error);
+
+    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Posting to a response_url failed with HTTP {Status}")]
+    private static partial void LogResponseUrlFailed(ILogger logger, int status);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Slack.WebApi;
+
+/// <summary>
+/// Checks the bot token with <c>auth.test</c> and learns the bot's user id. Network trouble is retried with backoff
+/// while the rest of the adapter keeps serving; a refused token stops the adapter with a line naming the key.
+/// </summary>
+internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState state, TimeProvider time, ILogger<SlackStartup> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var auth = await api.AuthTestAsync(stoppingToken);
+                state.BotUserId = auth.UserId;
+                LogConnected(logger, auth.UserId, auth.TeamId);
+                return;
+            }
+            catch (SlackApiException ex) when (ex.IsAuthFailure)
+            {
+                LogRejected(logger, ex.Error);
+                state.Stop();
+                return;
+            }
+            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            {
+                LogUnreachable(logger, ex.Message, delay.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
+        }
+    }
+
+    [LoggerMessage(EventId = 750, Level = LogLevel.Information, Message = "Slack bot token accepted: bot user {BotUserId} in workspace {TeamId}")]
+    private static partial void LogConnected(ILogger logger, string botUserId, string teamId);
+
+    [LoggerMessage(EventId = 751, Level = LogLevel.Critical, Message = "Slack refused the bot token ({Error}); the Slack adapter is stopped. Check Slack:BotToken (the xoxb- bot user OAuth token).")]
+    private static partial void LogRejected(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 752, Level = LogLevel.Warning, Message = "Cannot reach Slack ({Reason}); still serving, retrying auth.test in {Seconds} s")]
+    private static partial void LogUnreachable(ILogger logger, string reason, double seconds);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using MentorBot.Slack.Tests.Fakes;
+
+namespace MentorBot.Slack.Tests.EndToEnd;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_rejected_bot_token_stops_the_adapter()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-revoked" });
+        var state = host.Service<SlackAdapterState>();
+
+        Assert.True(await Eventually.TrueAsync(() => state.IsStopped), "invalid_auth should stop the adapter");
+        using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/help", "", "U0X", slack.NewResponseUrl()));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var health = await host.Http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Slack_unreachable_at_start_is_retried_while_the_host_keeps_serving()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.FailNext("auth.test", FakeSlackFailure.NetworkDown());
+        slack.FailNext("auth.test", FakeSlackFailure.NetworkDown());
+        await using var host = await RunningHost.StartAsync(slack, SlackMode.Http);
+        var state = host.Service<SlackAdapterState>();
+
+        using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/help", "", "U0X", slack.NewResponseUrl()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await Eventually.TrueAsync(() => state.BotUserId == FakeSlack.BotUserId, 15_000), "auth.test should be retried with backoff");
+        Assert.Equal(3, slack.CallCount("auth.test"));
+        Assert.False(state.IsStopped);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_acknowledged_empty_and_delivered_through_response_url()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.Users["U0SLOW"] = new FakeSlackUser("U0SLOW", "slow");
+        // users.info answering after a second cannot fit a 200 ms budget, so the slow path is certain.
+        slack.Latency["users.info"] = TimeSpan.FromSeconds(1);
+        await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.200" });
+        var responseUrl = slack.NewResponseUrl();
+
+        using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/faq", "do I need a degree", "U0SLOW", responseUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var id = responseUrl.Segments.Last();
+        Assert.True(await Eventually.TrueAsync(() => slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        var body = slack.ResponseUrlPosts.First(p => p.Id == id).Body;
+        Assert.Contains("degree", body["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Http", "Slack:SigningSecret", "")]
+    [InlineData("SocketMode", "Slack:AppToken", "")]
+    [InlineData("Http", "Slack:BotToken", "not-a-bot-token")]
+    public async Task Missing_settings_fail_validation_with_the_key_named(string mode, string key, string value)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:Mode"] = mode,
+            ["Slack:BotToken"] = FakeSlack.BotToken,
+            ["Slack:AppToken"] = FakeSlack.AppToken,
+            ["Slack:SigningSecret"] = RunningHost.SigningSecret,
+            [key] = value,
+        };
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await RunningHost.StartAsync(slack, Enum.Parse<SlackMode>(mode), settings);
+        });
+
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+    }
+}

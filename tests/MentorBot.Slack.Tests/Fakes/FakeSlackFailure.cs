@@ -1,0 +1,9 @@
+namespace MentorBot.Slack.Tests.Fakes;
+
+/// <summary>A scripted answer for the next call of a method: an <c>ok:false</c> error, a 429, or a dropped connection.</summary>
+public sealed record FakeSlackFailure(string Error, int Status = 200, int? RetryAfterSeconds = null, bool Abort = false)
+{
+    public static FakeSlackFailure RateLimited(int retryAfterSeconds) => new("ratelimited", 429, retryAfterSeconds);
+
+    public static FakeSlackFailure NetworkDown() => new("", Abort: true);
+}
