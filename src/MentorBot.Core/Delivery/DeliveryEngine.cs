@@ -29,8 +29,10 @@ public sealed partial class DeliveryEngine
 
     // Reading every subscription is the expensive part of a pass (seconds for 100,000 in LiteDB), so the list is
     // reread only every SubscriptionRefreshInterval; passes in between plan from this copy and check each due slot.
+    private readonly SubscriptionChanges? _changes;
     private IReadOnlyList<Subscription>? _snapshot;
     private DateTimeOffset _snapshotAt;
+    private long _snapshotVersion;
 
     public DeliveryEngine(
         ISubscriptionStore subscriptions,
@@ -42,8 +44,10 @@ public sealed partial class DeliveryEngine
         DeliveryMetrics metrics,
         IOptions<DeliveryOptions> options,
         TimeProvider time,
-        ILogger<DeliveryEngine>? logger = null)
+        ILogger<DeliveryEngine>? logger = null,
+        SubscriptionChanges? changes = null)
     {
+        _changes = changes;
         _subscriptions = subscriptions;
         _learners = learners;
         _outbox = outbox;
@@ -89,7 +93,8 @@ public sealed partial class DeliveryEngine
         }
 
         IReadOnlyList<Subscription> subscriptions;
-        var fromSnapshot = _snapshot is not null && now - _snapshotAt < _options.SubscriptionRefreshInterval;
+        var version = _changes?.Version ?? 0;
+        var fromSnapshot = _snapshot is not null && version == _snapshotVersion && now - _snapshotAt < _options.SubscriptionRefreshInterval;
         if (fromSnapshot)
         {
             subscriptions = _snapshot!;
@@ -103,6 +108,7 @@ public sealed partial class DeliveryEngine
                 from = _snapshotAt < oldest ? oldest : _snapshotAt;
             _snapshot = subscriptions;
             _snapshotAt = now;
+            _snapshotVersion = version;
         }
 
         // Oldest first, so a learner's earlier slot is in the outbox before their later one looks for "previous".
