@@ -10,6 +10,8 @@ namespace MentorBot.Core.Delivery;
 /// what is pending. Exactly once per learner and local week rests on the outbox: a slot is enqueued (idempotently,
 /// by key) before it is sent and marked after the platform confirms, and a resend reuses the key as the platform's
 /// idempotency key. A crash anywhere therefore leaves either nothing to redo or a pending entry to send again.
+/// Passes must not overlap (the remembered subscription list is unsynchronised); <see cref="DeliveryService"/> runs
+/// them one after another.
 /// </summary>
 public sealed partial class DeliveryEngine
 {
