@@ -10,6 +10,8 @@ namespace MentorBot.Core.Delivery;
 /// what is pending. Exactly once per learner and local week rests on the outbox: a slot is enqueued (idempotently,
 /// by key) before it is sent and marked after the platform confirms, and a resend reuses the key as the platform's
 /// idempotency key. A crash anywhere therefore leaves either nothing to redo or a pending entry to send again.
+/// Passes must not overlap (the remembered subscription list is unsynchronised); <see cref="DeliveryService"/> runs
+/// them one after another.
 /// </summary>
 public sealed partial class DeliveryEngine
 {
@@ -29,8 +31,10 @@ public sealed partial class DeliveryEngine
 
     // Reading every subscription is the expensive part of a pass (seconds for 100,000 in LiteDB), so the list is
     // reread only every SubscriptionRefreshInterval; passes in between plan from this copy and check each due slot.
+    private readonly SubscriptionChanges? _changes;
     private IReadOnlyList<Subscription>? _snapshot;
     private DateTimeOffset _snapshotAt;
+    private long _snapshotVersion;
 
     public DeliveryEngine(
         ISubscriptionStore subscriptions,
@@ -42,8 +46,10 @@ public sealed partial class DeliveryEngine
         DeliveryMetrics metrics,
         IOptions<DeliveryOptions> options,
         TimeProvider time,
-        ILogger<DeliveryEngine>? logger = null)
+        ILogger<DeliveryEngine>? logger = null,
+        SubscriptionChanges? changes = null)
     {
+        _changes = changes;
         _subscriptions = subscriptions;
         _learners = learners;
         _outbox = outbox;
@@ -89,7 +95,8 @@ public sealed partial class DeliveryEngine
         }
 
         IReadOnlyList<Subscription> subscriptions;
-        var fromSnapshot = _snapshot is not null && now - _snapshotAt < _options.SubscriptionRefreshInterval;
+        var version = _changes?.Version ?? 0;
+        var fromSnapshot = _snapshot is not null && version == _snapshotVersion && now - _snapshotAt < _options.SubscriptionRefreshInterval;
         if (fromSnapshot)
         {
             subscriptions = _snapshot!;
@@ -103,6 +110,7 @@ public sealed partial class DeliveryEngine
                 from = _snapshotAt < oldest ? oldest : _snapshotAt;
             _snapshot = subscriptions;
             _snapshotAt = now;
+            _snapshotVersion = version;
         }
 
         // Oldest first, so a learner's earlier slot is in the outbox before their later one looks for "previous".

@@ -12,9 +12,10 @@ public sealed record DeliveryOptions
     public TimeSpan CatchUpWindow { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// How often the full subscription list is reread. Due slots are always checked against the stored subscription;
-    /// a subscription made or moved in between is planned at the next reread, so at most this late. Zero rereads
-    /// on every pass.
+    /// How often the full subscription list is reread when nothing in this process changed it (a change through
+    /// /subscribe, /pause or /unsubscribe triggers a reread at the next pass). Due slots are always checked against
+    /// the stored subscription; one written by another process is planned at the next reread, so at most this late.
+    /// Zero rereads on every pass.
     /// </summary>
     public TimeSpan SubscriptionRefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 

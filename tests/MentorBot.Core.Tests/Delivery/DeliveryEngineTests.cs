@@ -1,3 +1,4 @@
+using MentorBot.Core.Commands;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Tests.Fakes;
@@ -343,5 +344,19 @@ public sealed class DeliveryEngineTests
         await bot.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromSeconds(30));
 
         Assert.Empty(bot.Messenger.Messages);
+    }
+
+    [Fact]
+    public async Task A_subscribe_command_is_planned_at_the_next_pass_without_waiting_for_a_reread()
+    {
+        using var bot = new BotHarness(Utc("2026-11-23T08:55Z"));
+        await bot.Engine.RunOnceAsync(CancellationToken.None); // remembers an empty list at 08:55
+        bot.Time.Advance(TimeSpan.FromMinutes(3));
+        var reply = await bot.SendAsync("/subscribe monday 08:59 UTC");
+        Assert.Equal(ReplyKind.Success, reply.Kind);
+
+        await bot.RunForAsync(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Utc("2026-11-23T08:59Z"), Assert.Single(bot.Messenger.Messages).At);
     }
 }
