@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MentorBot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|checkins|all|bdn] [--quick]
+// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|checkins|planning|all|bdn] [--quick]
 var quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var which = positional.FirstOrDefault()?.ToLowerInvariant() ?? "all";
@@ -20,9 +20,9 @@ if (which == "bdn")
     return 0;
 }
 
-if (which is not ("faq" or "checkins" or "all"))
+if (which is not ("faq" or "checkins" or "planning" or "all"))
 {
-    Console.Error.WriteLine("usage: MentorBot.Benchmarks [faq|checkins|all|bdn] [--quick]");
+    Console.Error.WriteLine("usage: MentorBot.Benchmarks [faq|checkins|planning|all|bdn] [--quick]");
     return 2;
 }
 
@@ -41,4 +41,6 @@ if (which is "faq" or "all")
     FaqLatencyBenchmark.Run(quick, output);
 if (which is "checkins" or "all")
     await CheckinThroughputBenchmark.RunAsync(quick, output).ConfigureAwait(false);
+if (which is "planning" or "all")
+    DeliveryPlanningBenchmark.Run(quick, output);
 return 0;

@@ -19,6 +19,7 @@ internal static class StartupCheck
     {
         return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
+            ?? Try("Delivery", () => services.GetRequiredService<IOptions<MentorBot.Core.Delivery.DeliveryOptions>>().Value)
             ?? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
             ?? (BotApplication.DiscordConfigured(services.GetRequiredService<IConfiguration>())
                 ? Try("Discord", () => services.GetRequiredService<IOptions<DiscordOptions>>().Value)
