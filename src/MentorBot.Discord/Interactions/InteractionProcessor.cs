@@ -23,7 +23,7 @@ public sealed partial class InteractionProcessor(
     // Commands whose replies are about the asker; deferring them ephemerally keeps the "thinking…" private too.
     private static readonly HashSet<string> PersonalCommands = new(StringComparer.OrdinalIgnoreCase)
     {
-        "streak", "task", "subscribe", "unsubscribe", "pause",
+        "streak", "task", "subscribe", "unsubscribe", "pause", "roadmap", "help",
     };
 
     private readonly DiscordOptions _options = options.Value;
