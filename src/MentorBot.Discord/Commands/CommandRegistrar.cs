@@ -20,22 +20,7 @@ public sealed partial class CommandRegistrar(
 {
     private const int MaxAttempts = 5;
 
-    /// <summary>Completes once registration has finished, been skipped, or given up; for tests and health.</summary>
-    public Task Completion => _completion.Task;
-
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RegisterAsync(stoppingToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _completion.TrySetResult();
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RegisterAsync(stoppingToken);
 
     public async Task RegisterAsync(CancellationToken ct)
     {
@@ -66,7 +51,9 @@ public sealed partial class CommandRegistrar(
                 LogFailed(logger, ex, ex.Status == System.Net.HttpStatusCode.Unauthorized ? "Discord rejected Discord:BotToken" : ex.Message);
                 return;
             }
-            catch (Exception ex) when (ex is DiscordApiException or HttpRequestException && !ct.IsCancellationRequested)
+            // Anything else (timeouts, network, a malformed answer) is worth another try; an exception escaping a
+            // hosted service would stop the whole host, and registration must never do that.
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 if (attempt == MaxAttempts)
                 {

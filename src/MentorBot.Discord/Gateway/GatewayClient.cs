@@ -78,7 +78,9 @@ public sealed partial class GatewayClient(
                 LogFatal(logger, CloseCodes.AuthenticationFailed, reason);
                 return;
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or DiscordApiException or JsonException or IOException)
+            // Whatever else went wrong (network, timeouts, a malformed frame) is retried with backoff: an exception
+            // escaping a hosted service would stop the whole host.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogConnectionFailed(logger, ex.Message);
                 action = CloseAction.Resume;
@@ -250,7 +252,7 @@ public sealed partial class GatewayClient(
             if (outcome.AfterResponse is { } after)
                 await after().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex)
         {
             LogAnswerFailed(logger, ex, interaction.Id);
         }

@@ -23,7 +23,7 @@ public sealed partial class InteractionProcessor(
     // Commands whose replies are about the asker; deferring them ephemerally keeps the "thinking…" private too.
     private static readonly HashSet<string> PersonalCommands = new(StringComparer.OrdinalIgnoreCase)
     {
-        "streak", "task", "subscribe", "unsubscribe", "pause",
+        "streak", "task", "subscribe", "unsubscribe", "pause", "roadmap", "help",
     };
 
     private readonly DiscordOptions _options = options.Value;
@@ -73,6 +73,7 @@ public sealed partial class InteractionProcessor(
         return new InteractionOutcome(Serialize(deferred), () => CompleteDeferredAsync(interaction, dispatch, ephemeral));
     }
 
+    // The continuations run after the response has gone out, on no one's behalf: every failure is logged, none escapes.
     private async Task CompleteDeferredAsync(Interaction interaction, Task<Reply> dispatch, bool deferredEphemeral)
     {
         try
@@ -90,7 +91,7 @@ public sealed partial class InteractionProcessor(
             await rest.EditOriginalAsync(interaction.Token, messages[0] with { Flags = null }, CancellationToken.None).ConfigureAwait(false);
             await FollowUpsAsync(interaction, messages.Skip(1)).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex)
         {
             LogFollowUpFailed(logger, ex, interaction.Id);
         }
@@ -103,7 +104,7 @@ public sealed partial class InteractionProcessor(
             foreach (var message in messages)
                 await rest.CreateFollowupAsync(interaction.Token, message, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex)
         {
             LogFollowUpFailed(logger, ex, interaction.Id);
         }

@@ -115,6 +115,21 @@ public sealed class HttpModeHostTests : IAsyncLifetime
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
     }
 
+    [Theory]
+    [InlineData("streak")]
+    [InlineData("task")]
+    public async Task Personal_commands_are_ephemeral_and_use_real_storage(string command)
+    {
+        var checkin = await PostInteractionAsync(_discord.NewCommandInteraction("checkin", userId: "616161616161616161"));
+        Assert.Equal(4, checkin.GetProperty("type").GetInt32());
+
+        var json = await PostInteractionAsync(_discord.NewCommandInteraction(command, userId: "616161616161616161"));
+
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(0, json.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
     private async Task<JsonElement> PostInteractionAsync(JsonObject interaction)
     {
         using var response = await PostSignedAsync(interaction.ToJsonString());
