@@ -99,7 +99,13 @@ internal sealed partial class SocketModeClient(
                 LogAppTokenRejected(logger, ex.Error);
                 return null;
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or WebSocketException or TimeoutException
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped halfway through connecting: the socket may already be open, so close it before leaving.
+                await connection.DisposeAsync();
+                throw;
+            }
+            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or WebSocketException or TimeoutException or JsonException
                 or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 await connection.DisposeAsync();

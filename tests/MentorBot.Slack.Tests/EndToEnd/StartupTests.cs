@@ -43,7 +43,7 @@ public sealed class StartupTests
     {
         await using var slack = await FakeSlack.StartAsync();
         slack.FailNext("auth.test", FakeSlackFailure.NetworkDown());
-        slack.FailNext("auth.test", FakeSlackFailure.NetworkDown());
+        slack.FailNext("auth.test", FakeSlackFailure.HtmlPage());
         await using var host = await RunningHost.StartAsync(slack, SlackMode.Http);
         var state = host.Service<SlackAdapterState>();
 
