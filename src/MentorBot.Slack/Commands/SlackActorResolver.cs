@@ -42,7 +42,7 @@ public sealed partial class SlackActorResolver(
             _cache[userId] = new Cached(user, now + options.Value.UserCacheDuration);
             return user;
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // Answering without admin rights or a time zone beats not answering; a stale entry beats none.
             LogLookupFailed(logger, ex.Message);

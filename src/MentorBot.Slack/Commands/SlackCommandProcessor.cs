@@ -175,7 +175,7 @@ public sealed partial class SlackCommandProcessor(
         {
             await api.PostMessageAsync(channel, message, threadTs, cancellationToken);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or JsonException or TaskCanceledException)
         {
             LogPostFailed(logger, ex.Message);
         }

@@ -31,9 +31,10 @@ internal sealed partial class SocketModeClient(
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, state.Stopped);
         var ct = linked.Token;
-        var current = await ConnectWithBackoffAsync(ct);
+        SocketModeConnection? current = null;
         try
         {
+            current = await ConnectWithBackoffAsync(ct);
             while (current is not null && !ct.IsCancellationRequested)
             {
                 var ended = await Task.WhenAny(current.DisconnectRequested, current.Closed).WaitAsync(ct);
@@ -64,7 +65,8 @@ internal sealed partial class SocketModeClient(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Host shutdown or the adapter was stopped.
+            // Host shutdown, or the adapter was stopped; either way this must not surface as a failure, which would
+            // stop the whole host.
         }
         finally
         {
@@ -97,7 +99,13 @@ internal sealed partial class SocketModeClient(
                 LogAppTokenRejected(logger, ex.Error);
                 return null;
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or WebSocketException or TimeoutException
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped halfway through connecting: the socket may already be open, so close it before leaving.
+                await connection.DisposeAsync();
+                throw;
+            }
+            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or WebSocketException or TimeoutException or JsonException
                 or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 await connection.DisposeAsync();

@@ -29,7 +29,7 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
                 state.Stop();
                 return;
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
                 LogUnreachable(logger, ex.Message, delay.TotalSeconds);
             }

@@ -19,12 +19,31 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Slack:BotToken", "xoxb-revoked")]
+    [InlineData("Slack:AppToken", "xapp-revoked")]
+    public async Task In_socket_mode_a_rejected_token_stops_the_adapter_but_not_the_host(string key, string value)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var host = await RunningHost.StartAsync(slack, SlackMode.SocketMode, new Dictionary<string, string?> { [key] = value });
+        var lifetime = host.Service<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+
+        Assert.True(await Eventually.TrueAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 2));
+        await Task.Delay(1500);
+
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the rest of the bot keeps running");
+        using var health = await host.Http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(0, slack.OpenConnections);
+        Assert.True(slack.CallCount("apps.connections.open") <= 1, "a refused token is not retried");
+    }
+
     [Fact]
     public async Task Slack_unreachable_at_start_is_retried_while_the_host_keeps_serving()
     {
         await using var slack = await FakeSlack.StartAsync();
         slack.FailNext("auth.test", FakeSlackFailure.NetworkDown());
-        slack.FailNext("auth.test", FakeSlackFailure.NetworkDown());
+        slack.FailNext("auth.test", FakeSlackFailure.HtmlPage());
         await using var host = await RunningHost.StartAsync(slack, SlackMode.Http);
         var state = host.Service<SlackAdapterState>();
 

@@ -298,6 +298,13 @@ public sealed class FakeSlack : IAsyncDisposable
             }
 
             context.Response.StatusCode = failure.Status;
+            if (failure.RawBody is { } raw)
+            {
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync(raw);
+                return;
+            }
+
             if (failure.RetryAfterSeconds is { } seconds)
                 context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await context.Response.WriteAsJsonAsync(Error(failure.Error));

@@ -1,8 +1,11 @@
 namespace MentorBot.Slack.Tests.Fakes;
 
 /// <summary>A scripted answer for the next call of a method: an <c>ok:false</c> error, a 429, or a dropped connection.</summary>
-public sealed record FakeSlackFailure(string Error, int Status = 200, int? RetryAfterSeconds = null, bool Abort = false)
+public sealed record FakeSlackFailure(string Error, int Status = 200, int? RetryAfterSeconds = null, bool Abort = false, string? RawBody = null)
 {
+    /// <summary>What a captive portal or misconfigured proxy answers: HTTP 200 with a page that is not JSON.</summary>
+    public static FakeSlackFailure HtmlPage() => new("", RawBody: "<html><body>Please log in to the Wi-Fi</body></html>");
+
     public static FakeSlackFailure RateLimited(int retryAfterSeconds) => new("ratelimited", 429, retryAfterSeconds);
 
     public static FakeSlackFailure NetworkDown() => new("", Abort: true);
