@@ -1,12 +1,19 @@
 using MentorBot.Discord.Interactions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Discord;
 
 public static class DiscordEndpointRouteBuilderExtensions
 {
     /// <summary>Maps <c>POST /discord/interactions</c>, the Interactions Endpoint URL for Http mode.</summary>
-    public static IEndpointConventionBuilder MapDiscordEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(InteractionEndpoint.Path, (Delegate)InteractionEndpoint.HandleAsync);
+    /// <remarks>In Http mode Discord reaches the bot through this endpoint, so mapping it marks the adapter connected.</remarks>
+    public static IEndpointConventionBuilder MapDiscordEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var mapped = endpoints.MapPost(InteractionEndpoint.Path, (Delegate)InteractionEndpoint.HandleAsync);
+        endpoints.ServiceProvider.GetService<DiscordAdapterStatus>()?.Set(true);
+        return mapped;
+    }
 }

@@ -1,4 +1,5 @@
 using MentorBot.Core.Delivery;
+using MentorBot.Core.Health;
 using MentorBot.Discord.Commands;
 using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Interactions;
@@ -37,6 +38,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey ?? ""));
         services.TryAddSingleton<DiscordMessenger>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundMessenger, DiscordMessenger>(sp => sp.GetRequiredService<DiscordMessenger>()));
+        services.TryAddSingleton<DiscordAdapterStatus>();
+        services.AddSingleton<IAdapterStatus>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
         services.TryAddSingleton<CommandRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
 

@@ -1,5 +1,6 @@
 using MentorBot.Core;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Health;
 using MentorBot.Core.Knowledge;
 using MentorBot.Discord;
 using MentorBot.Host.Console;
@@ -76,6 +77,8 @@ internal static class BotApplication
         if (ConsoleEnabled(configuration))
         {
             services.AddSingleton(streams ?? ConsoleStreams.Standard);
+            services.AddSingleton<ConsoleAdapterStatus>();
+            services.AddSingleton<IAdapterStatus>(sp => sp.GetRequiredService<ConsoleAdapterStatus>());
             services.AddHostedService<ConsoleAdapter>();
         }
 

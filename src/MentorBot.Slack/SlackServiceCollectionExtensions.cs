@@ -1,4 +1,5 @@
 using MentorBot.Core.Delivery;
+using MentorBot.Core.Health;
 using MentorBot.Slack.Commands;
 using MentorBot.Slack.Delivery;
 using MentorBot.Slack.Http;
@@ -24,7 +25,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
-        services.TryAddSingleton<SlackAdapterState>();
+        var mode = configuration.GetSection(SlackOptions.Section).GetValue(nameof(SlackOptions.Mode), SlackMode.SocketMode);
+        services.TryAddSingleton(_ => new SlackAdapterState { HttpMode = mode == SlackMode.Http });
+        services.AddSingleton<IAdapterStatus>(sp => sp.GetRequiredService<SlackAdapterState>());
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackActorResolver>();
         services.TryAddSingleton<SlackCommandProcessor>();
@@ -33,7 +36,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IOutboundMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
         services.AddHostedService<SlackStartup>();
 
-        var mode = configuration.GetSection(SlackOptions.Section).GetValue(nameof(SlackOptions.Mode), SlackMode.SocketMode);
         if (mode == SlackMode.SocketMode)
             services.AddHostedService<SocketModeClient>();
         return services;

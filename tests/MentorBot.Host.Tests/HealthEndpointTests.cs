@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using MentorBot.Core.Delivery;
+using MentorBot.Host.Console;
 using MentorBot.Host.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Host.Tests;
 
@@ -32,13 +37,59 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.Equal(1, root.GetProperty("storage").GetProperty("schemaVersion").GetInt32());
         Assert.True(root.GetProperty("knowledge").GetProperty("faqEntries").GetInt32() > 30);
         Assert.Equal(14, root.GetProperty("knowledge").GetProperty("roadmapWeeks").GetInt32());
-        Assert.Equal<string>(["ConsoleAdapter"], [.. root.GetProperty("adapters").EnumerateArray().Select(a => a.GetString()!)]);
+        var adapter = Assert.Single(root.GetProperty("adapters").EnumerateArray());
+        Assert.Equal("console", adapter.GetProperty("name").GetString());
+        Assert.True(adapter.GetProperty("connected").GetBoolean());
 
         using var missing = await client.GetAsync(new Uri("/nothing-here", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         await host.EndInputAsync(TimeSpan.FromSeconds(5));
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync(new Uri("/healthz", UriKind.Relative)));
+    }
+
+    [Fact]
+    public void The_console_status_follows_the_adapter()
+    {
+        var status = new ConsoleAdapterStatus();
+        Assert.Equal("console", status.Name);
+        Assert.False(status.Connected);
+        status.Set(true);
+        Assert.True(status.Connected);
+        status.Set(false);
+        Assert.False(status.Connected);
+    }
+
+    [Fact]
+    public void Announcement_channels_keep_the_colon_of_community_ids()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Delivery:AnnouncementChannels:discord:123456"] = "789",
+            ["Delivery:AnnouncementChannels:slack:T0123"] = "C042",
+        }).Build();
+        var options = new DeliveryOptions();
+
+        DeliveryHostExtensions.ReadAnnouncementChannels(configuration, options);
+
+        Assert.Equal(2, options.AnnouncementChannels.Count);
+        Assert.Equal("789", options.AnnouncementChannels["discord:123456"]);
+        Assert.Equal("C042", options.AnnouncementChannels["slack:T0123"]);
+    }
+
+    [Fact]
+    public async Task Announcement_channels_bind_through_the_host_options()
+    {
+        await using var host = await ConsoleHost.StartAsync(_temp.DatabasePath, new Dictionary<string, string?>
+        {
+            ["Console:Enabled"] = "false",
+            ["Delivery:AnnouncementChannels:console:local"] = "announcements",
+        });
+        var options = host.App.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+        Assert.Equal("announcements", Assert.Single(options.AnnouncementChannels).Value);
+        Assert.Equal("console:local", Assert.Single(options.AnnouncementChannels).Key);
+        await host.App.StopAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await host.Run.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -23,4 +23,11 @@ public sealed record DeliveryOptions
     public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Where <c>/challenge post</c> announces a new challenge, per community: the key is the community id
+    /// (<c>discord:123456</c>, <c>slack:T0123</c>, <c>console:local</c>), the value the platform's channel id.
+    /// A community without an entry gets no announcement.
+    /// </summary>
+    public Dictionary<string, string> AnnouncementChannels { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -28,6 +28,9 @@ public static class MentorBotCoreServiceCollectionExtensions
         services.TryAddSingleton<RoadmapProgressService>();
         services.TryAddSingleton<ChallengeService>();
         services.TryAddSingleton<SubscriptionService>();
+        // Announcements need the host's DeliveryOptions and messengers; without them there is simply nothing to announce.
+        services.AddOptions();
+        services.TryAddSingleton<ChallengeAnnouncer>();
 
         services.AddSingleton<ICommandHandler, FaqHandler>();
         services.AddSingleton<ICommandHandler, RoadmapHandler>();

@@ -19,7 +19,8 @@ public sealed partial class GatewayClient(
     InteractionProcessor processor,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<GatewayClient> logger) : BackgroundService
+    ILogger<GatewayClient> logger,
+    DiscordAdapterStatus? status = null) : BackgroundService
 {
     private const int MaxBackoffSeconds = 60;
     private const int RememberedInteractions = 1000;
@@ -185,6 +186,7 @@ public sealed partial class GatewayClient(
         }
         finally
         {
+            status?.Set(false);
             await connection.CancelAsync().ConfigureAwait(false);
             if (heartbeat is not null)
                 await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -214,10 +216,12 @@ public sealed partial class GatewayClient(
                 _sessionId = ready.SessionId;
                 _resumeUrl = ready.ResumeGatewayUrl ?? _gatewayUrl;
                 Readies++;
+                status?.Set(true);
                 LogReady(logger);
                 return true;
             case "RESUMED":
                 Resumes++;
+                status?.Set(true);
                 LogResumed(logger, _lastSequence);
                 return true;
             case "INTERACTION_CREATE":

@@ -16,11 +16,26 @@ internal sealed partial class ConsoleAdapter(
     TextCommandParser parser,
     IOptions<ConsoleOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<ConsoleAdapter> logger) : BackgroundService
+    ILogger<ConsoleAdapter> logger,
+    ConsoleAdapterStatus? status = null) : BackgroundService
 {
     public static readonly CommunityId Community = new("console", "local");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Set before the first await, so it holds by the time the host has started.
+        status?.Set(true);
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            status?.Set(false);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and log that it has) before the first reply is printed. This also keeps end of
         // input from stopping the host while Kestrel is still binding, which would fail start-up with a cancellation.

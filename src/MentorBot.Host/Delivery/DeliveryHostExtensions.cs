@@ -19,10 +19,34 @@ internal static class DeliveryHostExtensions
             .Validate(o => o.SubscriptionRefreshInterval >= TimeSpan.Zero, "Delivery:SubscriptionRefreshInterval must not be negative, e.g. 00:05:00.")
             .Validate(o => o.InitialRetryDelay > TimeSpan.Zero, "Delivery:InitialRetryDelay must be positive.")
             .Validate(o => o.MaxRetryDelay >= o.InitialRetryDelay, "Delivery:MaxRetryDelay must be at least Delivery:InitialRetryDelay.")
+            .Configure(o => ReadAnnouncementChannels(configuration, o))
+            .Validate(o => o.AnnouncementChannels.All(c => IsCommunityId(c.Key) && !string.IsNullOrWhiteSpace(c.Value)),
+                "Delivery:AnnouncementChannels maps community ids (platform:id, e.g. discord:123456) to non-empty channel ids.")
             .ValidateOnStart();
         services.AddDeliveryEngine();
         if (BotApplication.ConsoleEnabled(configuration))
             services.AddSingleton<IOutboundMessenger, ConsoleMessenger>();
         return services;
+    }
+
+    /// <summary>
+    /// A community id contains a colon, which configuration reads as a section separator, so the binder cannot map
+    /// the keys; every value below <c>Delivery:AnnouncementChannels</c> is read with its relative path as the key.
+    /// </summary>
+    internal static void ReadAnnouncementChannels(IConfiguration configuration, DeliveryOptions options)
+    {
+        options.AnnouncementChannels.Clear();
+        var section = configuration.GetSection(DeliveryOptions.SectionName).GetSection(nameof(DeliveryOptions.AnnouncementChannels));
+        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+                options.AnnouncementChannels[key] = value.Trim();
+        }
+    }
+
+    private static bool IsCommunityId(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < key.Length - 1;
     }
 }

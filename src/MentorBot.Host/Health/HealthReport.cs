@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 namespace MentorBot.Host.Health;
 
 /// <summary>The body of <c>/healthz</c>.</summary>
-internal sealed record HealthReport(string Status, StorageHealthReport Storage, KnowledgeHealthReport Knowledge, IReadOnlyList<string> Adapters);
+internal sealed record HealthReport(string Status, StorageHealthReport Storage, KnowledgeHealthReport Knowledge, IReadOnlyList<AdapterHealthReport> Adapters);
+
+internal sealed record AdapterHealthReport(string Name, bool Connected);
 
 internal sealed record StorageHealthReport(bool Reachable, int SchemaVersion);
 

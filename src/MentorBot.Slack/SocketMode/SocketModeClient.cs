@@ -56,6 +56,7 @@ internal sealed partial class SocketModeClient(
                 }
                 else
                 {
+                    state.SetSocketConnected(false);
                     LogDropped(logger, current.Number);
                     await current.DisposeAsync();
                     current = null;
@@ -70,6 +71,7 @@ internal sealed partial class SocketModeClient(
         }
         finally
         {
+            state.SetSocketConnected(false);
             if (current is not null)
             {
                 await current.CloseAsync();
@@ -90,6 +92,7 @@ internal sealed partial class SocketModeClient(
             {
                 var url = await api.OpenConnectionAsync(cancellationToken);
                 await connection.ConnectAsync(url, cancellationToken);
+                state.SetSocketConnected(true);
                 LogConnected(logger, connection.Number);
                 return connection;
             }

@@ -61,8 +61,22 @@ internal sealed class RecordingMessenger(string platform, TimeProvider time) : I
         return Task.FromResult(DeliveryOutcome.Delivered);
     }
 
-    public Task<DeliveryOutcome> SendToChannelAsync(CommunityId community, string channelId, Reply message, string? idempotencyKey, CancellationToken cancellationToken) =>
-        Task.FromResult(DeliveryOutcome.Delivered);
+    /// <summary>Decides each channel post's outcome (and may throw); delivered when unset.</summary>
+    public Func<CommunityId, string, DeliveryOutcome>? ChannelScript { get; set; }
+
+    /// <summary>Channel posts that landed.</summary>
+    public List<(CommunityId Community, string ChannelId, Reply Reply, string? Key)> ChannelMessages { get; } = [];
+
+    public Task<DeliveryOutcome> SendToChannelAsync(CommunityId community, string channelId, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var outcome = ChannelScript?.Invoke(community, channelId) ?? DeliveryOutcome.Delivered;
+        if (outcome.Status == DeliveryStatus.Delivered)
+        {
+            lock (_gate)
+                ChannelMessages.Add((community, channelId, message, idempotencyKey));
+        }
+        return Task.FromResult(outcome);
+    }
 
     /// <summary>Completes once at least <paramref name="count"/> distinct messages have landed.</summary>
     public Task WaitForMessagesAsync(int count)

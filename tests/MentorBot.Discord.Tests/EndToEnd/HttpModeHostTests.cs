@@ -37,6 +37,16 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Healthz_reports_discord_connected_once_the_endpoint_is_mapped()
+    {
+        using var health = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+
+        var adapter = Assert.Single(health.RootElement.GetProperty("adapters").EnumerateArray());
+        Assert.Equal("discord", adapter.GetProperty("name").GetString());
+        Assert.True(adapter.GetProperty("connected").GetBoolean());
+    }
+
+    [Fact]
     public async Task Signed_ping_gets_pong()
     {
         using var response = await PostSignedAsync("""{"application_id":"111111111111111111","id":"1","token":"x","type":1,"version":1}""");

@@ -20,6 +20,14 @@ public sealed class GatewayModeTests : IAsyncLifetime
     {
         await using var host = await StartHostAsync();
         await Wait.UntilAsync(() => _discord.SessionId is not null, "READY");
+        var status = host.Services.GetRequiredService<DiscordAdapterStatus>();
+        await Wait.UntilAsync(() => status.Connected, "connected after READY");
+        using (var health = JsonDocument.Parse(await new HttpClient().GetStringAsync(new Uri(host.BaseAddress, "/healthz"))))
+        {
+            var adapter = Assert.Single(health.RootElement.GetProperty("adapters").EnumerateArray());
+            Assert.Equal("discord", adapter.GetProperty("name").GetString());
+            Assert.True(adapter.GetProperty("connected").GetBoolean());
+        }
 
         var interaction = FaqInteraction();
         await _discord.DispatchAsync(interaction);
@@ -155,6 +163,8 @@ public sealed class GatewayModeTests : IAsyncLifetime
 
         await Wait.UntilAsync(() => gateway.FatalCloseCode == 4004, "fatal stop");
         await Task.Delay(1000);
+
+        Assert.False(host.Services.GetRequiredService<DiscordAdapterStatus>().Connected);
 
         Assert.Equal(1, _discord.Connections);
         Assert.Equal(1, _discord.Identifies);

@@ -45,6 +45,16 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Healthz_reports_slack_connected_in_http_mode()
+    {
+        using var health = JsonDocument.Parse(await _host.Http.GetStringAsync(new Uri(_host.Url, "/healthz")));
+
+        var adapter = Assert.Single(health.RootElement.GetProperty("adapters").EnumerateArray());
+        Assert.Equal("slack", adapter.GetProperty("name").GetString());
+        Assert.True(adapter.GetProperty("connected").GetBoolean());
+    }
+
+    [Fact]
     public async Task Faq_is_answered_inline_with_blocks_and_a_fallback_text()
     {
         var reply = await CommandAsync("/faq", "do I need a degree");

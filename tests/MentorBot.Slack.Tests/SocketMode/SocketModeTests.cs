@@ -72,6 +72,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         }
 
         Assert.Equal(1, _slack.CallCount("apps.connections.open"));
+        Assert.True(_host!.Service<SlackAdapterState>().Connected, "hello was received");
         Assert.Equal(FakeSlack.AppToken, _slack.Calls.First(c => c.Method == "apps.connections.open").Token);
     }
 
@@ -180,6 +181,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(() => _slack.OpenConnections == 0, 10_000));
         await Task.Delay(1500);
         Assert.Equal(1, _slack.CallCount("apps.connections.open"));
+        Assert.False(_host!.Service<SlackAdapterState>().Connected);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using System.Text;
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Services;
 
 namespace MentorBot.Core.Commands.Handlers;
 
 /// <summary><c>/challenge post|list|submit|close</c>: community challenges.</summary>
-public sealed class ChallengeHandler(LearnerService learners, ChallengeService challenges) : ICommandHandler
+public sealed class ChallengeHandler(LearnerService learners, ChallengeService challenges, ChallengeAnnouncer? announcer = null) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new("challenge", "Community challenges: list, submit, and for moderators post or close")
     {
@@ -63,14 +64,10 @@ public sealed class ChallengeHandler(LearnerService learners, ChallengeService c
             request.Option("title") ?? "", request.Option("description") ?? "", request.Option("due") ?? "", cancellationToken).ConfigureAwait(false);
         if (result.Value is not { } challenge)
             return Reply.Refusal(result.Error!);
-        return new Reply
-        {
-            Kind = ReplyKind.Success,
-            Title = $"New challenge #{challenge.Id}: {challenge.Title}",
-            Text = challenge.Description,
-            Fields = [new ReplyField("Due", Phrases.Date(challenge.Due), Inline: true)],
-            Footer = $"Submit with /challenge submit id:{challenge.Id} link:<url>",
-        };
+        var reply = ChallengeAnnouncer.Compose(challenge);
+        // The challenge is stored whatever happens here; a failed announcement only leaves out the note.
+        var channel = announcer is null ? null : await announcer.AnnounceAsync(challenge, cancellationToken).ConfigureAwait(false);
+        return channel is null ? reply : reply with { Text = reply.Text + $"\n\nAnnounced in <#{channel}>." };
     }
 
     private async Task<Reply> ListAsync(CommandRequest request, CancellationToken cancellationToken)
