@@ -28,7 +28,9 @@ public sealed class StartupTests
         await using var host = await RunningHost.StartAsync(slack, SlackMode.SocketMode, new Dictionary<string, string?> { [key] = value });
         var lifetime = host.Service<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
 
-        Assert.True(await Eventually.TrueAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 2));
+        // auth.test and apps.connections.open start concurrently, so a rejected bot token may stop the adapter
+        // before the Socket Mode client has asked for a URL: only one of the two calls is certain.
+        Assert.True(await Eventually.TrueAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 1));
         await Task.Delay(1500);
 
         Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the rest of the bot keeps running");
