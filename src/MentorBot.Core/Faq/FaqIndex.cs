@@ -37,35 +37,41 @@ internal sealed class FaqIndex
         {
             var entry = _entries[e];
             var tf = new Dictionary<int, double>();
-            void Add(string text, double weight)
+
+            // Each text is tokenized and analysed once; phrasings reuse the result for their cosine and exact keys.
+            (List<string> Tokens, List<string> Terms) Add(string text, double weight)
             {
-                foreach (var token in Tokenizer.Tokenize(text))
+                var tokens = Tokenizer.Tokenize(text);
+                foreach (var token in tokens)
                     frequency[token] = frequency.GetValueOrDefault(token) + 1;
-                foreach (var term in Analyzer.Analyze(text))
+                var terms = Analyzer.Analyze(tokens);
+                foreach (var term in terms)
                 {
                     var id = TermId(term);
                     tf[id] = tf.GetValueOrDefault(id) + weight;
                 }
+
+                return (tokens, terms);
             }
 
-            Add(entry.Id.Replace('-', ' '), 3);
-            Add(entry.Title, 3);
+            var entryId = Add(entry.Id.Replace('-', ' '), 3);
+            var entryPhrasings = new List<(List<string> Tokens, List<string> Terms)> { Add(entry.Title, 3) };
             foreach (var tag in entry.Tags)
                 Add(tag, 3);
             foreach (var question in entry.Questions)
-                Add(question, 2);
+                entryPhrasings.Add(Add(question, 2));
             // The closing "Sources:" line names publishers ("Developers Zone India"), not the topic; indexing it would
             // make "India" look common and blur the salary entries apart.
             Add(WithoutSourcesLine(entry.Answer), 0.3);
             documents.Add(tf);
 
-            foreach (var phrasing in entry.Questions.Prepend(entry.Title))
+            foreach (var (tokens, terms) in entryPhrasings)
             {
-                phrasings.Add((e, Analyzer.Analyze(phrasing).Select(TermId).Distinct().ToArray()));
-                _exact.TryAdd(Exact(phrasing), entry);
+                phrasings.Add((e, terms.Select(TermId).Distinct().ToArray()));
+                _exact.TryAdd(ExactKey(tokens), entry);
             }
 
-            _exact[Exact(entry.Id)] = entry;
+            _exact[ExactKey(entryId.Tokens)] = entry;
         }
 
         foreach (var group in knowledge.Lexicon.Synonyms)
@@ -138,7 +144,7 @@ internal sealed class FaqIndex
     public IReadOnlyList<FaqEntry> Entries => _entries;
 
     /// <summary>Exact hits: an entry id (what follow-up buttons send), a title or one of the written phrasings.</summary>
-    public FaqEntry? FindExact(string question) => _exact.GetValueOrDefault(Exact(question));
+    public FaqEntry? FindExact(List<string> questionTokens) => _exact.GetValueOrDefault(ExactKey(questionTokens));
 
     /// <summary>Words the knowledge base never uses weigh the most: they are what the question is about that it cannot answer.</summary>
     public const double JargonDiscount = 0.5;
@@ -150,11 +156,17 @@ internal sealed class FaqIndex
         var queryNorm = 0.0;
         foreach (var term in terms.Distinct(StringComparer.Ordinal))
         {
-            var weight = _termIds.TryGetValue(term, out var id) ? _idf[id]
-                : jargon is not null && jargon.Contains(term) ? _unknownWeight * JargonDiscount
-                : _unknownWeight;
-            if (_termIds.ContainsKey(term))
+            double weight;
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                weight = _idf[id];
                 known.Add(id);
+            }
+            else
+            {
+                weight = jargon is not null && jargon.Contains(term) ? _unknownWeight * JargonDiscount : _unknownWeight;
+            }
+
             queryWeight += weight;
             queryNorm += weight * weight;
         }
@@ -256,5 +268,5 @@ internal sealed class FaqIndex
     private static double Idf(int documents, int frequency) =>
         Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 
-    private static string Exact(string text) => string.Join(' ', Tokenizer.Tokenize(text));
+    private static string ExactKey(List<string> tokens) => string.Join(' ', tokens);
 }

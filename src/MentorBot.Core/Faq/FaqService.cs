@@ -22,11 +22,12 @@ public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
         var index = Index();
         if (string.IsNullOrWhiteSpace(question))
             return new FaqResult(null, 0, []);
-        if (index.FindExact(question) is { } exact)
+        var tokens = Tokenizer.Tokenize(question);
+        if (index.FindExact(tokens) is { } exact)
             return new FaqResult(exact, 1, []);
 
         var jargon = new HashSet<string>(StringComparer.Ordinal);
-        var terms = index.Analyzer.AnalyzeQuery(question, jargon);
+        var terms = index.Analyzer.AnalyzeQuery(tokens, jargon);
         if (terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains))
             return new FaqResult(null, 0, []);
 
@@ -52,7 +53,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
     {
         var index = Index();
         var jargon = new HashSet<string>(StringComparer.Ordinal);
-        var terms = index.Analyzer.AnalyzeQuery(question, jargon);
+        var terms = index.Analyzer.AnalyzeQuery(Tokenizer.Tokenize(question), jargon);
         var candidates = index.Search(terms, 5, jargon)
             .Select(c => new FaqExplainedCandidate(c.Entry.Id, c.Score, c.Phrasing, c.Lexical, c.Coverage, c.Matched))
             .ToArray();
@@ -67,8 +68,8 @@ public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
         if (string.IsNullOrWhiteSpace(partialQuestion))
             return index.Entries.OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Take(max).ToArray();
 
-        var terms = index.Analyzer.AnalyzeQuery(partialQuestion);
         var tokens = Tokenizer.Tokenize(partialQuestion);
+        var terms = index.Analyzer.AnalyzeQuery(tokens);
         var endsInWord = tokens.Count > 0 && char.IsLetterOrDigit(partialQuestion[^1]);
         if (endsInWord && tokens[^1].Length >= 2)
         {
@@ -77,7 +78,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
         }
 
         var ranked = index.Search(terms, max).Select(c => c.Entry).ToList();
-        if (index.FindExact(partialQuestion) is { } exact)
+        if (index.FindExact(tokens) is { } exact)
         {
             ranked.Remove(exact);
             ranked.Insert(0, exact);

@@ -42,14 +42,18 @@ internal sealed class TermAnalyzer
     /// <summary>Typo correction is switched on once the index knows the vocabulary it may correct to.</summary>
     public void UseCorrector(SpellingCorrector corrector) => _corrector = corrector;
 
-    public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text), correct: false, jargon: null);
+    public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text));
+
+    /// <summary>Analyses text already split by <see cref="Tokenizer"/>, for callers that need the tokens too.</summary>
+    public List<string> Analyze(List<string> tokens) => Analyze(tokens, correct: false, jargon: null);
 
     /// <summary>
-    /// Analyses a learner's question. <paramref name="jargon"/> receives the terms whose words are not everyday
-    /// English (product names, abbreviations): unknown to the knowledge base, they still hint at a technical question.
+    /// Analyses a learner's question, given as <see cref="Tokenizer"/> tokens. <paramref name="jargon"/> receives the
+    /// terms whose words are not everyday English (product names, abbreviations): unknown to the knowledge base, they
+    /// still hint at a technical question.
     /// </summary>
-    public List<string> AnalyzeQuery(string text, HashSet<string>? jargon = null) =>
-        Analyze(Tokenizer.Tokenize(text), correct: true, jargon);
+    public List<string> AnalyzeQuery(List<string> tokens, HashSet<string>? jargon = null) =>
+        Analyze(tokens, correct: true, jargon);
 
     private List<string> Analyze(List<string> tokens, bool correct, HashSet<string>? jargon)
     {
