@@ -69,9 +69,7 @@ internal sealed partial class ConsoleAdapter(
                     reply = Reply.Refusal("Something went wrong with that command. Nothing was changed; please try again.");
                 }
 
-                await streams.Out.WriteLineAsync(PlainTextRenderer.Render(reply).AsMemory(), stoppingToken);
-                await streams.Out.WriteLineAsync();
-                await streams.Out.FlushAsync(stoppingToken);
+                streams.WriteMessage(PlainTextRenderer.Render(reply) + streams.Out.NewLine + streams.Out.NewLine);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -91,11 +89,7 @@ internal sealed partial class ConsoleAdapter(
         if (parsed.Command is not { } command)
             return Reply.Refusal(parsed.Error ?? "I could not read that command. Type /help for the list.");
 
-        var request = new CommandRequest(command.Command, command.Options, actor, Community)
-        {
-            Subcommand = command.Subcommand,
-            ChannelId = "console",
-        };
+        var request = command.ToRequest(actor, Community) with { ChannelId = "console" };
         return await dispatcher.DispatchAsync(request, cancellationToken);
     }
 

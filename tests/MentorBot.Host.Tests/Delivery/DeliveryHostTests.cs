@@ -18,7 +18,7 @@ public sealed class DeliveryHostTests
     public async Task Console_messenger_prints_the_weekly_task_under_a_label()
     {
         using var output = new StringWriter();
-        using var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
+        var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
         var reply = new Reply { Title = "Week 1: HTTP basics", Text = "**Goal:** Understand requests", Footer = DeliveryComposer.DoneHint };
 
         var outcome = await messenger.SendDirectAsync(new LearnerId("console", "local"), reply, "console:local|2026-W48", CancellationToken.None);
@@ -31,7 +31,7 @@ public sealed class DeliveryHostTests
     public async Task Console_messenger_cannot_reach_other_platforms()
     {
         using var output = new StringWriter();
-        using var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
+        var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
 
         var outcome = await messenger.SendDirectAsync(new LearnerId("discord", "1"), new Reply { Text = "hi" }, null, CancellationToken.None);
 
