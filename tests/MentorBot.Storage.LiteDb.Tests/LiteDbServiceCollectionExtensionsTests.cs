@@ -36,6 +36,7 @@ public sealed class LiteDbServiceCollectionExtensionsTests : IDisposable
             Assert.IsType<LiteDbActivityStore>(provider.GetRequiredService<IActivityStore>());
             Assert.IsType<LiteDbSubscriptionStore>(provider.GetRequiredService<ISubscriptionStore>());
             Assert.IsType<LiteDbChallengeStore>(provider.GetRequiredService<IChallengeStore>());
+            Assert.IsType<LiteDbDirectChannelStore>(provider.GetRequiredService<IDirectChannelStore>());
             var health = provider.GetRequiredService<IStorageHealth>();
             Assert.IsType<LiteDbStorageHealth>(health);
 
