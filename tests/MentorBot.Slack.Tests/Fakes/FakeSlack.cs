@@ -52,6 +52,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Channels that exist besides DMs; <c>chat.postMessage</c> to anything else is <c>channel_not_found</c>.</summary>
     public ConcurrentDictionary<string, bool> Channels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Channels (DMs included) that exist but are archived: <c>chat.postMessage</c> there is <c>is_archived</c>.</summary>
+    public ConcurrentDictionary<string, bool> ArchivedChannels { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<FakeSlackCall> Calls { get; } = new();
 
     /// <summary>How long a method takes to answer, for tests of slow Slack.</summary>
@@ -347,6 +350,8 @@ public sealed class FakeSlack : IAsyncDisposable
         var channel = arguments["channel"]?.GetValue<string>();
         if (string.IsNullOrEmpty(channel))
             return Error("channel_not_found");
+        if (ArchivedChannels.ContainsKey(channel))
+            return Error("is_archived");
         var isDm = channel.StartsWith('D') && Users.ContainsKey("U" + channel[1..]);
         if (!isDm && !Channels.ContainsKey(channel) && !Users.ContainsKey(channel))
             return Error("channel_not_found");
