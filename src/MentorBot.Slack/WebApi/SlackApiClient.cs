@@ -46,7 +46,7 @@ public sealed partial class SlackApiClient
         var body = message.ToPostMessageJson(channel);
         if (threadTs is not null)
             body["thread_ts"] = threadTs;
-        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken);
+        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken, ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel));
         return String(doc.RootElement, "ts");
     }
 
@@ -99,10 +99,13 @@ public sealed partial class SlackApiClient
             LogResponseUrlFailed(_logger, (int)response.StatusCode);
     }
 
-    private async Task<JsonDocument> CallAsync(HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, CancellationToken cancellationToken)
+    /// <param name="pace">The bucket to pace by when Slack limits finer than per method (chat.postMessage: per channel).</param>
+    private async Task<JsonDocument> CallAsync(
+        HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, CancellationToken cancellationToken, (string Key, SlackRate Rate)? pace = null)
     {
         var method = methodAndQuery.Split('?')[0];
-        await _pacer.WaitAsync(method, cancellationToken);
+        var (paceKey, rate) = pace ?? (method, SlackMethodTier.ForMethod(method));
+        await _pacer.WaitAsync(paceKey, rate, cancellationToken);
 
         using var request = new HttpRequestMessage(httpMethod, new Uri(BaseUrl(), methodAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -117,7 +120,7 @@ public sealed partial class SlackApiClient
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var retryAfter = RetryAfter(response);
-            _pacer.Pause(method, retryAfter);
+            _pacer.Pause(paceKey, rate, retryAfter);
             LogRateLimited(_logger, method, retryAfter.TotalSeconds);
             throw new SlackRateLimitedException(method, retryAfter);
         }
