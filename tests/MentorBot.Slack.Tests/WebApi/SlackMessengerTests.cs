@@ -4,7 +4,9 @@ using MentorBot.Core.Identity;
 using MentorBot.Slack.Delivery;
 using MentorBot.Slack.Tests.Fakes;
 using MentorBot.Storage.LiteDb;
+using MentorBot.Slack.WebApi;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Slack.Tests.WebApi;
 
@@ -15,6 +17,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     private static readonly LearnerId Ada = new("slack", "U0ADA");
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mentorbot-slack-messenger-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private FakeSlack _slack = null!;
     private LiteDbContext _database = null!;
     private SlackMessenger _messenger = null!;
@@ -23,6 +26,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     {
         _slack = await FakeSlack.StartAsync();
         _slack.Users["U0ADA"] = new FakeSlackUser("U0ADA", "ada");
+        _slack.Time = _time;
         _database = OpenDatabase();
         _messenger = NewMessenger();
     }
@@ -39,7 +43,120 @@ public sealed class SlackMessengerTests : IAsyncLifetime
 
     /// <summary>A messenger as a fresh process would build it: new API client, empty memory, the same database file.</summary>
     private SlackMessenger NewMessenger() =>
-        new(ApiClientFactory.Create(_slack), new LiteDbDirectChannelStore(_database), NullLogger<SlackMessenger>.Instance);
+        new(ApiClientFactory.Create(_slack, _time), new LiteDbDirectChannelStore(_database), new LiteDbDeliveryOutbox(_database), _time, NullLogger<SlackMessenger>.Instance);
+
+    /// <summary>What the delivery engine writes before it sends: a pending outbox record for Ada's week.</summary>
+    private async Task<string> EnqueueAsync(string week = "2026-W48")
+    {
+        var key = DeliveryKeys.For(Ada, week);
+        var now = _time.GetUtcNow();
+        var record = new DeliveryRecord(key, Ada, new CommunityId("slack", FakeSlack.TeamId), now, week, 1, DeliveryKind.Task, DeliveryRecordStatus.Pending, 0, now, now, null, null);
+        Assert.True(await new LiteDbDeliveryOutbox(_database).TryEnqueueAsync(record));
+        return key;
+    }
+
+    /// <summary>Ends the process between Slack's post and the outbox's mark; a new process opens the same file later.</summary>
+    private SlackMessenger Restart()
+    {
+        _time.Advance(TimeSpan.FromMinutes(1));
+        _database.Dispose();
+        _database = OpenDatabase();
+        return NewMessenger();
+    }
+
+    [Fact]
+    public async Task Every_post_carries_the_delivery_key_in_its_metadata()
+    {
+        var key = await EnqueueAsync();
+
+        await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        await _messenger.SendToChannelAsync(new CommunityId("slack", FakeSlack.TeamId), "C0GENERAL", Message, "challenge-7", CancellationToken.None);
+
+        var posts = _slack.PostedMessages.ToList();
+        Assert.Equal(SlackDeliveryMetadata.EventType, posts[0]["metadata"]!["event_type"]!.GetValue<string>());
+        Assert.Equal(key, posts[0]["metadata"]!["event_payload"]![SlackDeliveryMetadata.KeyField]!.GetValue<string>());
+        Assert.Equal("challenge-7", posts[1]["metadata"]!["event_payload"]![SlackDeliveryMetadata.KeyField]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_first_attempt_does_not_search_the_history()
+    {
+        var key = await EnqueueAsync();
+
+        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None)).Status);
+
+        Assert.Equal(0, _slack.CallCount("conversations.history"));
+        Assert.Equal(1, _slack.CallCount("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task A_crash_after_the_post_and_before_the_mark_does_not_post_twice()
+    {
+        var key = await EnqueueAsync();
+        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None)).Status);
+        // Crash: the outbox record is still pending.
+
+        var outcome = await Restart().SendDirectAsync(Ada, Message, key, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
+        Assert.Equal(1, _slack.CallCount("chat.postMessage"));
+        Assert.Equal(1, _slack.CallCount("conversations.history"));
+        Assert.Single(_slack.History["D0ADA"]);
+    }
+
+    [Fact]
+    public async Task A_crash_before_the_post_still_posts_after_the_restart()
+    {
+        var key = await EnqueueAsync();
+        // Last week's message is in the DM under another key, and must not count as this one.
+        await _messenger.SendDirectAsync(Ada, Message, DeliveryKeys.For(Ada, "2026-W47"), CancellationToken.None);
+
+        var outcome = await Restart().SendDirectAsync(Ada, Message, key, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
+        Assert.Equal(1, _slack.CallCount("conversations.history"));
+        Assert.Equal(2, _slack.History["D0ADA"].Count);
+        Assert.Equal(key, _slack.History["D0ADA"].Last()["metadata"]!["event_payload"]![SlackDeliveryMetadata.KeyField]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_lost_answer_finds_the_post_slack_already_made()
+    {
+        var key = await EnqueueAsync();
+        _slack.FailNext("chat.postMessage", FakeSlackFailure.LostResponse());
+        var outbox = new LiteDbDeliveryOutbox(_database);
+
+        var first = await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        Assert.Equal(DeliveryStatus.RetryLater, first.Status);
+        Assert.True(await outbox.MarkFailedAttemptAsync(key, _time.GetUtcNow(), first.Detail ?? ""));
+        var retry = await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Delivered, retry.Status);
+        Assert.Single(_slack.History["D0ADA"]);
+    }
+
+    [Fact]
+    public async Task The_search_starts_at_the_record_and_follows_the_history_pages()
+    {
+        _slack.Users["U0BEA"] = new FakeSlackUser("U0BEA", "bea");
+        var bea = new LearnerId("slack", "U0BEA");
+        // A post tagged with the key long before the record was written cannot be this record's: the search starts at the record.
+        var key = DeliveryKeys.For(bea, "2026-W48");
+        await _messenger.SendDirectAsync(bea, Message, key, CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(7));
+        var now = _time.GetUtcNow();
+        await new LiteDbDeliveryOutbox(_database).TryEnqueueAsync(
+            new DeliveryRecord(key, bea, new CommunityId("slack", FakeSlack.TeamId), now, "2026-W48", 1, DeliveryKind.Task, DeliveryRecordStatus.Pending, 0, now, now, null, null));
+        _time.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 150; i++)
+            _slack.AddMessage("D0BEA", "U0BEA", "question " + i);
+
+        var outcome = await Restart().SendDirectAsync(bea, Message, key, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
+        Assert.Equal(2, _slack.CallCount("conversations.history"));
+        Assert.Equal(152, _slack.History["D0BEA"].Count);
+    }
 
     [Fact]
     public async Task A_restarted_messenger_finds_the_dm_channel_in_storage_instead_of_opening_it_again()
