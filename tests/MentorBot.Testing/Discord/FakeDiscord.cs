@@ -360,7 +360,6 @@ public sealed class FakeDiscord : IAsyncDisposable
             headers["X-RateLimit-Limit"] = "5";
             headers["X-RateLimit-Remaining"] = "0";
             headers["X-RateLimit-Reset-After"] = retryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Bucket"] = "storm-bucket";
             headers["X-RateLimit-Scope"] = "user";
         }
         return Results.Json(
