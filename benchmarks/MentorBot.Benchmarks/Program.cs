@@ -16,7 +16,7 @@ string? Option(string name)
 string[] valued = ["--rate", "--concurrency", "--host"];
 var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !valued.Contains(args[i - 1], StringComparer.OrdinalIgnoreCase))).ToArray();
 var rate = int.TryParse(Option("--rate"), out var r) && r > 0 ? r : 2_000;
-var concurrency = int.TryParse(Option("--concurrency"), out var c) && c > 0 ? c : 8;
+var concurrency = int.TryParse(Option("--concurrency"), out var c) && c > 0 ? c : 16;
 var which = positional.FirstOrDefault()?.ToLowerInvariant() ?? "all";
 
 if (which == "bdn")
