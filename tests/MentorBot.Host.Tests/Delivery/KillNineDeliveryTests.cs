@@ -11,7 +11,8 @@ namespace MentorBot.Host.Tests.Delivery;
 
 /// <summary>
 /// Issue 5's crash test on a real process: the host delivers a large weekly run through DiscordMessenger to the fake
-/// Discord on loopback, is killed with SIGKILL part-way, and is restarted on the same database file. The fake counts
+/// Discord on loopback, is killed with SIGKILL a third of the way in (while the fake holds back the confirmation of a
+/// message it has created), and is restarted on the same database file. The fake counts
 /// the messages that exist (an enforced nonce seen again creates none), so a resend after the crash is harmless and
 /// a real duplicate or a lost delivery shows.
 /// </summary>
@@ -41,12 +42,16 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         var users = Enumerable.Range(0, Learners).Select(i => (100_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
         await SeedAsync(users);
 
+        // The message after the threshold is created but its response held back: the host is killed after Discord
+        // took the send and before the host could mark it, the window only the nonce protects.
+        _discord.HoldResponsesAfter(KillAfterMessages);
         using (var first = HostProcess.Start(_temp.Path, Environment()))
         {
-            await WaitAsync(() => _discord.CreatedMessages >= KillAfterMessages || first.HasExited, $"{KillAfterMessages} messages before the kill", first);
+            await WaitAsync(() => _discord.HeldResponses > 0 || first.HasExited, $"{KillAfterMessages} messages before the kill", first);
             Assert.False(first.HasExited, "the host exited by itself:\n" + first.Output);
             await first.KillAsync();
         }
+        _discord.ReleaseHeldResponses();
         var atKill = _discord.CreatedMessages;
         Assert.True(atKill < Learners, $"the first host sent all {atKill} messages before it was killed; nothing was left to recover");
 
@@ -67,6 +72,7 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(lost.Count == 0, $"{lost.Count} learners got no message, e.g. {string.Join(", ", lost.Take(5))}");
         Assert.True(doubled.Count == 0, $"{doubled.Count} learners got more than one message, e.g. {string.Join(", ", doubled.Take(5))}");
         Assert.Equal(Learners, _discord.CreatedMessages);
+        Assert.True(_discord.NonceReplays >= 1, "the send whose confirmation the crash swallowed was not resent with its nonce");
 
         // The outbox agrees: every delivery is marked sent, none is left to go out again.
         using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });

@@ -41,6 +41,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     private long _created;
     private long _nonceReplays;
     private long _rateLimited;
+    private long _holdAfter = -1;
+    private TaskCompletionSource _holdGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _held;
     private readonly Lock _gate = new();
     private readonly List<(long Seq, string Frame)> _sessionEvents = [];
     private JsonArray _commands = [];
@@ -100,6 +103,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Messages that exist in the recipient's DM channel.</summary>
     public int CreatedDirectMessages(string recipientId) => _createdPerChannel.TryGetValue("dm" + recipientId, out var count) ? count : 0;
 
+    /// <summary>Responses to message creates being held back by <see cref="HoldResponsesAfter"/>.</summary>
+    public long HeldResponses => Interlocked.Read(ref _held);
+
     public string? SessionId { get; private set; }
 
     public int Identifies { get; private set; }
@@ -141,6 +147,20 @@ public sealed class FakeDiscord : IAsyncDisposable
             _stormShare = share;
             _stormRetryAfter = retryAfter;
         }
+    }
+
+    /// <summary>
+    /// Once <paramref name="created"/> messages exist, every further message create is carried out but its response is
+    /// held back until <see cref="ReleaseHeldResponses"/>: the bot's send has landed and it has not heard so, which is
+    /// the window a crash between send and mark falls into.
+    /// </summary>
+    public void HoldResponsesAfter(long created) => Interlocked.Exchange(ref _holdAfter, created);
+
+    /// <summary>Ends the hold and lets every held response go (to a client that may be long gone).</summary>
+    public void ReleaseHeldResponses()
+    {
+        Interlocked.Exchange(ref _holdAfter, -1);
+        _holdGate.TrySetResult();
     }
 
     public void SetCommands(string json)
@@ -417,12 +437,21 @@ public sealed class FakeDiscord : IAsyncDisposable
             result = RateLimit(context) ?? handler(body);
         }
         Record(context, body, result);
+        var holdAfter = Interlocked.Read(ref _holdAfter);
+        if (holdAfter >= 0 && CreatedMessages > holdAfter && StatusOf(result) == 200 && context.Request.Method == "POST"
+            && context.Request.Path.Value?.EndsWith("/messages", StringComparison.Ordinal) == true)
+        {
+            Interlocked.Increment(ref _held);
+            await _holdGate.Task;
+        }
         return result;
     }
 
+    private static int StatusOf(IResult result) => result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 200;
+
     private void Record(HttpContext context, JsonElement body, IResult result)
     {
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 200;
+        var status = StatusOf(result);
         _requests.Enqueue(new RecordedRequest(
             context.Request.Method, context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(), body, status));
@@ -534,6 +563,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseHeldResponses();
         _connection?.Socket.Abort();
         await _app.StopAsync();
         await _app.DisposeAsync();
