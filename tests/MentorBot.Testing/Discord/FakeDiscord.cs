@@ -154,7 +154,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// held back until <see cref="ReleaseHeldResponses"/>: the bot's send has landed and it has not heard so, which is
     /// the window a crash between send and mark falls into.
     /// </summary>
-    public void HoldResponsesAfter(long created) => Interlocked.Exchange(ref _holdAfter, created);
+    public void HoldResponsesAfter(long created)
+    {
+        if (_holdGate.Task.IsCompleted)
+            _holdGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _holdAfter, created);
+    }
 
     /// <summary>Ends the hold and lets every held response go (to a client that may be long gone).</summary>
     public void ReleaseHeldResponses()
