@@ -5,9 +5,18 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MentorBot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|checkins|planning|all|bdn] [--quick]
+// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|checkins|planning|delivery|memory|all|bdn] [--quick]
+//   [--rate R] [--concurrency N] [--host path/to/MentorBot.Host.dll]
 var quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
-var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+string? Option(string name)
+{
+    var at = Array.FindIndex(args, a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+string[] valued = ["--rate", "--concurrency", "--host"];
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !valued.Contains(args[i - 1], StringComparer.OrdinalIgnoreCase))).ToArray();
+var rate = int.TryParse(Option("--rate"), out var r) && r > 0 ? r : 2_000;
+var concurrency = int.TryParse(Option("--concurrency"), out var c) && c > 0 ? c : 16;
 var which = positional.FirstOrDefault()?.ToLowerInvariant() ?? "all";
 
 if (which == "bdn")
@@ -20,9 +29,9 @@ if (which == "bdn")
     return 0;
 }
 
-if (which is not ("faq" or "checkins" or "planning" or "all"))
+if (which is not ("faq" or "checkins" or "planning" or "delivery" or "memory" or "all"))
 {
-    Console.Error.WriteLine("usage: MentorBot.Benchmarks [faq|checkins|planning|all|bdn] [--quick]");
+    Console.Error.WriteLine("usage: MentorBot.Benchmarks [faq|checkins|planning|delivery|memory|all|bdn] [--quick] [--rate R] [--concurrency N] [--host MentorBot.Host.dll]");
     return 2;
 }
 
@@ -43,4 +52,8 @@ if (which is "checkins" or "all")
     await CheckinThroughputBenchmark.RunAsync(quick, output).ConfigureAwait(false);
 if (which is "planning" or "all")
     DeliveryPlanningBenchmark.Run(quick, output);
+if (which is "delivery" or "all")
+    await DeliveryThroughputBenchmark.RunAsync(quick, rate, concurrency, output).ConfigureAwait(false);
+if (which is "memory" or "all")
+    await HostMemoryBenchmark.RunAsync(quick, Option("--host"), output).ConfigureAwait(false);
 return 0;

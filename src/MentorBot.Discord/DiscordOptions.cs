@@ -24,6 +24,12 @@ public sealed class DiscordOptions
 
     public List<string> ModeratorRoleIds { get; set; } = [];
 
+    /// <summary>
+    /// The bot's global request limit. Discord's default is 50 per second; large bots can ask Discord for more, and a
+    /// test or benchmark against a fake sets whatever the fake enforces.
+    /// </summary>
+    public int GlobalRequestsPerSecond { get; set; } = Rest.RateLimiter.GlobalPerSecond;
+
     /// <summary>How long the core may take before the interaction is deferred; Discord's hard limit is 3 s.</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -54,6 +60,8 @@ public sealed class DiscordOptions
             return "Discord:GuildId must be a numeric guild id.";
         if (ModeratorRoleIds.Any(r => !ulong.TryParse(r, out _)))
             return "Discord:ModeratorRoleIds must list numeric role ids.";
+        if (GlobalRequestsPerSecond <= 0)
+            return "Discord:GlobalRequestsPerSecond must be positive (Discord's default is 50).";
         if (DeferAfter <= TimeSpan.Zero || DeferAfter >= TimeSpan.FromSeconds(3))
             return "Discord:DeferAfter must be between 0 and 3 seconds.";
         return null;

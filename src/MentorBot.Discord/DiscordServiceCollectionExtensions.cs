@@ -26,7 +26,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RateLimiter>();
+        services.TryAddSingleton(sp => new RateLimiter(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DiscordOptions>>().Value.GlobalRequestsPerSecond));
         // The REST client is a singleton, so its HttpClient lives forever: the pooled-connection lifetime, not handler
         // rotation, is what makes it notice DNS changes.
         services.AddHttpClient(nameof(DiscordRestClient))

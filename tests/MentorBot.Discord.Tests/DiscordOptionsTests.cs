@@ -24,6 +24,14 @@ public sealed class DiscordOptionsTests
     }
 
     [Fact]
+    public void Global_request_limit_defaults_to_discords_50_and_must_be_positive()
+    {
+        Assert.Equal(50, new DiscordOptions().GlobalRequestsPerSecond);
+        var problem = new DiscordOptions { ApplicationId = "1", BotToken = "t", GlobalRequestsPerSecond = 0 }.Problem();
+        Assert.StartsWith("Discord:GlobalRequestsPerSecond", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Host_startup_check_reports_a_bad_discord_setting()
     {
         using var host = Fakes.HostHarness.BuildOnly(new Dictionary<string, string?>

@@ -47,6 +47,17 @@ public sealed class LiteDbSubscriptionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Upsert_many_writes_new_and_replaces_existing_in_one_call()
+    {
+        await _store.UpsertAsync(Sub(Alice, new DateOnly(2025, 4, 1)));
+
+        var added = await _store.UpsertManyAsync([Sub(Alice) with { Day = DayOfWeek.Monday }, Sub(Bob)]);
+
+        Assert.Equal(1, added);
+        Assert.Equal([Sub(Alice) with { Day = DayOfWeek.Monday }, Sub(Bob)], (await _store.ListAllAsync()).OrderBy(s => s.Learner.UserId));
+    }
+
+    [Fact]
     public async Task Upsert_replaces_and_can_clear_pause()
     {
         await _store.UpsertAsync(Sub(Alice, new DateOnly(2025, 4, 1)));

@@ -172,12 +172,28 @@ public sealed partial class DeliveryEngine
             return;
         }
 
-        foreach (var record in records)
+        if (_options.MaxConcurrentSends <= 1)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!await SendOneAsync(messenger, record, cancellationToken).ConfigureAwait(false))
-                return;
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!await SendOneAsync(messenger, record, cancellationToken).ConfigureAwait(false))
+                    return;
+            }
+            return;
         }
+
+        // Records are taken in order; once the platform asks to slow down no new send starts, and those in flight
+        // finish normally (cancelling them would only leave them pending for the next pass).
+        var slowDown = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentSends, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(records, parallel, async (record, ct) =>
+        {
+            if (Volatile.Read(ref slowDown) != 0)
+                return;
+            if (!await SendOneAsync(messenger, record, ct).ConfigureAwait(false))
+                Interlocked.Exchange(ref slowDown, 1);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Returns false when the platform asked to slow down, which ends this pass for the platform.</summary>

@@ -25,6 +25,13 @@ public sealed record DeliveryOptions
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// How many sends to one platform may be in flight at once. One keeps the order strict; a few let the platform's
+    /// rate limiter, rather than each request's round trip, set the pace (at 50 ms per round trip one-at-a-time
+    /// sending reaches 20 requests/s, under Discord's 50). Every send still waits its turn in the adapter's limiter.
+    /// </summary>
+    public int MaxConcurrentSends { get; init; } = 1;
+
+    /// <summary>
     /// Where <c>/challenge post</c> announces a new challenge, per community: the key is the community id
     /// (<c>discord:123456</c>, <c>slack:T0123</c>, <c>console:local</c>), the value the platform's channel id.
     /// A community without an entry gets no announcement.

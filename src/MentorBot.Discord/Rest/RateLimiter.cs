@@ -5,10 +5,11 @@ namespace MentorBot.Discord.Rest;
 
 /// <summary>
 /// Client-side view of Discord's rate limits: per bucket and top-level resource from the <c>X-RateLimit-*</c> headers,
-/// the global 50 requests per second, pauses after a 429, and a cap on invalid requests (401/403/429) so a bug can
-/// never earn the bot a Cloudflare ban (10,000 per 10 minutes; we stop at a tenth of that).
+/// the global limit (50 requests per second unless Discord raised it for the bot), pauses after a 429, and a cap on
+/// invalid requests (401/403/429) so a bug can never earn the bot a Cloudflare ban (10,000 per 10 minutes; we stop at
+/// a tenth of that).
 /// </summary>
-public sealed class RateLimiter(TimeProvider time)
+public sealed class RateLimiter(TimeProvider time, int globalPerSecond = RateLimiter.GlobalPerSecond)
 {
     public const int GlobalPerSecond = 50;
     public const int InvalidRequestCap = 1000;
@@ -36,7 +37,7 @@ public sealed class RateLimiter(TimeProvider time)
             {
                 while (_recentGlobal.Count > 0 && now - _recentGlobal.Peek() >= TimeSpan.FromSeconds(1))
                     _recentGlobal.Dequeue();
-                if (_recentGlobal.Count >= GlobalPerSecond)
+                if (_recentGlobal.Count >= globalPerSecond)
                     wait = Max(wait, _recentGlobal.Peek() + TimeSpan.FromSeconds(1) - now);
             }
             if (wait > TimeSpan.Zero)

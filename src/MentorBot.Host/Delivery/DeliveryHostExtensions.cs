@@ -19,6 +19,7 @@ internal static class DeliveryHostExtensions
             .Validate(o => o.SubscriptionRefreshInterval >= TimeSpan.Zero, "Delivery:SubscriptionRefreshInterval must not be negative, e.g. 00:05:00.")
             .Validate(o => o.InitialRetryDelay > TimeSpan.Zero, "Delivery:InitialRetryDelay must be positive.")
             .Validate(o => o.MaxRetryDelay >= o.InitialRetryDelay, "Delivery:MaxRetryDelay must be at least Delivery:InitialRetryDelay.")
+            .Validate(o => o.MaxConcurrentSends is >= 1 and <= 64, "Delivery:MaxConcurrentSends must be between 1 and 64.")
             .Configure(o => ReadAnnouncementChannels(configuration, o))
             .Validate(o => o.AnnouncementChannels.All(c => IsCommunityId(c.Key) && !string.IsNullOrWhiteSpace(c.Value)),
                 "Delivery:AnnouncementChannels maps community ids (platform:id, e.g. discord:123456) to non-empty channel ids.")

@@ -2,6 +2,7 @@ using MentorBot.Core.Commands;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Tests.Fakes;
+using Microsoft.Extensions.Options;
 using static MentorBot.Core.Tests.Fakes.DeliveryScenario;
 
 namespace MentorBot.Core.Tests.Delivery;
@@ -121,6 +122,65 @@ public sealed class DeliveryEngineTests
         Assert.All(bot.Outbox.All, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
         Assert.Equal(40, counters.Get("mentorbot.delivery.deferred"));
         Assert.Equal(8, counters.Get("mentorbot.delivery.delivered"));
+    }
+
+    [Fact]
+    public async Task Concurrent_sends_stay_within_the_limit_stop_starting_on_retry_later_and_send_each_learner_once()
+    {
+        using var bot = new BotHarness(Utc("2026-11-23T08:00Z"));
+        var learners = new List<LearnerId>();
+        for (var i = 0; i < 40; i++)
+            learners.Add(await bot.SubscribeAsync($"u{i:D2}", DayOfWeek.Monday, "09:00", "UTC"));
+        // Attempt 10 is refused: the pass must stop starting sends, and the rest go out on later passes.
+        bot.Messenger.Script = (_, attempt) => attempt == 10 ? DeliveryOutcome.RetryLater("429 Too Many Requests") : DeliveryOutcome.Delivered;
+        var slow = new SlowMessenger(bot.Messenger);
+        using var counters = new CounterListener(bot.Get<DeliveryMetrics>().Meter);
+        var engine = new DeliveryEngine(
+            bot.Subscriptions, bot.Learners, bot.Outbox, bot.Notices, bot.Get<DeliveryComposer>(), [slow], bot.Get<DeliveryMetrics>(),
+            Options.Create(bot.DeliveryOptions with { MaxConcurrentSends = 4 }), bot.Time);
+
+        bot.Time.Advance(TimeSpan.FromHours(1));
+        await engine.RunOnceAsync(CancellationToken.None);
+        var firstPass = bot.Messenger.Messages.Count;
+        await bot.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), engine);
+
+        Assert.InRange(firstPass, 9, 9 + 3); // the sends already in flight when attempt 10 was refused may finish
+        Assert.Equal(4, slow.MaxInFlight);
+        Assert.Equal(learners.Select(l => l.ToString()).Order(), bot.Messenger.Messages.Select(m => m.Learner.ToString()).Order());
+        Assert.All(bot.Outbox.All, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
+        Assert.Equal(1, counters.Get("mentorbot.delivery.deferred"));
+    }
+
+    /// <summary>Holds each send for a moment of real time, so concurrent sends overlap and can be counted.</summary>
+    private sealed class SlowMessenger(IOutboundMessenger inner) : IOutboundMessenger
+    {
+        private int _inFlight;
+        private int _max;
+
+        public string Platform => inner.Platform;
+
+        public int MaxInFlight => Volatile.Read(ref _max);
+
+        public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+            {
+            }
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+                return await inner.SendDirectAsync(learner, message, idempotencyKey, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        public Task<DeliveryOutcome> SendToChannelAsync(CommunityId community, string channelId, Reply message, string? idempotencyKey, CancellationToken cancellationToken) =>
+            inner.SendToChannelAsync(community, channelId, message, idempotencyKey, cancellationToken);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class CommandTranslatorTests
         using var harness = Fakes.HostHarness.BuildOnly();
         var wanted = CommandTranslator.Translate(harness.Dispatcher.Commands).ToList();
         var asReturned = JsonSerializer.Deserialize(
-            Fakes.FakeDiscord.AddServerFields(DiscordRestClient.Serialize(wanted, DiscordJson.Default.ListApplicationCommand)),
+            FakeDiscord.AddServerFields(DiscordRestClient.Serialize(wanted, DiscordJson.Default.ListApplicationCommand)),
             DiscordJson.Default.ListApplicationCommand)!;
         asReturned.Reverse();
 

@@ -36,6 +36,16 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public void A_raised_global_limit_lets_that_many_through_per_second()
+    {
+        var limiter = new RateLimiter(_time, globalPerSecond: 2000);
+        for (var i = 0; i < 2000; i++)
+            Assert.Equal(TimeSpan.Zero, limiter.Reserve("POST /users/@me/channels", "", globalExempt: false));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve("POST /users/@me/channels", "", globalExempt: false));
+    }
+
+    [Fact]
     public void Global_429_pauses_every_route()
     {
         var limiter = new RateLimiter(_time);

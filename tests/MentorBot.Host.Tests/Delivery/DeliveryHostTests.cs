@@ -56,6 +56,7 @@ public sealed class DeliveryHostTests
     [InlineData("Delivery:PollInterval", "00:00:00", "Delivery:PollInterval")]
     [InlineData("Delivery:CatchUpWindow", "-01:00:00", "Delivery:CatchUpWindow")]
     [InlineData("Delivery:MaxRetryDelay", "00:00:01", "Delivery:MaxRetryDelay")]
+    [InlineData("Delivery:MaxConcurrentSends", "0", "Delivery:MaxConcurrentSends")]
     public void Invalid_delivery_options_name_the_key(string key, string value, string expected)
     {
         using var provider = new ServiceCollection().AddDelivery(Config((key, value), ("Console:Enabled", "false"))).BuildServiceProvider();

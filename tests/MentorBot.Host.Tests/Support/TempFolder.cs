@@ -3,9 +3,10 @@ namespace MentorBot.Host.Tests.Support;
 /// <summary>A fresh folder under the temp path, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
-    public TempFolder()
+    /// <param name="root">Where to make it; the system temp folder by default.</param>
+    public TempFolder(string? root = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mentorbot-host-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), "mentorbot-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -12,13 +12,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MentorBot.Discord.Tests.Fakes;
+namespace MentorBot.Testing.Discord;
 
 /// <summary>
 /// A small Discord on loopback (Kestrel): the REST routes the adapter uses, with Discord's shapes, error codes and
 /// rate-limit headers, plus a Gateway WebSocket speaking Hello/Identify/READY/heartbeats/Resume/op 7/op 9.
 /// Behaviour follows protocols.md §1–6: 3-second interaction deadline (10062), second acknowledgement (40060),
-/// 50007 for closed DMs, enforced nonces.
+/// 50007 for closed DMs, enforced nonces (per author, for <see cref="NonceWindow"/>), an optional global rate limit
+/// (<see cref="GlobalRateLimit"/>) and an optional storm of 429s (<see cref="Storm"/>). Created messages are counted
+/// per channel, so tests and benchmarks can tell a message that exists twice from a request that was retried.
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
@@ -29,7 +31,19 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset Issued, bool Acknowledged)> _interactions = new();
-    private readonly ConcurrentDictionary<string, JsonNode> _noncedMessages = new();
+    private readonly ConcurrentDictionary<string, (JsonNode Message, long CreatedAtMs)> _noncedMessages = new();
+    private readonly ConcurrentDictionary<string, int> _createdPerChannel = new(StringComparer.Ordinal);
+    private readonly Lock _limitGate = new();
+    private readonly Queue<long> _globalWindow = new();
+    private Random? _storm;
+    private double _stormShare;
+    private TimeSpan _stormRetryAfter;
+    private long _created;
+    private long _nonceReplays;
+    private long _rateLimited;
+    private long _holdAfter = -1;
+    private TaskCompletionSource _holdGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _held;
     private readonly Lock _gate = new();
     private readonly List<(long Seq, string Frame)> _sessionEvents = [];
     private JsonArray _commands = [];
@@ -67,6 +81,34 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Sends a close frame with this code right after Hello when the client identifies.</summary>
     public int? CloseOnIdentify { get; set; }
 
+    /// <summary>
+    /// Requests per second the bot may make across all routes except interaction and webhook-token ones, as Discord's
+    /// global limit (50/s by default there; larger bots get more). Null means unlimited. Over the limit the fake
+    /// answers 429 with <c>retry_after</c>, <c>global: true</c> and the <c>X-RateLimit-Global</c> header.
+    /// </summary>
+    public int? GlobalRateLimit { get; set; }
+
+    /// <summary>How long an enforced nonce stays known; Discord says "the past few minutes".</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Messages that exist (a replayed nonce creates none), over all channels.</summary>
+    public long CreatedMessages => Interlocked.Read(ref _created);
+
+    /// <summary>Creates answered with an already existing message because the nonce was seen before.</summary>
+    public long NonceReplays => Interlocked.Read(ref _nonceReplays);
+
+    /// <summary>Requests answered 429 by the global limit or the storm (scripted 429s are not counted here).</summary>
+    public long RateLimitedRequests => Interlocked.Read(ref _rateLimited);
+
+    /// <summary>Messages that exist per channel id; a DM channel's id is <c>dm</c> + the recipient's user id.</summary>
+    public IReadOnlyDictionary<string, int> CreatedMessagesByChannel => new Dictionary<string, int>(_createdPerChannel, StringComparer.Ordinal);
+
+    /// <summary>Messages that exist in the recipient's DM channel.</summary>
+    public int CreatedDirectMessages(string recipientId) => _createdPerChannel.TryGetValue("dm" + recipientId, out var count) ? count : 0;
+
+    /// <summary>Responses to message creates being held back by <see cref="HoldResponsesAfter"/>.</summary>
+    public long HeldResponses => Interlocked.Read(ref _held);
+
     public string? SessionId { get; private set; }
 
     public int Identifies { get; private set; }
@@ -94,6 +136,40 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> REST calls (except callbacks) answer 429 with a short retry_after.</summary>
     public void Script429s(int count) => Interlocked.Exchange(ref _scripted429s, count);
+
+    /// <summary>
+    /// From now on about <paramref name="share"/> of the REST requests (0–1, except interaction callbacks) are answered
+    /// 429 with <paramref name="retryAfter"/>, alternating global and per-route limits as a busy Discord would;
+    /// deterministic for a seed. A share of 0 ends the storm.
+    /// </summary>
+    public void Storm(double share, TimeSpan retryAfter, int seed = 429)
+    {
+        lock (_limitGate)
+        {
+            _storm = share > 0 ? new Random(seed) : null;
+            _stormShare = share;
+            _stormRetryAfter = retryAfter;
+        }
+    }
+
+    /// <summary>
+    /// Once <paramref name="created"/> messages exist, every further message create is carried out but its response is
+    /// held back until <see cref="ReleaseHeldResponses"/>: the bot's send has landed and it has not heard so, which is
+    /// the window a crash between send and mark falls into.
+    /// </summary>
+    public void HoldResponsesAfter(long created)
+    {
+        if (_holdGate.Task.IsCompleted)
+            _holdGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _holdAfter, created);
+    }
+
+    /// <summary>Ends the hold and lets every held response go (to a client that may be long gone).</summary>
+    public void ReleaseHeldResponses()
+    {
+        Interlocked.Exchange(ref _holdAfter, -1);
+        _holdGate.TrySetResult();
+    }
 
     public void SetCommands(string json)
     {
@@ -247,8 +323,78 @@ public sealed class FakeDiscord : IAsyncDisposable
         context.Response.Headers["X-RateLimit-Bucket"] = "messages-bucket";
         var message = new JsonObject { ["id"] = NextId(), ["channel_id"] = channel, ["content"] = body.TryGetProperty("content", out var content) ? content.GetString() : null };
         if (body.TryGetProperty("nonce", out var nonce) && body.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True)
-            message = (JsonObject)_noncedMessages.GetOrAdd(channel + "/" + nonce.GetString(), message);
+        {
+            // Discord checks an enforced nonce against the same author's recent messages, in any channel.
+            var key = context.Request.Headers.Authorization.ToString() + "/" + nonce;
+            var now = Environment.TickCount64;
+            while (true)
+            {
+                if (_noncedMessages.TryAdd(key, (message, now)))
+                    break;
+                if (_noncedMessages.TryGetValue(key, out var known))
+                {
+                    if (now - known.CreatedAtMs <= (long)NonceWindow.TotalMilliseconds)
+                    {
+                        Interlocked.Increment(ref _nonceReplays);
+                        return Results.Text(known.Message.ToJsonString(), "application/json");
+                    }
+                    if (_noncedMessages.TryUpdate(key, (message, now), known))
+                        break;
+                }
+            }
+        }
+        _createdPerChannel.AddOrUpdate(channel, 1, (_, count) => count + 1);
+        Interlocked.Increment(ref _created);
         return Results.Text(message.ToJsonString(), "application/json");
+    }
+
+    /// <summary>The global limit, then the storm: a 429 result, or null to let the request through.</summary>
+    private IResult? RateLimit(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api/v10/interactions") || path.StartsWithSegments("/api/v10/webhooks"))
+            return null;
+        TimeSpan? wait = null;
+        var global = true;
+        lock (_limitGate)
+        {
+            var now = Environment.TickCount64;
+            if (GlobalRateLimit is { } limit)
+            {
+                while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= 1000)
+                    _globalWindow.Dequeue();
+                if (_globalWindow.Count >= limit)
+                    wait = TimeSpan.FromMilliseconds(_globalWindow.Peek() + 1000 - now);
+            }
+            if (wait is null && _storm is { } storm && storm.NextDouble() < _stormShare)
+            {
+                wait = _stormRetryAfter;
+                global = storm.Next(2) == 0;
+            }
+            if (wait is null && GlobalRateLimit is not null)
+                _globalWindow.Enqueue(now);
+        }
+        if (wait is not { } retryAfter)
+            return null;
+
+        Interlocked.Increment(ref _rateLimited);
+        var headers = context.Response.Headers;
+        headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (global)
+        {
+            headers["X-RateLimit-Global"] = "true";
+            headers["X-RateLimit-Scope"] = "global";
+        }
+        else
+        {
+            headers["X-RateLimit-Limit"] = "5";
+            headers["X-RateLimit-Remaining"] = "0";
+            headers["X-RateLimit-Reset-After"] = retryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Scope"] = "user";
+        }
+        return Results.Json(
+            new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = Math.Round(retryAfter.TotalSeconds, 3), ["global"] = global },
+            statusCode: 429);
     }
 
     private IResult Callback(string id, string token)
@@ -298,15 +444,24 @@ public sealed class FakeDiscord : IAsyncDisposable
         else
         {
             Interlocked.Exchange(ref _scripted429s, 0);
-            result = handler(body);
+            result = RateLimit(context) ?? handler(body);
         }
         Record(context, body, result);
+        var holdAfter = Interlocked.Read(ref _holdAfter);
+        if (holdAfter >= 0 && CreatedMessages > holdAfter && StatusOf(result) == 200 && context.Request.Method == "POST"
+            && context.Request.Path.Value?.EndsWith("/messages", StringComparison.Ordinal) == true)
+        {
+            Interlocked.Increment(ref _held);
+            await _holdGate.Task;
+        }
         return result;
     }
 
+    private static int StatusOf(IResult result) => result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 200;
+
     private void Record(HttpContext context, JsonElement body, IResult result)
     {
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 200;
+        var status = StatusOf(result);
         _requests.Enqueue(new RecordedRequest(
             context.Request.Method, context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(), body, status));
@@ -418,6 +573,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseHeldResponses();
         _connection?.Socket.Abort();
         await _app.StopAsync();
         await _app.DisposeAsync();

@@ -1,0 +1,142 @@
+using System.Globalization;
+using MentorBot.Core.Delivery;
+using MentorBot.Core.Identity;
+using MentorBot.Core.Storage;
+using MentorBot.Host.Tests.Support;
+using MentorBot.Storage.LiteDb;
+using MentorBot.Testing.Discord;
+using Xunit.Abstractions;
+
+namespace MentorBot.Host.Tests.Delivery;
+
+/// <summary>
+/// Issue 5's crash test on a real process: the host delivers a large weekly run through DiscordMessenger to the fake
+/// Discord on loopback, is killed with SIGKILL a third of the way in (while the fake holds back the confirmation of a
+/// message it has created), and is restarted on the same database file. The fake counts
+/// the messages that exist (an enforced nonce seen again creates none), so a resend after the crash is harmless and
+/// a real duplicate or a lost delivery shows.
+/// </summary>
+public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Learners = 2000;
+    private const int KillAfterMessages = Learners / 3;
+    private const string PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    private static readonly CommunityId Guild = new("discord", "333333333333333333");
+
+    // A process crash loses nothing that reached the page cache, so a RAM disk tests the same thing as a disk and
+    // spares a loaded machine a few thousand flushes; the folder is still a real LiteDB file.
+    private readonly TempFolder _temp = Directory.Exists("/dev/shm") ? new TempFolder("/dev/shm") : new TempFolder();
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync() => _discord = await FakeDiscord.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Killed_mid_run_and_restarted_on_the_same_file_every_learner_gets_exactly_one_message()
+    {
+        var users = Enumerable.Range(0, Learners).Select(i => (100_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
+        await SeedAsync(users);
+
+        // The message after the threshold is created but its response held back: the host is killed after Discord
+        // took the send and before the host could mark it, the window only the nonce protects.
+        _discord.HoldResponsesAfter(KillAfterMessages);
+        using (var first = HostProcess.Start(_temp.Path, Environment()))
+        {
+            await WaitAsync(() => _discord.HeldResponses > 0 || first.HasExited, $"{KillAfterMessages} messages before the kill", first);
+            Assert.False(first.HasExited, "the host exited by itself:\n" + first.Output);
+            await first.KillAsync();
+        }
+        _discord.ReleaseHeldResponses();
+        var atKill = _discord.CreatedMessages;
+        Assert.True(atKill < Learners, $"the first host sent all {atKill} messages before it was killed; nothing was left to recover");
+
+        using (var second = HostProcess.Start(_temp.Path, Environment()))
+        {
+            await WaitAsync(() => _discord.CreatedMessages >= Learners || second.HasExited, $"all {Learners} messages after the restart", second);
+            // Let anything still in flight (a duplicate would be) arrive: the run is over when no create came for a while.
+            await WaitForQuietAsync(TimeSpan.FromSeconds(5), second);
+            Assert.False(second.HasExited, "the restarted host exited by itself:\n" + second.Output);
+            await second.KillAsync();
+        }
+
+        output.WriteLine($"{atKill} messages before the kill, {_discord.CreatedMessages - atKill} after; " +
+            $"{_discord.NonceReplays} resends absorbed by the nonce, {_discord.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal))} message requests");
+
+        var lost = users.Where(u => _discord.CreatedDirectMessages(u) == 0).ToList();
+        var doubled = users.Where(u => _discord.CreatedDirectMessages(u) > 1).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} learners got no message, e.g. {string.Join(", ", lost.Take(5))}");
+        Assert.True(doubled.Count == 0, $"{doubled.Count} learners got more than one message, e.g. {string.Join(", ", doubled.Take(5))}");
+        Assert.Equal(Learners, _discord.CreatedMessages);
+        Assert.True(_discord.NonceReplays >= 1, "the send whose confirmation the crash swallowed was not resent with its nonce");
+
+        // The outbox agrees: every delivery is marked sent, none is left to go out again.
+        using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
+        var outbox = new LiteDbDeliveryOutbox(context);
+        Assert.Empty(await outbox.ListPendingAsync(DateTimeOffset.MaxValue.AddDays(-1)));
+        var records = await outbox.ListRecentAsync(Guild, Learners * 2);
+        Assert.Equal(Learners, records.Count);
+        Assert.All(records, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
+    }
+
+    /// <summary>Subscriptions whose slot passed minutes ago: the start-up catch-up sends them all at once.</summary>
+    private async Task SeedAsync(List<string> users)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var slot = now.AddMinutes(-5);
+        using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
+        await new LiteDbSubscriptionStore(context).UpsertManyAsync(users.Select(u => new Subscription(
+            new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1))));
+    }
+
+    /// <summary>Discord in Http mode: outbound REST with the bot token, no Gateway; commands register with the fake.</summary>
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["Storage__DatabasePath"] = _temp.DatabasePath,
+        ["Console__Enabled"] = "false",
+        ["Discord__Mode"] = "Http",
+        ["Discord__PublicKey"] = PublicKey,
+        ["Discord__BotToken"] = FakeDiscord.BotToken,
+        ["Discord__ApplicationId"] = FakeDiscord.ApplicationId,
+        ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
+        ["Discord__GlobalRequestsPerSecond"] = "1000",
+        ["Delivery__PollInterval"] = "00:00:01",
+        ["Delivery__InitialRetryDelay"] = "00:00:01",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private static async Task WaitAsync(Func<bool> condition, string what, HostProcess host)
+    {
+        // Generous: a few thousand deliveries on a loaded two-core machine can take minutes.
+        var deadline = System.Environment.TickCount64 + (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
+        while (!condition())
+        {
+            if (System.Environment.TickCount64 > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}. Host output:\n{host.Output}");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task WaitForQuietAsync(TimeSpan quiet, HostProcess host)
+    {
+        var count = _discord.Requests.Count;
+        var since = System.Environment.TickCount64;
+        var deadline = since + (long)TimeSpan.FromMinutes(2).TotalMilliseconds;
+        while (System.Environment.TickCount64 - since < quiet.TotalMilliseconds)
+        {
+            if (System.Environment.TickCount64 > deadline)
+                throw new TimeoutException("The host kept sending after every learner had a message. Host output:\n" + host.Output);
+            await Task.Delay(200);
+            var now = _discord.Requests.Count;
+            if (now != count)
+            {
+                count = now;
+                since = System.Environment.TickCount64;
+            }
+        }
+    }
+}

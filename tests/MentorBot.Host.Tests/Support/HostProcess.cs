@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace MentorBot.Host.Tests.Support;
+
+/// <summary>
+/// The built MentorBot.Host.dll as a long-running child process configured through environment variables, with its
+/// output kept (the last lines) for failure messages. Disposing kills it if it still runs.
+/// </summary>
+internal sealed class HostProcess : IDisposable
+{
+    private const int KeptLines = 200;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private HostProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the host wrote (stdout and stderr interleaved).</summary>
+    public string Output => string.Join('\n', _lines);
+
+    public static HostProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        Assert.True(File.Exists(TestPaths.HostDll), $"{TestPaths.HostDll} is missing");
+        var start = new ProcessStartInfo(TestPaths.Dotnet)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(TestPaths.HostDll);
+
+        // Nothing from the test runner's environment may point the child at other storage, knowledge or platforms.
+        foreach (var key in start.Environment.Keys.ToList())
+        {
+            if (key.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Knowledge__", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("Console__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Discord__", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("Slack__", StringComparison.OrdinalIgnoreCase) || key.StartsWith("Delivery__", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase))
+                start.Environment.Remove(key);
+        }
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+
+        return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>SIGKILL on Unix: no shutdown code runs, exactly like <c>kill -9</c>.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                _process.WaitForExit(TimeSpan.FromSeconds(30));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        _lines.Enqueue(line);
+        while (_lines.Count > KeptLines)
+            _lines.TryDequeue(out _);
+    }
+}
