@@ -96,7 +96,7 @@ internal static class DeliveryThroughputBenchmark
         var engine = new DeliveryEngine(
             subscriptions, learners, outbox, new LiteDbUndeliverableNotices(context),
             new DeliveryComposer(new StaticKnowledgeProvider(knowledge), learners, new StreakService(new LiteDbActivityStore(context), locks, time)),
-            [new DiscordMessenger(rest)], metrics, options, time);
+            [new DiscordMessenger(rest, new LiteDbDirectChannelStore(context))], metrics, options, time);
 
         var plan = Stopwatch.StartNew();
         await engine.PlanAsync(time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);

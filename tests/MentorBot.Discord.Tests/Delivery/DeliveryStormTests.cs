@@ -109,7 +109,7 @@ public sealed class DeliveryStormTests(ITestOutputHelper output) : IAsyncLifetim
         var engine = new DeliveryEngine(
             subscriptions, learners, outbox, new LiteDbUndeliverableNotices(context),
             new DeliveryComposer(new StaticKnowledgeProvider(knowledge), learners, new StreakService(new LiteDbActivityStore(context), locks, time)),
-            [new DiscordMessenger(rest)], metrics, deliveryOptions, time);
+            [new DiscordMessenger(rest, new LiteDbDirectChannelStore(context))], metrics, deliveryOptions, time);
         using var service = new DeliveryService(engine, deliveryOptions, time);
 
         var limitedBefore = _discord.RateLimitedRequests;
