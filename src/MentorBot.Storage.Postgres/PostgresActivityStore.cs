@@ -75,7 +75,7 @@ public sealed class PostgresActivityStore(PostgresStorage storage) : IActivitySt
             return [];
         var found = (await storage.DataSource.QueryAsync(
                 $"SELECT {SummaryColumns} FROM streak_summaries WHERE learner = ANY($1)",
-                ToSummary, cancellationToken, order.Select(l => l.ToString()).ToArray()).ConfigureAwait(false))
+                ToSummary, cancellationToken, (object)order.Select(l => l.ToString()).ToArray()).ConfigureAwait(false))
             .ToDictionary(s => s.Learner);
         return order.Where(found.ContainsKey).Select(l => found[l]).ToList();
     }
