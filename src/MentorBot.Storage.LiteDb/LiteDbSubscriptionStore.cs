@@ -50,7 +50,7 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
         return Task.FromResult(result);
     }
 
-    private static Subscription ToSubscription(SubscriptionDocument d) => new(
+    internal static Subscription ToSubscription(SubscriptionDocument d) => new(
         LearnerId.Parse(d.Id),
         CommunityId.Parse(d.Community),
         (DayOfWeek)d.Day,

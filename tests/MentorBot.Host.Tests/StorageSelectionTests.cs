@@ -39,6 +39,30 @@ public sealed class StorageSelectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Postgres_with_a_reachable_server_is_migrated_and_serves_every_store()
+    {
+        var server = await MentorBot.Storage.Postgres.Tests.PostgresServer.SharedAsync();
+        var database = await server.CreateDatabaseAsync();
+        try
+        {
+            await using (var app = Build(new() { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = server.ConnectionStringFor(database) }))
+            {
+                Assert.Null(StartupCheck.Run(app.Services));
+                var health = app.Services.GetRequiredService<IStorageHealth>();
+                Assert.IsType<MentorBot.Storage.Postgres.PostgresStorageHealth>(health);
+                Assert.True(await health.PingAsync());
+                Assert.IsType<MentorBot.Storage.Postgres.PostgresDeliveryOutbox>(app.Services.GetRequiredService<MentorBot.Core.Delivery.IDeliveryOutbox>());
+            }
+
+            Assert.False(File.Exists(_temp.DatabasePath));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_provider_is_one_line_naming_the_key_and_opens_nothing()
     {
         await using var app = Build(new() { ["Storage:Provider"] = "Mongo" });
