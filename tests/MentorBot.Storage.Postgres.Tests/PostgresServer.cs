@@ -14,6 +14,9 @@ internal sealed class PostgresServer
 {
     public const string EnvironmentVariable = "MENTORBOT_TEST_POSTGRES";
 
+    private const string DirectoryPrefix = "mentorbot-pg-";
+    private const string OwnerFile = "owner.pid";
+
     private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => Task.Run(Start));
 
     private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
@@ -56,8 +59,11 @@ internal sealed class PostgresServer
             "No PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin. " +
             $"Install the Debian package 'postgresql' (apt-get install -y postgresql), or set {EnvironmentVariable} to the connection string of a server where the tests may create databases.");
 
-        var root = Path.Combine(Path.GetTempPath(), $"mentorbot-pg-{Guid.NewGuid():N}");
+        // The runner may kill the test process before the exit handler below finishes; clear up after such runs first.
+        RemoveAbandonedServers(bin);
+        var root = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var data = Path.Combine(root, "data");
         var log = Path.Combine(root, "server.log");
         // initdb and postgres refuse to run as root; the data directory must then belong to the postgres user.
@@ -90,6 +96,59 @@ internal sealed class PostgresServer
             Database = "postgres",
             Pooling = false,
         }.ConnectionString);
+    }
+
+    /// <summary>Stops and deletes the private servers of earlier test processes that are no longer running.</summary>
+    private static void RemoveAbandonedServers(string bin)
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), $"{DirectoryPrefix}*"))
+        {
+            try
+            {
+                var owner = Path.Combine(root, OwnerFile);
+                // A directory so new that its owner has not been written yet belongs to a process starting right now.
+                if (!File.Exists(owner) && TimeProvider.System.GetUtcNow() - Directory.GetCreationTimeUtc(root) < TimeSpan.FromMinutes(1))
+                    continue;
+                if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && IsRunning(pid))
+                    continue;
+                if (Directory.Exists(Path.Combine(root, "data")) && File.Exists(Path.Combine(root, "data", "postmaster.pid")))
+                    Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], Environment.UserName == "root");
+            }
+            catch (InvalidOperationException)
+            {
+                // Already stopped: the pid file was stale.
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test process may be creating it right now; the next run tries again.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Someone else's; leave it.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>initdb and pg_ctl from PATH, else the newest /usr/lib/postgresql/N/bin (where Debian puts them).</summary>
