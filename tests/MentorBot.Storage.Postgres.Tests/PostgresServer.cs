@@ -55,9 +55,8 @@ internal sealed class PostgresServer
         if (!string.IsNullOrWhiteSpace(configured))
             return new PostgresServer(configured);
 
-        var bin = FindBinaries() ?? throw new InvalidOperationException(
-            "No PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin. " +
-            $"Install the Debian package 'postgresql' (apt-get install -y postgresql), or set {EnvironmentVariable} to the connection string of a server where the tests may create databases.");
+        var bin = FindBinaries(Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql")
+            ?? throw new InvalidOperationException(MissingBinariesMessage());
 
         // The runner may kill the test process before the exit handler below finishes; clear up after such runs first.
         RemoveAbandonedServers(bin);
@@ -151,17 +150,22 @@ internal sealed class PostgresServer
         }
     }
 
-    /// <summary>initdb and pg_ctl from PATH, else the newest /usr/lib/postgresql/N/bin (where Debian puts them).</summary>
-    private static string? FindBinaries()
+    /// <summary>initdb and pg_ctl from PATH, else the newest <c>/usr/lib/postgresql/N/bin</c> (where Debian puts them).</summary>
+    internal static string? FindBinaries(string? pathVariable, string debianRoot)
     {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var debian = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
+        var path = (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var debian = Directory.Exists(debianRoot)
+            ? Directory.GetDirectories(debianRoot)
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
                 .Select(d => Path.Combine(d, "bin"))
             : [];
         return path.Concat(debian).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
+
+    /// <summary>Why the tests cannot run, and the two ways to fix it.</summary>
+    internal static string MissingBinariesMessage() =>
+        "No PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin. " +
+        $"Install the Debian package 'postgresql' (apt-get install -y postgresql), or set {EnvironmentVariable} to the connection string of a server where the tests may create databases.";
 
     private static int FreePort()
     {
