@@ -28,7 +28,7 @@ internal sealed class PostgresServer
 
     /// <summary>The connection string of database <paramref name="name"/> on this server.</summary>
     public string ConnectionStringFor(string name) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 16 }.ConnectionString;
 
     /// <summary>Creates an empty database with a random name, so every test can run beside every other.</summary>
     public async Task<string> CreateDatabaseAsync()
