@@ -82,6 +82,20 @@ public sealed class PostgresStorageTests
     }
 
     [Fact]
+    public async Task The_outbox_refuses_a_second_entry_for_a_learners_week_even_under_another_key()
+    {
+        await using var database = await PostgresTestDatabase.CreateDatabaseAsync();
+        var slot = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var record = new DeliveryRecord(DeliveryKeys.For(Alice, "2026-W48"), Alice, Guild, slot, "2026-W48", 1, DeliveryKind.Task,
+            DeliveryRecordStatus.Pending, 0, slot, slot, null, null);
+
+        Assert.True(await database.Stores.Outbox.TryEnqueueAsync(record));
+        Assert.False(await database.Stores.Outbox.TryEnqueueAsync(record with { Key = "some-other-key" }));
+
+        Assert.Null(await database.Stores.Outbox.GetAsync("some-other-key"));
+    }
+
+    [Fact]
     public async Task Health_ping_is_false_once_the_storage_is_closed()
     {
         await using var database = await PostgresTestDatabase.CreateDatabaseAsync();
