@@ -3,7 +3,7 @@ namespace MentorBot.Storage.Postgres.Tests;
 /// <summary>How the test fixture finds a PostgreSQL to start.</summary>
 public sealed class PostgresServerTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "mentorbot-pg-find", Guid.NewGuid().ToString("N"));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "mentorbot-find-pg-binaries", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
