@@ -16,7 +16,8 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack adapter from the <c>Slack</c> section: Web API client, command processing, the outbound
-    /// messenger, the start-up token check and, in Socket Mode, the WebSocket client. Needs the core registered.
+    /// messenger, the start-up token check and, in Socket Mode, the WebSocket client. Needs the core registered, and
+    /// storage (the messenger keeps DM channel ids in <see cref="MentorBot.Core.Storage.IDirectChannelStore"/>).
     /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {

@@ -37,6 +37,8 @@ public static class LiteDbExport
             database.GetCollection<DeliveryDocument>(LiteDbDeliveryOutbox.DeliveriesCollection).FindAll().Select(LiteDbDeliveryOutbox.ToRecord).ToList(),
             database.GetCollection<UndeliverableNoticeDocument>(LiteDbUndeliverableNotices.NoticesCollection).FindAll()
                 .Select(d => new UndeliverableNotice(LearnerId.Parse(d.Id), d.Reason, new DateTimeOffset(d.AtUtcTicks, TimeSpan.Zero))).ToList(),
+            database.GetCollection<DirectChannelDocument>(LiteDbDirectChannelStore.ChannelsCollection).FindAll()
+                .Select(d => (LearnerId.Parse(d.Id), d.ChannelId)).ToList(),
             cursor is null ? null : new DateTimeOffset(cursor.UtcTicks, TimeSpan.Zero));
     }
 }

@@ -29,6 +29,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IChallengeStore>(sp => new LiteDbChallengeStore(sp.GetRequiredService<LiteDbContext>()));
         services.TryAddSingleton<IDeliveryOutbox>(sp => new LiteDbDeliveryOutbox(sp.GetRequiredService<LiteDbContext>()));
         services.TryAddSingleton<IUndeliverableNotices>(sp => new LiteDbUndeliverableNotices(sp.GetRequiredService<LiteDbContext>()));
+        services.TryAddSingleton<IDirectChannelStore>(sp => new LiteDbDirectChannelStore(sp.GetRequiredService<LiteDbContext>()));
         services.TryAddSingleton<IStorageHealth>(sp => new LiteDbStorageHealth(
             sp.GetRequiredService<LiteDbContext>(),
             sp.GetService<ILogger<LiteDbStorageHealth>>()));

@@ -106,6 +106,9 @@ public static class PostgresImport
         yield return new Table("undeliverable_notices",
             ["learner", "reason", "at_utc_ticks"], 1, "learner",
             s.Notices.Select(n => Row(n.Learner.ToString(), n.Reason, n.At.UtcTicks)).ToList());
+        yield return new Table("dm_channels",
+            ["learner", "channel_id"], 1, "learner",
+            s.DirectChannels.Select(c => Row(c.Learner.ToString(), c.ChannelId)).ToList());
         yield return new Table("delivery_cursor",
             ["id", "utc_ticks"], 1, "id::text",
             s.DeliveryCursor is { } cursor ? [Row(1, cursor.UtcTicks)] : []);

@@ -121,6 +121,12 @@ public static class PostgresMigrations
                 at_utc_ticks bigint NOT NULL
             );
             """),
+        new(2, "direct message channels", """
+            CREATE TABLE dm_channels (
+                learner text COLLATE "C" PRIMARY KEY,
+                channel_id text NOT NULL CHECK (length(channel_id) BETWEEN 1 AND 64)
+            );
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -29,6 +29,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IChallengeStore>(sp => new PostgresChallengeStore(sp.GetRequiredService<PostgresStorage>()));
         services.TryAddSingleton<IDeliveryOutbox>(sp => new PostgresDeliveryOutbox(sp.GetRequiredService<PostgresStorage>()));
         services.TryAddSingleton<IUndeliverableNotices>(sp => new PostgresUndeliverableNotices(sp.GetRequiredService<PostgresStorage>()));
+        services.TryAddSingleton<IDirectChannelStore>(sp => new PostgresDirectChannelStore(sp.GetRequiredService<PostgresStorage>()));
         services.TryAddSingleton<IStorageHealth>(sp => new PostgresStorageHealth(
             sp.GetRequiredService<PostgresStorage>(),
             sp.GetService<ILogger<PostgresStorageHealth>>()));

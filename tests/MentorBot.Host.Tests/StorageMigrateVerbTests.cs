@@ -46,13 +46,13 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         foreach (var (table, count) in new[]
         {
             ("learners", 2), ("checkins", 3), ("task_completions", 1), ("streak_summaries", 1), ("subscriptions", 2), ("challenges", 2),
-            ("challenge_submissions", 2), ("deliveries", 2), ("undeliverable_notices", 1), ("delivery_cursor", 1),
+            ("challenge_submissions", 2), ("deliveries", 2), ("undeliverable_notices", 1), ("dm_channels", 1), ("delivery_cursor", 1),
         })
         {
             Assert.Matches($@"(?m)^  {table} +{count} +{count} +0 +{count}$", output);
         }
 
-        Assert.Contains("Verified: all 17 rows are in PostgreSQL (17 copied now).", output, StringComparison.Ordinal);
+        Assert.Contains("Verified: all 18 rows are in PostgreSQL (18 copied now).", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Password", output, StringComparison.OrdinalIgnoreCase);
 
         await using (var postgres = new PostgresStorage(new PostgresStorageOptions { ConnectionString = ConnectionString }))
@@ -73,6 +73,7 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
             Assert.Equal(expected.Sent, await outbox.GetAsync(expected.Sent.Key));
             Assert.Equal(expected.Cursor, await outbox.GetCursorAsync());
             Assert.Equal("DMs closed", (await new PostgresUndeliverableNotices(postgres).TryConsumeAsync(Bob))?.Reason);
+            Assert.Equal("D024BE91L", await new PostgresDirectChannelStore(postgres).GetAsync(Bob));
         }
 
         // Again: nothing new is copied, what is there is kept (the consumed notice comes back; the new challenge stays).
@@ -81,7 +82,7 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         Assert.True(again == 0, $"exit {again}\n{secondOutput}\n{secondError}");
         Assert.Matches(@"(?m)^  learners +2 +0 +2 +2$", secondOutput);
         Assert.Matches(@"(?m)^  undeliverable_notices +1 +1 +0 +1$", secondOutput);
-        Assert.Contains("Verified: all 17 rows are in PostgreSQL (1 copied now).", secondOutput, StringComparison.Ordinal);
+        Assert.Contains("Verified: all 18 rows are in PostgreSQL (1 copied now).", secondOutput, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -154,6 +155,7 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         var cursor = slot.AddHours(1);
         await outbox.SetCursorAsync(cursor);
         await new LiteDbUndeliverableNotices(context).SetAsync(new UndeliverableNotice(Bob, "DMs closed", slot));
+        await new LiteDbDirectChannelStore(context).SetAsync(Bob, "D024BE91L");
 
         return (alice, summary, bobs, closed, (await outbox.GetAsync(sent.Key))!, cursor);
     }

@@ -11,4 +11,5 @@ public sealed record StorageStores(
     IChallengeStore Challenges,
     IDeliveryOutbox Outbox,
     IUndeliverableNotices Notices,
+    IDirectChannelStore DirectChannels,
     IStorageHealth Health);

@@ -38,3 +38,8 @@ public sealed class LiteDbDeliveryCrashTests : DeliveryCrashContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
 }
+
+public sealed class LiteDbDirectChannelStoreTests : DirectChannelStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}

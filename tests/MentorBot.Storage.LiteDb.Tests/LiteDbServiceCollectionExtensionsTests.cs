@@ -39,6 +39,7 @@ public sealed class LiteDbServiceCollectionExtensionsTests : IDisposable
             Assert.IsType<LiteDbChallengeStore>(provider.GetRequiredService<IChallengeStore>());
             Assert.IsType<LiteDbDeliveryOutbox>(provider.GetRequiredService<IDeliveryOutbox>());
             Assert.IsType<LiteDbUndeliverableNotices>(provider.GetRequiredService<IUndeliverableNotices>());
+            Assert.IsType<LiteDbDirectChannelStore>(provider.GetRequiredService<IDirectChannelStore>());
             var health = provider.GetRequiredService<IStorageHealth>();
             Assert.IsType<LiteDbStorageHealth>(health);
 

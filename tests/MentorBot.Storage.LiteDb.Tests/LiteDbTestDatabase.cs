@@ -35,5 +35,6 @@ internal sealed class LiteDbTestDatabase : IStorageDatabase
         new LiteDbChallengeStore(context),
         new LiteDbDeliveryOutbox(context),
         new LiteDbUndeliverableNotices(context),
+        new LiteDbDirectChannelStore(context),
         new LiteDbStorageHealth(context));
 }

@@ -38,3 +38,8 @@ public sealed class PostgresDeliveryCrashTests : DeliveryCrashContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresDirectChannelStoreTests : DirectChannelStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

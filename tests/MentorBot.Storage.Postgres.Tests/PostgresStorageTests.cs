@@ -71,6 +71,7 @@ public sealed class PostgresStorageTests
             Assert.IsType<PostgresChallengeStore>(provider.GetRequiredService<IChallengeStore>());
             Assert.IsType<PostgresDeliveryOutbox>(provider.GetRequiredService<IDeliveryOutbox>());
             Assert.IsType<PostgresUndeliverableNotices>(provider.GetRequiredService<IUndeliverableNotices>());
+            Assert.IsType<PostgresDirectChannelStore>(provider.GetRequiredService<IDirectChannelStore>());
             var health = provider.GetRequiredService<IStorageHealth>();
             Assert.IsType<PostgresStorageHealth>(health);
             Assert.True(await health.PingAsync());

@@ -69,5 +69,6 @@ internal sealed class PostgresTestDatabase : IStorageDatabase
         new PostgresChallengeStore(storage),
         new PostgresDeliveryOutbox(storage),
         new PostgresUndeliverableNotices(storage),
+        new PostgresDirectChannelStore(storage),
         new PostgresStorageHealth(storage));
 }

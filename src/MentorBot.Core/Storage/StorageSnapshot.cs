@@ -1,4 +1,5 @@
 using MentorBot.Core.Delivery;
+using MentorBot.Core.Identity;
 
 namespace MentorBot.Core.Storage;
 
@@ -16,4 +17,5 @@ public sealed record StorageSnapshot(
     IReadOnlyList<ChallengeSubmission> Submissions,
     IReadOnlyList<DeliveryRecord> Deliveries,
     IReadOnlyList<UndeliverableNotice> Notices,
+    IReadOnlyList<(LearnerId Learner, string ChannelId)> DirectChannels,
     DateTimeOffset? DeliveryCursor);

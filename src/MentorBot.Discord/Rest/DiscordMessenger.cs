@@ -2,15 +2,18 @@ using System.Collections.Concurrent;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
+using MentorBot.Core.Storage;
 using MentorBot.Discord.Rendering;
 
 namespace MentorBot.Discord.Rest;
 
 /// <summary>
 /// Unprompted messages for the delivery engine. A DM needs the DM channel's id, which never changes for a user, so it
-/// is cached. The idempotency key becomes an enforced nonce, so Discord drops a retried duplicate by itself.
+/// is remembered: in memory in front, in <see cref="IDirectChannelStore"/> behind, so a restart does not ask Discord for
+/// every learner's channel again (a remembered channel Discord calls unknown is forgotten and fetched afresh, once).
+/// The idempotency key becomes an enforced nonce, so Discord drops a retried duplicate by itself.
 /// </summary>
-public sealed class DiscordMessenger(DiscordRestClient rest) : IOutboundMessenger
+public sealed class DiscordMessenger(DiscordRestClient rest, IDirectChannelStore channels) : IOutboundMessenger
 {
     private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
 
@@ -22,14 +25,19 @@ public sealed class DiscordMessenger(DiscordRestClient rest) : IOutboundMessenge
             return DeliveryOutcome.Undeliverable($"{learner} is not a Discord user.");
         try
         {
-            if (!_dmChannels.TryGetValue(learner.UserId, out var channelId))
-            {
-                var channel = await rest.CreateDmAsync(learner.UserId, cancellationToken).ConfigureAwait(false);
-                if (channel is null || string.IsNullOrEmpty(channel.Id))
-                    return DeliveryOutcome.RetryLater("Discord returned no DM channel.");
-                channelId = _dmChannels.GetOrAdd(learner.UserId, channel.Id);
-            }
-            return await PostAsync(channelId, message, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            var (channelId, remembered) = await DirectChannelAsync(learner, cancellationToken).ConfigureAwait(false);
+            if (channelId is null)
+                return DeliveryOutcome.RetryLater("Discord returned no DM channel.");
+            var outcome = await PostAsync(channelId, message, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (!remembered || outcome.Detail != UnknownChannel)
+                return outcome;
+
+            _dmChannels.TryRemove(new KeyValuePair<string, string>(learner.UserId, channelId));
+            await channels.RemoveAsync(learner, channelId, cancellationToken).ConfigureAwait(false);
+            (channelId, _) = await DirectChannelAsync(learner, cancellationToken).ConfigureAwait(false);
+            return channelId is null
+                ? DeliveryOutcome.RetryLater("Discord returned no DM channel.")
+                : await PostAsync(channelId, message, idempotencyKey, cancellationToken).ConfigureAwait(false);
         }
         catch (DiscordApiException ex)
         {
@@ -41,6 +49,21 @@ public sealed class DiscordMessenger(DiscordRestClient rest) : IOutboundMessenge
         community.Platform != Platform
             ? Task.FromResult(DeliveryOutcome.Undeliverable($"{community} is not a Discord community."))
             : PostAsync(channelId, message, idempotencyKey, cancellationToken);
+
+    /// <summary>The learner's DM channel (null if Discord gave none) and whether it was remembered rather than just fetched.</summary>
+    private async Task<(string? ChannelId, bool Remembered)> DirectChannelAsync(LearnerId learner, CancellationToken cancellationToken)
+    {
+        if (_dmChannels.TryGetValue(learner.UserId, out var channelId))
+            return (channelId, true);
+        if (await channels.GetAsync(learner, cancellationToken).ConfigureAwait(false) is { Length: > 0 } stored)
+            return (_dmChannels.GetOrAdd(learner.UserId, stored), true);
+
+        var channel = await rest.CreateDmAsync(learner.UserId, cancellationToken).ConfigureAwait(false);
+        if (channel is null || string.IsNullOrEmpty(channel.Id))
+            return (null, false);
+        await channels.SetAsync(learner, channel.Id, cancellationToken).ConfigureAwait(false);
+        return (_dmChannels.GetOrAdd(learner.UserId, channel.Id), false);
+    }
 
     private async Task<DeliveryOutcome> PostAsync(string channelId, Reply message, string? idempotencyKey, CancellationToken ct)
     {
@@ -76,10 +99,12 @@ public sealed class DiscordMessenger(DiscordRestClient rest) : IOutboundMessenge
         return hash[..(DiscordLimits.Nonce - suffix.Length)] + suffix;
     }
 
+    private const string UnknownChannel = "Unknown channel.";
+
     private static DeliveryOutcome Outcome(DiscordApiException ex) => ex switch
     {
         { Code: DiscordErrorCodes.CannotSendToUser } => DeliveryOutcome.Undeliverable("The user does not accept direct messages from the bot."),
-        { Code: DiscordErrorCodes.UnknownChannel } => DeliveryOutcome.Undeliverable("Unknown channel."),
+        { Code: DiscordErrorCodes.UnknownChannel } => DeliveryOutcome.Undeliverable(UnknownChannel),
         { IsTransient: true } => DeliveryOutcome.RetryLater(ex.Message, ex.RetryAfter),
         _ => DeliveryOutcome.Undeliverable(ex.Message),
     };

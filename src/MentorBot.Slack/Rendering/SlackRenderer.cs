@@ -53,7 +53,7 @@ public static class SlackRenderer
     private static JsonObject Header(string title) => new()
     {
         ["type"] = "header",
-        ["text"] = PlainText(Truncate(SlackEscaper.Escape(title), MaxHeaderText)),
+        ["text"] = PlainText(title, MaxHeaderText),
     };
 
     private static JsonObject Section(string mrkdwn) => new()
@@ -97,7 +97,7 @@ public static class SlackRenderer
                 ["type"] = "button",
                 // Unique within the message, which is all Slack requires of action_id.
                 ["action_id"] = $"mentorbot_followup_{i}",
-                ["text"] = PlainText(Truncate(SlackEscaper.Escape(followUps[i].Label), MaxButtonText)),
+                ["text"] = PlainText(followUps[i].Label, MaxButtonText),
                 ["value"] = value,
             });
         }
@@ -106,15 +106,20 @@ public static class SlackRenderer
             yield return new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) };
     }
 
-    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+    /// <summary>
+    /// A <c>plain_text</c> object (headers, button labels). Slack shows its text as typed: it parses no mentions or
+    /// links there and decodes no entities, so the text goes in raw; escaping would show <c>&amp;amp;</c> literally.
+    /// </summary>
+    private static JsonObject PlainText(string text, int limit) =>
+        new() { ["type"] = "plain_text", ["text"] = Truncate(text, limit, escaped: false), ["emoji"] = true };
 
-    /// <summary>Cuts at the limit without splitting an escape entity or a surrogate pair.</summary>
-    internal static string Truncate(string text, int limit)
+    /// <summary>Cuts at the limit without splitting a surrogate pair or, in <paramref name="escaped"/> mrkdwn, an escape entity.</summary>
+    internal static string Truncate(string text, int limit, bool escaped = true)
     {
         if (text.Length <= limit)
             return text;
         var cut = limit - 1;
-        var amp = text.LastIndexOf('&', cut - 1);
+        var amp = escaped ? text.LastIndexOf('&', cut - 1) : -1;
         if (amp >= 0 && amp > cut - 5 && text.IndexOf(';', amp) >= cut)
             cut = amp;
         if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))

@@ -41,13 +41,49 @@ public sealed partial class SlackApiClient
     }
 
     /// <summary>Posts a message and returns its <c>ts</c>.</summary>
-    public async Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    public Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, message, threadTs, null, cancellationToken);
+
+    /// <summary>Posts a message tagged with <paramref name="deliveryKey"/> in its metadata (see <see cref="SlackDeliveryMetadata"/>) and returns its <c>ts</c>.</summary>
+    public async Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, string? deliveryKey, CancellationToken cancellationToken)
     {
         var body = message.ToPostMessageJson(channel);
         if (threadTs is not null)
             body["thread_ts"] = threadTs;
-        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken);
+        if (deliveryKey is not null)
+            body["metadata"] = SlackDeliveryMetadata.For(deliveryKey);
+        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken, ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel));
         return String(doc.RootElement, "ts");
+    }
+
+    /// <summary>
+    /// One page (up to 100 messages, newest first) of a conversation's history since <paramref name="oldest"/>, reduced
+    /// to the delivery keys the bot's own posts carry in their metadata. Needs <c>im:history</c> for DMs.
+    /// </summary>
+    public async Task<SlackHistoryPage> GetDeliveryKeysAsync(string channel, DateTimeOffset oldest, string? cursor, CancellationToken cancellationToken)
+    {
+        var query = new StringBuilder("conversations.history?channel=").Append(Uri.EscapeDataString(channel))
+            .Append("&limit=100&include_all_metadata=true&oldest=")
+            .Append((oldest.ToUnixTimeMilliseconds() / 1000.0).ToString("F6", CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(cursor))
+            query.Append("&cursor=").Append(Uri.EscapeDataString(cursor));
+        // conversations.history is a GET method (Tier 3); its arguments travel in the query string.
+        using var doc = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, cancellationToken);
+        var keys = new List<string>();
+        if (doc.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                if (message.TryGetProperty("metadata", out var metadata)
+                    && String(metadata, "event_type") == SlackDeliveryMetadata.EventType
+                    && metadata.TryGetProperty("event_payload", out var payload)
+                    && String(payload, SlackDeliveryMetadata.KeyField) is { } key)
+                    keys.Add(key);
+            }
+        }
+
+        var next = doc.RootElement.TryGetProperty("response_metadata", out var meta) ? NonEmpty(String(meta, "next_cursor")) : null;
+        return new SlackHistoryPage(keys, Bool(doc.RootElement, "has_more") ? next : null);
     }
 
     /// <summary>Opens (or finds) the 1:1 DM with a user and returns its channel id.</summary>
@@ -99,10 +135,13 @@ public sealed partial class SlackApiClient
             LogResponseUrlFailed(_logger, (int)response.StatusCode);
     }
 
-    private async Task<JsonDocument> CallAsync(HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, CancellationToken cancellationToken)
+    /// <param name="pace">The bucket to pace by when Slack limits finer than per method (chat.postMessage: per channel).</param>
+    private async Task<JsonDocument> CallAsync(
+        HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, CancellationToken cancellationToken, (string Key, SlackRate Rate)? pace = null)
     {
         var method = methodAndQuery.Split('?')[0];
-        await _pacer.WaitAsync(method, cancellationToken);
+        var (paceKey, rate) = pace ?? (method, SlackMethodTier.ForMethod(method));
+        await _pacer.WaitAsync(paceKey, rate, cancellationToken);
 
         using var request = new HttpRequestMessage(httpMethod, new Uri(BaseUrl(), methodAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -117,7 +156,7 @@ public sealed partial class SlackApiClient
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var retryAfter = RetryAfter(response);
-            _pacer.Pause(method, retryAfter);
+            _pacer.Pause(paceKey, rate, retryAfter);
             LogRateLimited(_logger, method, retryAfter.TotalSeconds);
             throw new SlackRateLimitedException(method, retryAfter);
         }

@@ -3,18 +3,21 @@ using System.Collections.Concurrent;
 namespace MentorBot.Slack.WebApi;
 
 /// <summary>
-/// One token bucket per method (a minute's worth of calls as the burst) plus the pause a 429 imposed, so the bot
-/// slows itself down before Slack has to, and waits out Retry-After instead of hammering.
+/// Token buckets keyed by what Slack limits (a method, or a method in one channel) plus the pause a 429 imposed, so
+/// the bot slows itself down before Slack has to, and waits out Retry-After instead of hammering.
 /// </summary>
 internal sealed class SlackRatePacer(TimeProvider time)
 {
+    // One bucket per channel the bot ever posted to; idle ones are full again and carry no state worth keeping.
+    private const int SweepAbove = 4096;
+
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
-    public async Task WaitAsync(string method, CancellationToken cancellationToken)
+    public async Task WaitAsync(string key, SlackRate rate, CancellationToken cancellationToken)
     {
-        var bucket = _buckets.GetOrAdd(method, m => new Bucket(SlackMethodTier.CallsPerMinute(m), time.GetUtcNow()));
         while (true)
         {
+            var bucket = BucketFor(key, rate);
             TimeSpan wait;
             lock (bucket)
             {
@@ -29,7 +32,7 @@ internal sealed class SlackRatePacer(TimeProvider time)
                         return;
                     }
 
-                    wait = TimeSpan.FromMinutes((1 - bucket.Tokens) / bucket.PerMinute);
+                    wait = TimeSpan.FromMinutes((1 - bucket.Tokens) / bucket.Rate.PerMinute);
                 }
             }
 
@@ -37,9 +40,9 @@ internal sealed class SlackRatePacer(TimeProvider time)
         }
     }
 
-    public void Pause(string method, TimeSpan retryAfter)
+    public void Pause(string key, SlackRate rate, TimeSpan retryAfter)
     {
-        var bucket = _buckets.GetOrAdd(method, m => new Bucket(SlackMethodTier.CallsPerMinute(m), time.GetUtcNow()));
+        var bucket = BucketFor(key, rate);
         lock (bucket)
         {
             var until = time.GetUtcNow() + retryAfter;
@@ -48,11 +51,36 @@ internal sealed class SlackRatePacer(TimeProvider time)
         }
     }
 
-    private sealed class Bucket(double perMinute, DateTimeOffset now)
+    private Bucket BucketFor(string key, SlackRate rate)
     {
-        public double PerMinute { get; } = perMinute;
+        if (_buckets.TryGetValue(key, out var bucket))
+            return bucket;
+        if (_buckets.Count >= SweepAbove)
+            Sweep();
+        return _buckets.GetOrAdd(key, _ => new Bucket(rate, time.GetUtcNow()));
+    }
 
-        public double Tokens { get; set; } = perMinute;
+    private void Sweep()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, bucket) in _buckets)
+        {
+            lock (bucket)
+            {
+                bucket.Refill(now);
+                if (bucket.Tokens < bucket.Rate.Burst || bucket.PausedUntil > now)
+                    continue;
+                // A waiter that still holds this bucket consumes from a detached copy of a full bucket: harmless.
+                _buckets.TryRemove(new KeyValuePair<string, Bucket>(key, bucket));
+            }
+        }
+    }
+
+    private sealed class Bucket(SlackRate rate, DateTimeOffset now)
+    {
+        public SlackRate Rate { get; } = rate;
+
+        public double Tokens { get; set; } = rate.Burst;
 
         public DateTimeOffset Refilled { get; set; } = now;
 
@@ -63,7 +91,7 @@ internal sealed class SlackRatePacer(TimeProvider time)
             var elapsed = (at - Refilled).TotalMinutes;
             if (elapsed <= 0)
                 return;
-            Tokens = Math.Min(PerMinute, Tokens + (elapsed * PerMinute));
+            Tokens = Math.Min(Rate.Burst, Tokens + (elapsed * Rate.PerMinute));
             Refilled = at;
         }
     }

@@ -53,6 +53,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Recipients whose DMs are closed: messages to their DM channel fail with 50007.</summary>
     public ConcurrentDictionary<string, bool> ClosedDms { get; } = new();
 
+    /// <summary>Channel ids that no longer exist: creating a message there is 404 Unknown Channel (10003).</summary>
+    public ConcurrentDictionary<string, bool> DeletedChannels { get; } = new();
+
     public int HeartbeatIntervalMs { get; set; } = 45000;
 
     /// <summary>When set, heartbeats get no ACK, so the client should treat the connection as a zombie.</summary>
@@ -231,6 +234,8 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private IResult CreateMessage(HttpContext context, string channel, JsonElement body)
     {
+        if (DeletedChannels.ContainsKey(channel))
+            return Error(404, 10003, "Unknown Channel");
         if (channel.StartsWith("dm", StringComparison.Ordinal) && ClosedDms.ContainsKey(channel[2..]))
             return Error(403, 50007, "Cannot send messages to this user");
         var remaining = Interlocked.Decrement(ref _messagesRemaining);

@@ -6,6 +6,7 @@ using MentorBot.Core.Identity;
 using MentorBot.Discord.Rendering;
 using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
+using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,18 +18,60 @@ public sealed class RestClientTests : IAsyncLifetime
     private FakeDiscord _discord = null!;
     private HttpClient _http = null!;
     private DiscordRestClient _rest = null!;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "mentorbot-discord-rest-" + Guid.NewGuid().ToString("N"));
+    private LiteDbContext _database = null!;
+    private LiteDbDirectChannelStore _channels = null!;
 
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
         _http = new HttpClient();
         _rest = Client(FakeDiscord.BotToken);
+        _database = OpenDatabase();
+        _channels = new LiteDbDirectChannelStore(_database);
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
         await _discord.DisposeAsync();
+        _database.Dispose();
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+
+    private LiteDbContext OpenDatabase() => new(new LiteDbStorageOptions { DatabasePath = Path.Combine(_directory, "mentorbot.db") });
+
+    [Fact]
+    public async Task A_restarted_messenger_takes_the_dm_channel_from_storage()
+    {
+        var learner = new LearnerId("discord", "4343");
+        var reply = new Reply { Text = "Week 1" };
+        Assert.Equal(DeliveryStatus.Delivered, (await new DiscordMessenger(_rest, _channels).SendDirectAsync(learner, reply, "w1", CancellationToken.None)).Status);
+
+        _database.Dispose();
+        _database = OpenDatabase();
+        var restarted = new DiscordMessenger(Client(FakeDiscord.BotToken), new LiteDbDirectChannelStore(_database));
+        Assert.Equal(DeliveryStatus.Delivered, (await restarted.SendDirectAsync(learner, reply, "w2", CancellationToken.None)).Status);
+
+        Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
+        Assert.Equal(2, _discord.Requests.Count(r => r.Path == "/api/v10/channels/dm4343/messages"));
+    }
+
+    [Fact]
+    public async Task A_remembered_dm_channel_discord_no_longer_knows_is_dropped_and_fetched_again_once()
+    {
+        var learner = new LearnerId("discord", "4444");
+        _discord.DeletedChannels["old4444"] = true;
+        await _channels.SetAsync(learner, "old4444");
+
+        var outcome = await new DiscordMessenger(_rest, _channels).SendDirectAsync(learner, new Reply { Text = "Week 1" }, "w1", CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
+        Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
+        Assert.Single(_discord.Requests, r => r.Path == "/api/v10/channels/old4444/messages");
+        Assert.Single(_discord.Requests, r => r.Path == "/api/v10/channels/dm4444/messages");
+        Assert.Equal("dm4444", await _channels.GetAsync(learner));
     }
 
     [Fact]
@@ -82,7 +125,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task Messenger_caches_the_dm_channel_and_enforces_the_nonce()
     {
-        var messenger = new DiscordMessenger(_rest);
+        var messenger = new DiscordMessenger(_rest, _channels);
         var learner = new LearnerId("discord", "4242");
         var reply = new Reply { Title = "Week 3", Text = "Build a REST API" };
 
@@ -101,7 +144,7 @@ public sealed class RestClientTests : IAsyncLifetime
     public async Task Closed_dms_are_undeliverable_and_429s_are_retried_not_reported()
     {
         _discord.ClosedDms["5050"] = true;
-        var messenger = new DiscordMessenger(_rest);
+        var messenger = new DiscordMessenger(_rest, _channels);
 
         var closed = await messenger.SendDirectAsync(new LearnerId("discord", "5050"), new Reply { Text = "hi" }, "k1", CancellationToken.None);
         Assert.Equal(DeliveryStatus.Undeliverable, closed.Status);

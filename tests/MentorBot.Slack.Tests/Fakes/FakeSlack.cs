@@ -52,7 +52,16 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Channels that exist besides DMs; <c>chat.postMessage</c> to anything else is <c>channel_not_found</c>.</summary>
     public ConcurrentDictionary<string, bool> Channels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Channels (DMs included) that exist but are archived: <c>chat.postMessage</c> there is <c>is_archived</c>.</summary>
+    public ConcurrentDictionary<string, bool> ArchivedChannels { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<FakeSlackCall> Calls { get; } = new();
+
+    /// <summary>The clock that stamps message <c>ts</c> values (and so what <c>conversations.history</c>'s <c>oldest</c> filters).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Every message posted, per channel, oldest first, as <c>conversations.history</c> serves them.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> History { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How long a method takes to answer, for tests of slow Slack.</summary>
     public ConcurrentDictionary<string, TimeSpan> Latency { get; } = new(StringComparer.Ordinal);
@@ -99,6 +108,14 @@ public sealed class FakeSlack : IAsyncDisposable
         fake.Users[BotUserId] = new FakeSlackUser(BotUserId, "mentorbot", IsBot: true);
         fake.Channels["C0GENERAL"] = true;
         return fake;
+    }
+
+    /// <summary>Adds a message someone else wrote (a learner talking to the bot) to a channel's history, stamped now.</summary>
+    public void AddMessage(string channel, string user, string text)
+    {
+        var ts = $"{Time.GetUtcNow().ToUnixTimeSeconds()}.{Interlocked.Increment(ref _messageCount):D6}";
+        History.GetOrAdd(channel, _ => new ConcurrentQueue<JsonObject>())
+            .Enqueue(new JsonObject { ["type"] = "message", ["text"] = text, ["user"] = user, ["ts"] = ts });
     }
 
     /// <summary>Makes the next call(s) of <paramref name="method"/> fail as scripted, in order.</summary>
@@ -289,7 +306,12 @@ public sealed class FakeSlack : IAsyncDisposable
         if (Latency.TryGetValue(method, out var latency))
             await Task.Delay(latency);
 
-        if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
+        FakeSlackFailure? lost = null;
+        if (_failures.TryGetValue(method, out var queue) && queue.TryPeek(out var next) && next.AfterApplying && queue.TryDequeue(out lost))
+        {
+            // Handled below: the call takes effect, then the answer is lost.
+        }
+        else if (queue is not null && queue.TryDequeue(out var failure))
         {
             if (failure.Abort)
             {
@@ -334,9 +356,16 @@ public sealed class FakeSlack : IAsyncDisposable
                 "chat.postMessage" => PostMessage(arguments),
                 "conversations.open" => OpenConversation(arguments),
                 "users.info" => UserInfo(arguments),
+                "conversations.history" => ConversationHistory(arguments),
                 "apps.connections.open" => OpenConnection(),
                 _ => Error("unknown_method"),
             };
+        }
+
+        if (lost is not null)
+        {
+            context.Abort();
+            return;
         }
 
         await context.Response.WriteAsync(answer.ToJsonString(), Encoding.UTF8);
@@ -347,6 +376,8 @@ public sealed class FakeSlack : IAsyncDisposable
         var channel = arguments["channel"]?.GetValue<string>();
         if (string.IsNullOrEmpty(channel))
             return Error("channel_not_found");
+        if (ArchivedChannels.ContainsKey(channel))
+            return Error("is_archived");
         var isDm = channel.StartsWith('D') && Users.ContainsKey("U" + channel[1..]);
         if (!isDm && !Channels.ContainsKey(channel) && !Users.ContainsKey(channel))
             return Error("channel_not_found");
@@ -358,12 +389,65 @@ public sealed class FakeSlack : IAsyncDisposable
             return Error("msg_too_long");
         if (blocks is not null && !BlocksValid(blocks))
             return Error("invalid_blocks");
-        var ts = $"1700000000.{Interlocked.Increment(ref _messageCount):D6}";
+        if (arguments["metadata"] is { } metadata && !MetadataValid(metadata))
+            return Error("invalid_metadata_format");
+        // Seconds from the fake's clock, then a counter in the microseconds, so ts values are unique and ordered.
+        var ts = $"{Time.GetUtcNow().ToUnixTimeSeconds()}.{Interlocked.Increment(ref _messageCount):D6}";
+        var message = new JsonObject { ["type"] = "message", ["text"] = text, ["user"] = BotUserId, ["bot_id"] = BotId, ["ts"] = ts };
+        var stored = (JsonObject)message.DeepClone();
+        if (arguments["metadata"] is { } kept)
+            stored["metadata"] = kept.DeepClone();
+        History.GetOrAdd(channel, _ => new ConcurrentQueue<JsonObject>()).Enqueue(stored);
         return Ok(new JsonObject
         {
             ["channel"] = channel,
             ["ts"] = ts,
-            ["message"] = new JsonObject { ["type"] = "message", ["text"] = text, ["user"] = BotUserId, ["bot_id"] = BotId, ["ts"] = ts },
+            ["message"] = message,
+        });
+    }
+
+    /// <summary>Slack's message metadata: an object with a string event_type and an object event_payload.</summary>
+    private static bool MetadataValid(JsonNode metadata) =>
+        metadata is JsonObject obj
+        && obj["event_type"] is JsonValue type && type.TryGetValue<string>(out var name) && name.Length > 0
+        && obj["event_payload"] is JsonObject;
+
+    /// <summary>
+    /// Newest first, messages after <c>oldest</c>, <c>limit</c> per page with a cursor; metadata only with
+    /// <c>include_all_metadata=true</c>, as Slack answers.
+    /// </summary>
+    private JsonObject ConversationHistory(JsonObject arguments)
+    {
+        var channel = arguments["channel"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(channel))
+            return Error("channel_not_found");
+        var isDm = channel.StartsWith('D') && Users.ContainsKey("U" + channel[1..]);
+        if (!isDm && !Channels.ContainsKey(channel) && !ArchivedChannels.ContainsKey(channel))
+            return Error("channel_not_found");
+        var oldest = decimal.Parse(arguments["oldest"]?.GetValue<string>() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(arguments["limit"]?.GetValue<string>() ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+        var offset = int.Parse(arguments["cursor"]?.GetValue<string>() is { Length: > 0 } c ? c : "0", System.Globalization.CultureInfo.InvariantCulture);
+        var withMetadata = arguments["include_all_metadata"]?.GetValue<string>() == "true";
+        var matching = (History.TryGetValue(channel, out var posted) ? posted.ToArray() : [])
+            .Where(m => decimal.Parse(m["ts"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > oldest)
+            .Reverse()
+            .ToList();
+        var page = new JsonArray();
+        foreach (var message in matching.Skip(offset).Take(limit))
+        {
+            var copy = (JsonObject)message.DeepClone();
+            if (!withMetadata)
+                copy.Remove("metadata");
+            page.Add(copy);
+        }
+
+        var hasMore = offset + limit < matching.Count;
+        return Ok(new JsonObject
+        {
+            ["messages"] = page,
+            ["has_more"] = hasMore,
+            ["pin_count"] = 0,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = hasMore ? (offset + limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : "" },
         });
     }
 

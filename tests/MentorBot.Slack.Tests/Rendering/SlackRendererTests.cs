@@ -6,32 +6,6 @@ namespace MentorBot.Slack.Tests.Rendering;
 
 public sealed class SlackRendererTests
 {
-    private static IEnumerable<string> AllStrings(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, value) in obj)
-                {
-                    foreach (var s in AllStrings(value))
-                        yield return s;
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var s in AllStrings(item))
-                        yield return s;
-                }
-
-                break;
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                yield return text;
-                break;
-        }
-    }
-
     [Fact]
     public void Renders_header_section_fields_context_and_buttons()
     {
@@ -106,10 +80,66 @@ public sealed class SlackRendererTests
         var message = SlackRenderer.Render(reply);
         var json = message.ToResponseJson();
 
-        foreach (var text in AllStrings(json).Where(s => !s.StartsWith('{')))
+        // Slack parses control sequences in mrkdwn objects and the top-level text; plain_text objects are shown as typed.
+        var parsed = TextObjects(json["blocks"]).Where(t => t.Type == "mrkdwn").Select(t => t.Text).Append(message.Text).ToList();
+        Assert.Equal(4, parsed.Count);
+        foreach (var text in parsed)
             Assert.DoesNotContain("<", text, StringComparison.Ordinal);
         Assert.Contains("&lt;", message.Text, StringComparison.Ordinal);
+        Assert.Equal(["T " + injection, injection], TextObjects(json["blocks"]).Where(t => t.Type == "plain_text").Select(t => t.Text));
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_question_with_markup_characters_is_escaped_in_mrkdwn_and_shown_as_typed_in_plain_text()
+    {
+        const string question = "Is C<T> & F# worth it? <!channel> &amp; >_<";
+        var reply = new Reply
+        {
+            Title = question,
+            Text = question,
+            FollowUps = [FollowUp.Faq(question, question)],
+        };
+
+        var message = SlackRenderer.Render(reply);
+        var texts = TextObjects(message.Blocks).ToList();
+
+        var header = message.Blocks[0]!["text"]!;
+        Assert.Equal(("plain_text", question), (header["type"]!.GetValue<string>(), header["text"]!.GetValue<string>()));
+        var section = Assert.Single(texts, t => t.Type == "mrkdwn").Text;
+        Assert.Equal("Is C&lt;T&gt; &amp; F# worth it? &lt;!channel&gt; &amp;amp; &gt;_&lt;", section);
+        var button = message.Blocks.Last()!["elements"]![0]!;
+        Assert.Equal("plain_text", button["text"]!["type"]!.GetValue<string>());
+        Assert.Equal(question, button["text"]!["text"]!.GetValue<string>());
+        Assert.Equal(question, FollowUpValue.TryDecode(button["value"]!.GetValue<string>())!.Options["QUESTION"]);
+        Assert.DoesNotContain("<", message.Text, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", message.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every Block Kit text object (<c>{type, text}</c> with type plain_text or mrkdwn), in document order.</summary>
+    private static IEnumerable<(string Type, string Text)> TextObjects(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"]?.GetValue<string>() is "plain_text" or "mrkdwn" && obj["text"] is JsonValue text)
+                    yield return (obj["type"]!.GetValue<string>(), text.GetValue<string>());
+                foreach (var (_, value) in obj)
+                {
+                    foreach (var t in TextObjects(value))
+                        yield return t;
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    foreach (var t in TextObjects(item))
+                        yield return t;
+                }
+
+                break;
+        }
     }
 
     [Fact]
@@ -184,6 +214,6 @@ public sealed class SlackRendererTests
 
         var header = message.Blocks[0]!["text"]!["text"]!.GetValue<string>();
         Assert.True(header.Length <= SlackRenderer.MaxHeaderText);
-        Assert.EndsWith("&amp;…", header, StringComparison.Ordinal);
+        Assert.Equal(new string('&', SlackRenderer.MaxHeaderText - 1) + "…", header);
     }
 }

@@ -31,7 +31,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(await _slack.WaitForConnectionsAsync(1, Wait), "the adapter should connect");
     }
 
-    private static JsonObject Mention(string eventId, string text) => new()
+    private static JsonObject Mention(string eventId, string text, string channel = "C0GENERAL") => new()
     {
         ["token"] = "legacy",
         ["team_id"] = FakeSlack.TeamId,
@@ -44,7 +44,7 @@ public sealed class SocketModeTests : IAsyncLifetime
             ["type"] = "app_mention",
             ["user"] = "U0LEARNER",
             ["text"] = $"<@{FakeSlack.BotUserId}> {text}",
-            ["channel"] = "C0GENERAL",
+            ["channel"] = channel,
             ["ts"] = "1700000000.000100",
             ["event_ts"] = "1700000000.000100",
         },
@@ -120,7 +120,10 @@ public sealed class SocketModeTests : IAsyncLifetime
         var envelopes = new List<FakeEnvelope>();
         for (var i = 0; i < 30; i++)
         {
-            envelopes.Add(await _slack.SendEnvelopeAsync("events_api", Mention($"Ev0TRAFFIC{i}", $"question {i} do I need a degree")));
+            // One channel each: answers in one channel are paced to about one a second, as Slack allows.
+            var channel = $"C0TRAFFIC{i:D2}";
+            _slack.Channels[channel] = true;
+            envelopes.Add(await _slack.SendEnvelopeAsync("events_api", Mention($"Ev0TRAFFIC{i}", $"question {i} do I need a degree", channel)));
             if (i == 10)
                 await _slack.SendDisconnectAsync("refresh_requested");
             if (i == 20)

@@ -92,6 +92,62 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Posts_to_one_channel_are_paced_to_one_a_second_after_a_short_burst()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var client = ApiClientFactory.Create(_slack, time);
+        var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
+        for (var i = 0; i < 3; i++)
+            await client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var fourth = client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(fourth.IsCompleted, "the burst is spent");
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(200);
+        Assert.False(fourth.IsCompleted, "half a second is not yet a token");
+        time.Advance(TimeSpan.FromMilliseconds(500));
+
+        Assert.NotNull(await fourth.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(4, _slack.CallCount("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Posts_to_different_channels_are_not_held_back_by_each_other()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var client = ApiClientFactory.Create(_slack, time);
+        var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
+        for (var i = 0; i < 3; i++)
+            await client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var waiting = client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None);
+
+        // More channels than a per-method bucket's minute (60) would allow, with the clock standing still.
+        var channels = Enumerable.Range(0, 120).Select(i => $"C0CH{i:D3}").ToList();
+        foreach (var channel in channels)
+            _slack.Channels[channel] = true;
+        await Task.WhenAll(channels.Select(c => client.PostMessageAsync(c, message, null, CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(waiting.IsCompleted, "the busy channel is still paced");
+        Assert.Equal(3 + channels.Count, _slack.CallCount("chat.postMessage"));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_429_in_one_channel_does_not_pause_posts_to_another()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var client = ApiClientFactory.Create(_slack, time);
+        _slack.Channels["C0OTHER"] = true;
+        _slack.FailNext("chat.postMessage", FakeSlackFailure.RateLimited(30));
+        var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
+        await Assert.ThrowsAsync<SlackRateLimitedException>(() => client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None));
+
+        Assert.NotNull(await client.PostMessageAsync("C0OTHER", message, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Calls_beyond_a_tiers_burst_wait_for_the_bucket_to_refill()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
