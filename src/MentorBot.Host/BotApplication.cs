@@ -7,7 +7,7 @@ using MentorBot.Host.Console;
 using MentorBot.Host.Health;
 using MentorBot.Host.Knowledge;
 using MentorBot.Slack;
-using MentorBot.Storage.LiteDb;
+using MentorBot.Host.Storage;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -63,10 +63,7 @@ internal static class BotApplication
         services.AddSingleton<FaqService>();
         services.AddSingleton<IFaqService>(sp => sp.GetRequiredService<FaqService>());
 
-        services.AddOptions<LiteDbStorageOptions>()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a database file, e.g. data/mentorbot.db.")
-            .ValidateOnStart();
-        services.AddLiteDbStorage(configuration);
+        StorageSelection.AddStorage(services, configuration);
         services.AddMentorBotCore();
         services.AddDelivery(configuration);
 

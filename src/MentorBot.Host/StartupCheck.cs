@@ -1,10 +1,14 @@
+using System.Net.Sockets;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
 using MentorBot.Discord;
 using MentorBot.Host.Console;
+using MentorBot.Host.Storage;
 using MentorBot.Slack;
 using MentorBot.Storage.LiteDb;
+using MentorBot.Storage.Postgres;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MentorBot.Host;
 
@@ -20,7 +24,10 @@ internal static class StartupCheck
         return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
             ?? Try("Delivery", () => services.GetRequiredService<IOptions<MentorBot.Core.Delivery.DeliveryOptions>>().Value)
-            ?? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
+            ?? StorageSelection.Problem(services.GetRequiredService<IConfiguration>())
+            ?? (StorageSelection.Provider(services.GetRequiredService<IConfiguration>()) == StorageProvider.LiteDb
+                ? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
+                : null)
             ?? (BotApplication.DiscordConfigured(services.GetRequiredService<IConfiguration>())
                 ? Try("Discord", () => services.GetRequiredService<IOptions<DiscordOptions>>().Value)
                 : null)
@@ -61,7 +68,29 @@ internal static class StartupCheck
         }
     }
 
-    private static string? TryStorage(IServiceProvider services)
+    private static string? TryStorage(IServiceProvider services) =>
+        StorageSelection.Provider(services.GetRequiredService<IConfiguration>()) == StorageProvider.Postgres
+            ? TryPostgres(services)
+            : TryLiteDb(services);
+
+    /// <summary>Connecting also migrates, so an unreachable server, a refused login or a newer schema shows up here.</summary>
+    private static string? TryPostgres(IServiceProvider services)
+    {
+        var server = PostgresStorageOptions.Describe(services.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.ConnectionString ?? "");
+        try
+        {
+            services.GetRequiredService<IStorageHealth>();
+            return null;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException or ArgumentException)
+        {
+            // Npgsql's messages name host, port and user, never the password.
+            var reason = ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            return $"Cannot use the PostgreSQL database {server} (Storage:ConnectionString): {reason}";
+        }
+    }
+
+    private static string? TryLiteDb(IServiceProvider services)
     {
         var path = services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value.DatabasePath;
         try

@@ -135,7 +135,7 @@ public sealed class LiteDbActivityStore(LiteDbContext context) : IActivityStore
         }
     }
 
-    private static StreakSummary ToSummary(StreakSummaryDocument d) => new(
+    internal static StreakSummary ToSummary(StreakSummaryDocument d) => new(
         LearnerId.Parse(d.Id),
         d.DisplayName,
         d.TimeZoneId,

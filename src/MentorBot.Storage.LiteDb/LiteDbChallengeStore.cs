@@ -99,7 +99,7 @@ public sealed class LiteDbChallengeStore(LiteDbContext context) : IChallengeStor
         return Task.FromResult(result);
     }
 
-    private static Challenge ToChallenge(ChallengeDocument d) => new(
+    internal static Challenge ToChallenge(ChallengeDocument d) => new(
         d.Id,
         CommunityId.Parse(d.Community),
         d.Title,

@@ -161,7 +161,7 @@ public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
         LastError = r.LastError,
     };
 
-    private static DeliveryRecord ToRecord(DeliveryDocument d) => new(
+    internal static DeliveryRecord ToRecord(DeliveryDocument d) => new(
         d.Id,
         LearnerId.Parse(d.Learner),
         CommunityId.Parse(d.Community),

@@ -63,7 +63,7 @@ public sealed class LiteDbLearnerStore(LiteDbContext context) : ILearnerStore
         CreatedAtOffsetMinutes = StoredTime.OffsetMinutes(profile.CreatedAt),
     };
 
-    private static LearnerProfile ToProfile(LearnerDocument document) => new(
+    internal static LearnerProfile ToProfile(LearnerDocument document) => new(
         LearnerId.Parse(document.Id),
         document.DisplayName,
         document.TimeZoneId,

@@ -63,7 +63,7 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
         CreatedAtOffsetMinutes = StoredTime.OffsetMinutes(subscription.CreatedAt),
     };
 
-    private static Subscription ToSubscription(SubscriptionDocument d) => new(
+    internal static Subscription ToSubscription(SubscriptionDocument d) => new(
         LearnerId.Parse(d.Id),
         CommunityId.Parse(d.Community),
         (DayOfWeek)d.Day,

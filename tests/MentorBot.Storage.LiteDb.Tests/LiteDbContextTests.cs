@@ -1,6 +1,6 @@
 using LiteDB;
 using MentorBot.Core.Storage;
-using static MentorBot.Storage.LiteDb.Tests.TestData;
+using static MentorBot.Storage.Contract.TestData;
 
 namespace MentorBot.Storage.LiteDb.Tests;
 

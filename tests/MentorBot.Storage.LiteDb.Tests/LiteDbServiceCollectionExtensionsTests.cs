@@ -1,8 +1,9 @@
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static MentorBot.Storage.LiteDb.Tests.TestData;
+using static MentorBot.Storage.Contract.TestData;
 
 namespace MentorBot.Storage.LiteDb.Tests;
 
@@ -36,6 +37,8 @@ public sealed class LiteDbServiceCollectionExtensionsTests : IDisposable
             Assert.IsType<LiteDbActivityStore>(provider.GetRequiredService<IActivityStore>());
             Assert.IsType<LiteDbSubscriptionStore>(provider.GetRequiredService<ISubscriptionStore>());
             Assert.IsType<LiteDbChallengeStore>(provider.GetRequiredService<IChallengeStore>());
+            Assert.IsType<LiteDbDeliveryOutbox>(provider.GetRequiredService<IDeliveryOutbox>());
+            Assert.IsType<LiteDbUndeliverableNotices>(provider.GetRequiredService<IUndeliverableNotices>());
             Assert.IsType<LiteDbDirectChannelStore>(provider.GetRequiredService<IDirectChannelStore>());
             var health = provider.GetRequiredService<IStorageHealth>();
             Assert.IsType<LiteDbStorageHealth>(health);

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Configuration;
 namespace MentorBot.Host.Cli;
 
 /// <summary>
-/// The one-shot verbs (<c>ask</c>, <c>faq eval</c>, <c>knowledge check</c>). They read knowledge, answer and exit
-/// without starting adapters, storage or the web server, so they are safe to run beside a live bot.
+/// The one-shot verbs (<c>ask</c>, <c>faq eval</c>, <c>knowledge check</c>, <c>storage migrate</c>). All but
+/// <c>storage migrate</c> read knowledge, answer and exit without starting adapters, storage or the web server, so they
+/// are safe to run beside a live bot; <c>storage migrate</c> needs the bot stopped, as it opens the LiteDB file.
 /// </summary>
 internal static class CliVerbs
 {
@@ -16,6 +17,8 @@ internal static class CliVerbs
           ask "QUESTION" [--json]      answer one question; with --json and no question, one per stdin line
           faq eval FILE                score the FAQ engine on a question<TAB>expected TSV file
           knowledge check              validate the knowledge folder; exit code 1 if anything is wrong
+          storage migrate --from litedb:PATH --to postgres:CONNSTRING
+                                       copy a LiteDB file into PostgreSQL, print and verify the counts per table
         """;
 
     /// <summary>
@@ -24,7 +27,7 @@ internal static class CliVerbs
     /// <c>/key value</c>, <c>key=value</c>) still run the bot.
     /// </summary>
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && (args[0] is "ask" or "faq" or "knowledge" or "help" or "--help" or "-h"
+        args.Length > 0 && (args[0] is "ask" or "faq" or "knowledge" or "storage" or "help" or "--help" or "-h"
             || (args[0].Length > 0 && args[0][0] is not ('-' or '/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static int Run(string[] args, CliConsole console, IConfiguration? configuration = null)
@@ -41,6 +44,10 @@ internal static class CliVerbs
                 return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, signals: false, console));
             case ["faq", "eval", var file, "--signals"]:
                 return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, signals: true, console));
+            case ["storage", "migrate", "--from", var from, "--to", var to]:
+                return StorageMigrateVerb.Run(from, to, console);
+            case ["storage", "migrate", "--to", var to, "--from", var from]:
+                return StorageMigrateVerb.Run(from, to, console);
             case ["help" or "--help" or "-h", ..]:
                 console.Out.WriteLine(Usage);
                 return 0;

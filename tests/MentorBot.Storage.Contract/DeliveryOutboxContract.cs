@@ -1,16 +1,12 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
-using static MentorBot.Storage.LiteDb.Tests.TestData;
+using static MentorBot.Storage.Contract.TestData;
 
-namespace MentorBot.Storage.LiteDb.Tests;
+namespace MentorBot.Storage.Contract;
 
-public sealed class LiteDbDeliveryOutboxTests : IDisposable
+public abstract class DeliveryOutboxContract : StorageContract
 {
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    private LiteDbDeliveryOutbox Outbox() => new(_db.Context);
+    private IDeliveryOutbox Outbox() => Stores.Outbox;
 
     private static DeliveryRecord Record(LearnerId learner, string week, DateTimeOffset slot, CommunityId? community = null) => new(
         DeliveryKeys.For(learner, week), learner, community ?? Guild, slot, week, 2, DeliveryKind.Task,
@@ -51,11 +47,11 @@ public sealed class LiteDbDeliveryOutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_enqueues_through_two_outboxes_on_one_context_have_one_winner()
+    public async Task Concurrent_enqueues_through_two_workers_have_one_winner()
     {
         var record = Record(Bob, "2026-W48", Minutes(0), Workspace);
         var first = Outbox();
-        var second = Outbox();
+        var second = (await Database.OpenWorkerAsync()).Outbox;
 
         var results = await Task.WhenAll(
             Enumerable.Range(0, 20).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).TryEnqueueAsync(record))));
@@ -143,29 +139,45 @@ public sealed class LiteDbDeliveryOutboxTests : IDisposable
         await outbox.SetCursorAsync(Minutes(7));
         await outbox.SetCursorAsync(Minutes(8));
 
-        _db.Reopen();
-        var reopened = Outbox();
+        var reopened = (await Database.ReopenAsync()).Outbox;
 
         Assert.Equal(Minutes(8), await reopened.GetCursorAsync());
         Assert.NotNull(await reopened.GetAsync(record.Key));
         Assert.False(await reopened.TryEnqueueAsync(record));
-        Assert.Equal(LiteDbContext.CurrentSchemaVersion, _db.Context.SchemaVersion);
+        Assert.True(await Stores.Health.PingAsync());
     }
 
     [Fact]
     public async Task Notices_are_consumed_once_and_survive_a_reopen()
     {
-        var notices = new LiteDbUndeliverableNotices(_db.Context);
+        var notices = Stores.Notices;
         await notices.SetAsync(new UndeliverableNotice(Alice, "first", Minutes(0)));
         await notices.SetAsync(new UndeliverableNotice(Alice, "DMs closed", Minutes(1)));
 
-        _db.Reopen();
-        var reopened = new LiteDbUndeliverableNotices(_db.Context);
+        var reopened = (await Database.ReopenAsync()).Notices;
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => reopened.TryConsumeAsync(Alice))));
 
         var notice = Assert.Single(results, n => n is not null);
         Assert.Equal(new UndeliverableNotice(Alice, "DMs closed", Minutes(1).ToUniversalTime()), notice);
         Assert.Null(await reopened.TryConsumeAsync(Alice));
         Assert.Null(await reopened.TryConsumeAsync(Bob));
+    }
+
+    [Fact]
+    public async Task A_notice_is_consumed_once_by_concurrent_workers()
+    {
+        await Stores.Notices.SetAsync(new UndeliverableNotice(Alice, "DMs closed", Minutes(1)));
+        var workers = new[] { Stores, await Database.OpenWorkerAsync(), await Database.OpenWorkerAsync() };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => workers[i % 3].Notices.TryConsumeAsync(Alice))));
+
+        Assert.Single(results, n => n is not null);
+    }
+
+    [Fact]
+    public async Task Health_answers_a_ping_with_a_schema_version()
+    {
+        Assert.True(await Stores.Health.PingAsync());
+        Assert.True(Stores.Health.SchemaVersion >= 1);
     }
 }

@@ -1,35 +1,26 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Tests.Fakes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MentorBot.Storage.LiteDb.Tests;
+namespace MentorBot.Storage.Contract;
 
-/// <summary>Exactly once per learner and week through crashes, on a real database file.</summary>
-public sealed class DeliveryCrashTests : IDisposable
+/// <summary>Exactly once per learner and week through crashes, on a real database.</summary>
+public abstract class DeliveryCrashContract : StorageContract
 {
     private static readonly DateTimeOffset Monday0859 = new(2026, 11, 23, 8, 59, 0, TimeSpan.Zero);
 
-    private readonly TempDatabase _db = new();
     private readonly FakeTimeProvider _time = new(Monday0859);
     private readonly RecordingMessenger _platform;
 
-    public DeliveryCrashTests()
-    {
-        // The fixture's own context would hold the file open; each rig opens it instead.
-        _db.Context.Dispose();
-        _platform = new RecordingMessenger("discord", _time);
-    }
+    protected DeliveryCrashContract() => _platform = new RecordingMessenger("discord", _time);
 
-    public void Dispose() => _db.Dispose();
-
-    private DeliveryRig Start() => new(_db.DatabasePath, _time, _platform);
+    /// <summary>A (re)started host: the previous one's handle is closed, as if its process died.</summary>
+    private async Task<DeliveryRig> StartAsync() => new(await Database.ReopenAsync(), _time, _platform);
 
     [Fact]
     public async Task A_crash_between_enqueue_and_send_loses_nothing()
     {
-        using (var first = Start())
+        using (var first = await StartAsync())
         {
             await first.SubscribeAsync("alice", DayOfWeek.Monday, "09:00", "Europe/London", Monday0859);
             await first.SubscribeAsync("bob", DayOfWeek.Monday, "09:00", "Europe/London", Monday0859);
@@ -40,7 +31,7 @@ public sealed class DeliveryCrashTests : IDisposable
         Assert.Empty(_platform.Messages);
 
         _time.Advance(TimeSpan.FromMinutes(3));
-        using var second = Start();
+        using var second = await StartAsync();
         await second.Engine.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(["alice", "bob"], _platform.Messages.Select(m => m.Learner.UserId).Order());
@@ -52,7 +43,7 @@ public sealed class DeliveryCrashTests : IDisposable
     public async Task A_crash_between_send_and_mark_is_resent_with_the_same_key_and_not_duplicated()
     {
         using var crash = new CancellationTokenSource();
-        using (var first = Start())
+        using (var first = await StartAsync())
         {
             await first.SubscribeAsync("alice", DayOfWeek.Monday, "09:00", "UTC", Monday0859);
             _time.Advance(TimeSpan.FromMinutes(1));
@@ -68,7 +59,7 @@ public sealed class DeliveryCrashTests : IDisposable
         _platform.AfterDeliver = null;
 
         _time.Advance(TimeSpan.FromMinutes(1));
-        using var second = Start();
+        using var second = await StartAsync();
         await second.Engine.RunOnceAsync(CancellationToken.None);
 
         var message = Assert.Single(_platform.Messages);
@@ -83,7 +74,7 @@ public sealed class DeliveryCrashTests : IDisposable
     {
         const int learners = 300;
         using var crash = new CancellationTokenSource();
-        using (var first = Start())
+        using (var first = await StartAsync())
         {
             for (var i = 0; i < learners; i++)
                 await first.SubscribeAsync($"u{i:D3}", DayOfWeek.Monday, "09:00", i % 2 == 0 ? "UTC" : "Africa/Abidjan", Monday0859);
@@ -104,7 +95,7 @@ public sealed class DeliveryCrashTests : IDisposable
 
         // Restarted a little later, and run on for the rest of the week.
         _time.Advance(TimeSpan.FromMinutes(10));
-        using var second = Start();
+        using var second = await StartAsync();
         for (var tick = 0; tick < 7 * 24; tick++)
         {
             await second.Engine.RunOnceAsync(CancellationToken.None);
@@ -119,7 +110,7 @@ public sealed class DeliveryCrashTests : IDisposable
     [Fact]
     public async Task A_restart_after_a_long_outage_catches_up_recent_slots_and_skips_old_ones()
     {
-        using (var first = Start())
+        using (var first = await StartAsync())
         {
             await first.SubscribeAsync("early", DayOfWeek.Monday, "10:00", "UTC", Monday0859);
             await first.SubscribeAsync("late", DayOfWeek.Tuesday, "08:00", "UTC", Monday0859);
@@ -127,7 +118,7 @@ public sealed class DeliveryCrashTests : IDisposable
         }
 
         _time.Advance(TimeSpan.FromHours(36)); // down until Tuesday 20:59
-        using var second = Start();
+        using var second = await StartAsync();
         await second.Engine.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(["late"], _platform.Messages.Select(m => m.Learner.UserId));
@@ -138,7 +129,7 @@ public sealed class DeliveryCrashTests : IDisposable
     [Fact]
     public async Task Passes_between_subscription_rereads_still_deliver_stored_subscriptions()
     {
-        using var rig = Start();
+        using var rig = await StartAsync();
         await rig.SubscribeAsync("alice", DayOfWeek.Monday, "09:01", "Europe/Lisbon", Monday0859);
         await rig.SubscribeAsync("bob", DayOfWeek.Monday, "09:02", "UTC", Monday0859);
 
@@ -151,17 +142,5 @@ public sealed class DeliveryCrashTests : IDisposable
 
         Assert.Equal(["alice", "bob"], _platform.Messages.Select(m => m.Learner.UserId));
         Assert.Equal([Monday0859.AddMinutes(2), Monday0859.AddMinutes(3)], _platform.Messages.Select(m => m.At));
-    }
-
-    [Fact]
-    public async Task Storage_registration_provides_the_outbox_and_notices()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = _db.DatabasePath })
-            .Build();
-        await using var provider = new ServiceCollection().AddLiteDbStorage(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-
-        Assert.IsType<LiteDbDeliveryOutbox>(provider.GetRequiredService<IDeliveryOutbox>());
-        Assert.IsType<LiteDbUndeliverableNotices>(provider.GetRequiredService<IUndeliverableNotices>());
     }
 }

@@ -1,8 +1,8 @@
 using MentorBot.Core.Identity;
 
-namespace MentorBot.Storage.LiteDb.Tests;
+namespace MentorBot.Storage.Contract;
 
-internal static class TestData
+public static class TestData
 {
     public static readonly LearnerId Alice = new("discord", "80351110224678912");
     public static readonly LearnerId Bob = new("slack", "U024BE7LH");

@@ -1,17 +1,12 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
-using static MentorBot.Storage.LiteDb.Tests.TestData;
+using static MentorBot.Storage.Contract.TestData;
 
-namespace MentorBot.Storage.LiteDb.Tests;
+namespace MentorBot.Storage.Contract;
 
-public sealed class LiteDbLearnerStoreTests : IDisposable
+public abstract class LearnerStoreContract : StorageContract
 {
-    private readonly TempDatabase _db = new();
-    private readonly LiteDbLearnerStore _store;
-
-    public LiteDbLearnerStoreTests() => _store = new LiteDbLearnerStore(_db.Context);
-
-    public void Dispose() => _db.Dispose();
+    private ILearnerStore Store => Stores.Learners;
 
     private static LearnerProfile Profile(LearnerId id, int week = 1, params CommunityId[] communities) =>
         new(id, " Alice  Ω ", "Asia/Kolkata", week, communities, At);
@@ -19,16 +14,16 @@ public sealed class LiteDbLearnerStoreTests : IDisposable
     [Fact]
     public async Task Get_missing_returns_null()
     {
-        Assert.Null(await _store.GetAsync(Alice));
+        Assert.Null(await Store.GetAsync(Alice));
     }
 
     [Fact]
     public async Task Upsert_then_get_round_trips_every_field()
     {
         var profile = Profile(Alice, 3, Guild, Workspace);
-        await _store.UpsertAsync(profile);
+        await Store.UpsertAsync(profile);
 
-        var loaded = await _store.GetAsync(Alice);
+        var loaded = await Store.GetAsync(Alice);
 
         Assert.NotNull(loaded);
         Assert.Equal(profile.Id, loaded.Id);
@@ -44,10 +39,10 @@ public sealed class LiteDbLearnerStoreTests : IDisposable
     [Fact]
     public async Task Upsert_replaces_existing_profile()
     {
-        await _store.UpsertAsync(Profile(Alice, 1, Guild));
-        await _store.UpsertAsync(Profile(Alice, 4, Workspace) with { DisplayName = "Alice B" });
+        await Store.UpsertAsync(Profile(Alice, 1, Guild));
+        await Store.UpsertAsync(Profile(Alice, 4, Workspace) with { DisplayName = "Alice B" });
 
-        var loaded = await _store.GetAsync(Alice);
+        var loaded = await Store.GetAsync(Alice);
 
         Assert.NotNull(loaded);
         Assert.Equal("Alice B", loaded.DisplayName);
@@ -58,8 +53,8 @@ public sealed class LiteDbLearnerStoreTests : IDisposable
     [Fact]
     public async Task Empty_communities_round_trip()
     {
-        await _store.UpsertAsync(Profile(Alice));
-        var loaded = await _store.GetAsync(Alice);
+        await Store.UpsertAsync(Profile(Alice));
+        var loaded = await Store.GetAsync(Alice);
         Assert.NotNull(loaded);
         Assert.Empty(loaded.Communities);
     }
@@ -67,13 +62,13 @@ public sealed class LiteDbLearnerStoreTests : IDisposable
     [Fact]
     public async Task TryAdvanceWeek_moves_only_from_expected_week()
     {
-        await _store.UpsertAsync(Profile(Alice, 2));
+        await Store.UpsertAsync(Profile(Alice, 2));
 
-        Assert.False(await _store.TryAdvanceWeekAsync(Alice, 1, 2));
-        Assert.True(await _store.TryAdvanceWeekAsync(Alice, 2, 3));
-        Assert.False(await _store.TryAdvanceWeekAsync(Alice, 2, 3));
+        Assert.False(await Store.TryAdvanceWeekAsync(Alice, 1, 2));
+        Assert.True(await Store.TryAdvanceWeekAsync(Alice, 2, 3));
+        Assert.False(await Store.TryAdvanceWeekAsync(Alice, 2, 3));
 
-        var loaded = await _store.GetAsync(Alice);
+        var loaded = await Store.GetAsync(Alice);
         Assert.NotNull(loaded);
         Assert.Equal(3, loaded.CurrentWeek);
         Assert.Equal(" Alice  Ω ", loaded.DisplayName);
@@ -82,21 +77,21 @@ public sealed class LiteDbLearnerStoreTests : IDisposable
     [Fact]
     public async Task TryAdvanceWeek_of_unknown_learner_is_false()
     {
-        Assert.False(await _store.TryAdvanceWeekAsync(Bob, 1, 2));
-        Assert.Null(await _store.GetAsync(Bob));
+        Assert.False(await Store.TryAdvanceWeekAsync(Bob, 1, 2));
+        Assert.Null(await Store.GetAsync(Bob));
     }
 
     [Fact]
     public async Task ListByCommunity_returns_members_only()
     {
         var carol = new LearnerId("discord", "carol");
-        await _store.UpsertAsync(Profile(Alice, 1, Guild, Workspace));
-        await _store.UpsertAsync(Profile(Bob, 1, Workspace));
-        await _store.UpsertAsync(Profile(carol, 1, Guild) with { CreatedAt = At.AddDays(1) });
+        await Store.UpsertAsync(Profile(Alice, 1, Guild, Workspace));
+        await Store.UpsertAsync(Profile(Bob, 1, Workspace));
+        await Store.UpsertAsync(Profile(carol, 1, Guild) with { CreatedAt = At.AddDays(1) });
 
-        var guild = await _store.ListByCommunityAsync(Guild);
-        var workspace = await _store.ListByCommunityAsync(Workspace);
-        var none = await _store.ListByCommunityAsync(new CommunityId("console", "local"));
+        var guild = await Store.ListByCommunityAsync(Guild);
+        var workspace = await Store.ListByCommunityAsync(Workspace);
+        var none = await Store.ListByCommunityAsync(new CommunityId("console", "local"));
 
         Assert.Equal([Alice, carol], guild.Select(p => p.Id));
         Assert.Equal([Alice, Bob], workspace.Select(p => p.Id).OrderBy(id => id.ToString(), StringComparer.Ordinal));
@@ -106,19 +101,19 @@ public sealed class LiteDbLearnerStoreTests : IDisposable
     [Fact]
     public async Task ListByCommunity_follows_upsert_that_leaves_community()
     {
-        await _store.UpsertAsync(Profile(Alice, 1, Guild));
-        await _store.UpsertAsync(Profile(Alice, 1, Workspace));
+        await Store.UpsertAsync(Profile(Alice, 1, Guild));
+        await Store.UpsertAsync(Profile(Alice, 1, Workspace));
 
-        Assert.Empty(await _store.ListByCommunityAsync(Guild));
-        Assert.Single(await _store.ListByCommunityAsync(Workspace));
+        Assert.Empty(await Store.ListByCommunityAsync(Guild));
+        Assert.Single(await Store.ListByCommunityAsync(Workspace));
     }
 
     [Fact]
     public async Task Profiles_survive_reopen()
     {
-        await _store.UpsertAsync(Profile(Alice, 5, Guild));
+        await Store.UpsertAsync(Profile(Alice, 5, Guild));
 
-        var reopened = new LiteDbLearnerStore(_db.Reopen());
+        var reopened = (await Database.ReopenAsync()).Learners;
         var loaded = await reopened.GetAsync(Alice);
 
         Assert.NotNull(loaded);

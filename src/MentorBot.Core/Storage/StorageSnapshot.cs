@@ -1,0 +1,21 @@
+using MentorBot.Core.Delivery;
+using MentorBot.Core.Identity;
+
+namespace MentorBot.Core.Storage;
+
+/// <summary>
+/// Everything a storage provider holds, read at once: what <c>storage migrate</c> carries from one provider to another.
+/// Challenges keep their ids, since submissions refer to them.
+/// </summary>
+public sealed record StorageSnapshot(
+    IReadOnlyList<LearnerProfile> Learners,
+    IReadOnlyList<Checkin> Checkins,
+    IReadOnlyList<TaskCompletion> TaskCompletions,
+    IReadOnlyList<StreakSummary> StreakSummaries,
+    IReadOnlyList<Subscription> Subscriptions,
+    IReadOnlyList<Challenge> Challenges,
+    IReadOnlyList<ChallengeSubmission> Submissions,
+    IReadOnlyList<DeliveryRecord> Deliveries,
+    IReadOnlyList<UndeliverableNotice> Notices,
+    IReadOnlyList<(LearnerId Learner, string ChannelId)> DirectChannels,
+    DateTimeOffset? DeliveryCursor);

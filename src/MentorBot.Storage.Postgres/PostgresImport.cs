@@ -1,0 +1,130 @@
+using System.Globalization;
+using MentorBot.Core.Storage;
+using Npgsql;
+
+namespace MentorBot.Storage.Postgres;
+
+/// <summary>How one table fared in an import: rows in the source, rows newly written, source rows found afterwards.</summary>
+public sealed record ImportedTable(string Table, int Source, int Inserted, int Verified)
+{
+    public bool Complete => Verified == Source;
+}
+
+/// <summary>
+/// Writes a <see cref="StorageSnapshot"/> into PostgreSQL. Every row is <c>INSERT … ON CONFLICT DO NOTHING</c>, so an
+/// import can be run again (after a partial failure, say) and only adds what is missing; rows already present are kept.
+/// Afterwards every source row's key is looked up again, so the counts are checked against the database, not assumed.
+/// </summary>
+public static class PostgresImport
+{
+    private const int BatchSize = 500;
+
+    public static async Task<IReadOnlyList<ImportedTable>> ImportAsync(PostgresStorage storage, StorageSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var result = new List<ImportedTable>();
+        foreach (var table in Tables(snapshot))
+        {
+            var inserted = await InsertAsync(storage.DataSource, table, cancellationToken).ConfigureAwait(false);
+            var present = (await storage.DataSource.QueryAsync($"SELECT {table.KeySql} FROM {table.Name}", r => r.GetString(0), cancellationToken)
+                .ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            var verified = table.Rows.Count(row => present.Contains(table.Key(row)));
+            result.Add(new ImportedTable(table.Name, table.Rows.Count, inserted, verified));
+        }
+
+        // Challenges kept their ids; the identity must continue after the largest, or the next challenge would collide.
+        await storage.DataSource.ExecuteAsync(
+            "SELECT setval(pg_get_serial_sequence('challenges', 'id'), coalesce((SELECT max(id) FROM challenges), 1), (SELECT count(*) > 0 FROM challenges))",
+            cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static async Task<int> InsertAsync(NpgsqlDataSource dataSource, Table table, CancellationToken cancellationToken)
+    {
+        if (table.Rows.Count == 0)
+            return 0;
+        var placeholders = string.Join(", ", table.Columns.Select((_, i) => $"${i + 1}"));
+        var sql = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) VALUES ({placeholders}) ON CONFLICT DO NOTHING";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = 0;
+        foreach (var chunk in table.Rows.Chunk(BatchSize))
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var row in chunk)
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                foreach (var value in row)
+                    command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+                batch.BatchCommands.Add(command);
+            }
+
+            inserted += await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted;
+    }
+
+    /// <summary>Columns in the same order as the stores write them; the first <see cref="Table.KeyColumns"/> form the key.</summary>
+    private static IEnumerable<Table> Tables(StorageSnapshot s)
+    {
+        yield return new Table("learners",
+            ["id", "display_name", "time_zone_id", "current_week", "communities", "created_at_utc_ticks", "created_at_offset_minutes"], 1, "id",
+            s.Learners.Select(p => Row(p.Id.ToString(), p.DisplayName, p.TimeZoneId, p.CurrentWeek,
+                p.Communities.Select(c => c.ToString()).ToArray(), p.CreatedAt.UtcTicks, Ticks.Offset(p.CreatedAt))).ToList());
+        yield return new Table("checkins",
+            ["learner", "local_date", "at_utc_ticks", "at_offset_minutes", "note"], 2, "learner || '|' || to_char(local_date, 'YYYY-MM-DD')",
+            s.Checkins.Select(c => Row(c.Learner.ToString(), c.LocalDate, c.At.UtcTicks, Ticks.Offset(c.At), c.Note)).ToList());
+        yield return new Table("task_completions",
+            ["learner", "week", "local_date", "at_utc_ticks", "at_offset_minutes"], 2, "learner || '|' || week",
+            s.TaskCompletions.Select(c => Row(c.Learner.ToString(), c.Week, c.LocalDate, c.At.UtcTicks, Ticks.Offset(c.At))).ToList());
+        yield return new Table("streak_summaries",
+            ["learner", "display_name", "time_zone_id", "last_active_day", "current_at_last_day", "longest", "freezes_at_last_day",
+                "updated_at_utc_ticks", "updated_at_offset_minutes"], 1, "learner",
+            s.StreakSummaries.Select(x => Row(x.Learner.ToString(), x.DisplayName, x.TimeZoneId, x.LastActiveDay, x.CurrentAtLastDay, x.Longest,
+                x.FreezesAtLastDay, x.UpdatedAt.UtcTicks, Ticks.Offset(x.UpdatedAt))).ToList());
+        yield return new Table("subscriptions",
+            ["learner", "community", "day_of_week", "time_of_day_ticks", "time_zone_id", "paused_until", "created_at_utc_ticks", "created_at_offset_minutes"],
+            1, "learner",
+            s.Subscriptions.Select(x => Row(x.Learner.ToString(), x.Community.ToString(), (int)x.Day, x.Time.Ticks, x.TimeZoneId, x.PausedUntil,
+                x.CreatedAt.UtcTicks, Ticks.Offset(x.CreatedAt))).ToList());
+        yield return new Table("challenges",
+            ["id", "community", "title", "description", "due", "posted_by", "posted_at_utc_ticks", "posted_at_offset_minutes",
+                "closed_at_utc_ticks", "closed_at_offset_minutes"], 1, "id::text",
+            s.Challenges.Select(c => Row(c.Id, c.Community.ToString(), c.Title, c.Description, c.Due, c.PostedBy.ToString(), c.PostedAt.UtcTicks,
+                Ticks.Offset(c.PostedAt), c.ClosedAt?.UtcTicks, c.ClosedAt is { } closed ? Ticks.Offset(closed) : null)).ToList());
+        yield return new Table("challenge_submissions",
+            ["challenge_id", "learner", "display_name", "link", "submitted_at_utc_ticks", "submitted_at_offset_minutes"], 2, "challenge_id || '|' || learner",
+            s.Submissions.Select(x => Row(x.ChallengeId, x.Learner.ToString(), x.DisplayName, x.Link, x.SubmittedAt.UtcTicks, Ticks.Offset(x.SubmittedAt))).ToList());
+        yield return new Table("deliveries",
+            ["key", "learner", "community", "slot_utc_ticks", "local_week", "roadmap_week", "kind", "status", "attempts", "created_at_utc_ticks",
+                "next_attempt_at_utc_ticks", "completed_at_utc_ticks", "last_error"], 1, "key",
+            s.Deliveries.Select(r => Row(r.Key, r.Learner.ToString(), r.Community.ToString(), r.SlotUtc.UtcTicks, r.LocalWeek, r.RoadmapWeek,
+                r.Kind.ToString(), r.Status.ToString(), r.Attempts, r.CreatedAt.UtcTicks, r.NextAttemptAt.UtcTicks, r.CompletedAt?.UtcTicks, r.LastError)).ToList());
+        yield return new Table("undeliverable_notices",
+            ["learner", "reason", "at_utc_ticks"], 1, "learner",
+            s.Notices.Select(n => Row(n.Learner.ToString(), n.Reason, n.At.UtcTicks)).ToList());
+        yield return new Table("dm_channels",
+            ["learner", "channel_id"], 1, "learner",
+            s.DirectChannels.Select(c => Row(c.Learner.ToString(), c.ChannelId)).ToList());
+        yield return new Table("delivery_cursor",
+            ["id", "utc_ticks"], 1, "id::text",
+            s.DeliveryCursor is { } cursor ? [Row(1, cursor.UtcTicks)] : []);
+    }
+
+    private static object?[] Row(params object?[] values) => values;
+
+    private sealed record Table(string Name, string[] Columns, int KeyColumns, string KeySql, IReadOnlyList<object?[]> Rows)
+    {
+        public string Key(object?[] row) => string.Join('|', row.Take(KeyColumns).Select(Format));
+
+        private static string Format(object? value) => value switch
+        {
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value?.ToString() ?? "",
+        };
+    }
+}

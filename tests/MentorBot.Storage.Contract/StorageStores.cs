@@ -1,0 +1,15 @@
+using MentorBot.Core.Delivery;
+using MentorBot.Core.Storage;
+
+namespace MentorBot.Storage.Contract;
+
+/// <summary>Every store interface of one provider over one open database, as a host would resolve them.</summary>
+public sealed record StorageStores(
+    ILearnerStore Learners,
+    IActivityStore Activity,
+    ISubscriptionStore Subscriptions,
+    IChallengeStore Challenges,
+    IDeliveryOutbox Outbox,
+    IUndeliverableNotices Notices,
+    IDirectChannelStore DirectChannels,
+    IStorageHealth Health);

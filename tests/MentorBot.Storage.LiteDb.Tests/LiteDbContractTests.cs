@@ -1,0 +1,45 @@
+using MentorBot.Storage.Contract;
+
+namespace MentorBot.Storage.LiteDb.Tests;
+
+// The shared behavioural suite, run against LiteDB. Each test gets its own database file.
+
+public sealed class LiteDbLearnerStoreTests : LearnerStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbActivityStoreTests : ActivityStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbSubscriptionStoreTests : SubscriptionStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbChallengeStoreTests : ChallengeStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbDeliveryOutboxTests : DeliveryOutboxContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbConcurrencyTests : ConcurrencyContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbDeliveryCrashTests : DeliveryCrashContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
+
+public sealed class LiteDbDirectChannelStoreTests : DirectChannelStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}
