@@ -30,6 +30,31 @@ public sealed class DiscordOptions
     /// </summary>
     public int GlobalRequestsPerSecond { get; set; } = Rest.RateLimiter.GlobalPerSecond;
 
+    /// <summary>
+    /// This host's fraction (0–1] of <see cref="GlobalRequestsPerSecond"/>: when several hosts run one bot without a
+    /// shared limiter, their shares should add up to at most 1.
+    /// </summary>
+    public double GlobalRateShare { get; set; } = 1.0;
+
+    /// <summary>
+    /// With PostgreSQL storage, hosts coordinate through the database: identify turns across shards and one global
+    /// request limit for the whole bot. Turn off to rely on <see cref="GlobalRateShare"/> alone.
+    /// </summary>
+    public bool CoordinateThroughDatabase { get; set; } = true;
+
+    /// <summary>How many shards the bot is split into; null takes what <c>GET /gateway/bot</c> recommends.</summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>The shards this host runs, e.g. <c>0-3</c> or <c>0,2</c>; null runs all of them.</summary>
+    public string? ShardIds { get; set; }
+
+    /// <summary>The global requests per second this process allows itself: its share of the bot's limit, at least 1.</summary>
+    public int LocalGlobalRequestsPerSecond => Math.Max(1, (int)Math.Floor(GlobalRequestsPerSecond * GlobalRateShare));
+
+    /// <summary>The shards to run when the bot has <paramref name="count"/> of them.</summary>
+    public IReadOnlyList<int> ShardIdsFor(int count) =>
+        string.IsNullOrWhiteSpace(ShardIds) ? [.. Enumerable.Range(0, count)] : Gateway.ShardIdList.Parse(ShardIds, out _) ?? [];
+
     /// <summary>How long the core may take before the interaction is deferred; Discord's hard limit is 3 s.</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -62,8 +87,28 @@ public sealed class DiscordOptions
             return "Discord:ModeratorRoleIds must list numeric role ids.";
         if (GlobalRequestsPerSecond <= 0)
             return "Discord:GlobalRequestsPerSecond must be positive (Discord's default is 50).";
+        if (!(GlobalRateShare > 0 && GlobalRateShare <= 1))
+            return "Discord:GlobalRateShare must be a fraction above 0 and at most 1 (this host's part of the global limit).";
+        if (ShardProblem() is { } shards)
+            return shards;
         if (DeferAfter <= TimeSpan.Zero || DeferAfter >= TimeSpan.FromSeconds(3))
             return "Discord:DeferAfter must be between 0 and 3 seconds.";
+        return null;
+    }
+
+    private string? ShardProblem()
+    {
+        if (ShardCount is < 1)
+            return "Discord:ShardCount must be at least 1.";
+        if (string.IsNullOrWhiteSpace(ShardIds))
+            return null;
+        if (Gateway.ShardIdList.Parse(ShardIds, out var problem) is not { } ids)
+            return $"Discord:ShardIds must list shard ids and ranges such as 0-3 or 0,2 ({problem}).";
+        // Hosts that split the shards must agree on their number; a recommendation read at each start may differ.
+        if (ShardCount is not { } count)
+            return "Discord:ShardIds needs Discord:ShardCount, so every host splits the bot into the same number of shards.";
+        if (ids[^1] >= count)
+            return $"Discord:ShardIds lists shard {ids[^1]}, but Discord:ShardCount is {count} (ids run from 0 to {count - 1}).";
         return null;
     }
 

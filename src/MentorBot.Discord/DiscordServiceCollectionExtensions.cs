@@ -26,8 +26,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        // Several hosts may share the bot: this process keeps to its configured share of the global limit.
         services.TryAddSingleton(sp => new RateLimiter(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DiscordOptions>>().Value.GlobalRequestsPerSecond));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DiscordOptions>>().Value.LocalGlobalRequestsPerSecond));
         // The REST client is a singleton, so its HttpClient lives forever: the pooled-connection lifetime, not handler
         // rotation, is what makes it notice DNS changes.
         services.AddHttpClient(nameof(DiscordRestClient))
@@ -46,8 +47,10 @@ public static class DiscordServiceCollectionExtensions
 
         if (DiscordOptions.ModeFrom(configuration) == DiscordMode.Gateway)
         {
-            services.TryAddSingleton<GatewayClient>();
-            services.AddHostedService(sp => sp.GetRequiredService<GatewayClient>());
+            // A host that shares the bot's shards with others registers a shared gate before this (the database's).
+            services.TryAddSingleton<IIdentifyGate>(sp => new InProcessIdentifyGate(sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<GatewayShards>();
+            services.AddHostedService(sp => sp.GetRequiredService<GatewayShards>());
         }
         return services;
     }

@@ -1,9 +1,11 @@
 namespace MentorBot.Discord.Gateway;
 
-/// <summary>The answer of <c>GET /gateway/bot</c>; only the URL matters for a single shard.</summary>
+/// <summary>The answer of <c>GET /gateway/bot</c>: where to connect, the recommended shard count and identify limits.</summary>
 public sealed record GatewayBotInfo
 {
     public string Url { get; init; } = "";
 
     public int Shards { get; init; } = 1;
+
+    public SessionStartLimit? SessionStartLimit { get; init; }
 }

@@ -3,7 +3,6 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rest;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +12,7 @@ namespace MentorBot.Discord.Gateway;
 /// One Gateway connection (a single shard) that receives INTERACTION_CREATE and answers over REST. It keeps the
 /// session across drops (Resume on <c>resume_gateway_url</c> with the last sequence), detects zombie connections
 /// by missed heartbeat ACKs, backs off with jitter, and stops for good on close codes that reconnecting cannot fix.
+/// A new session waits for its turn at the <see cref="IIdentifyGate"/>, which the bot's other shards share.
 /// </summary>
 public sealed partial class GatewayClient(
     DiscordRestClient rest,
@@ -20,7 +20,10 @@ public sealed partial class GatewayClient(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<GatewayClient> logger,
-    DiscordAdapterStatus? status = null) : BackgroundService
+    IIdentifyGate identifyGate,
+    ShardInfo shard,
+    GatewayBotInfo? gatewayBot = null,
+    DiscordAdapterStatus? status = null) : IDisposable
 {
     private const int MaxBackoffSeconds = 60;
     private const int RememberedInteractions = 1000;
@@ -29,7 +32,8 @@ public sealed partial class GatewayClient(
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Queue<string> _handledOrder = new();
     private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
-    private string? _gatewayUrl;
+    private string? _gatewayUrl = string.IsNullOrEmpty(gatewayBot?.Url) ? null : gatewayBot.Url;
+    private int _maxConcurrency = Math.Max(1, gatewayBot?.SessionStartLimit?.MaxConcurrency ?? 1);
     private string? _sessionId;
     private string? _resumeUrl;
     // Read by the heartbeat loop while the receive loop writes it; -1 stands for "no dispatch yet".
@@ -43,7 +47,10 @@ public sealed partial class GatewayClient(
 
     public int Resumes { get; private set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public ShardInfo Shard => shard;
+
+    /// <summary>Connects, and keeps connected until <paramref name="stoppingToken"/> fires or a fatal close code.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -51,7 +58,12 @@ public sealed partial class GatewayClient(
             CloseAction action;
             try
             {
-                _gatewayUrl ??= (await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false))?.Url;
+                if (_gatewayUrl is null)
+                {
+                    var info = await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false);
+                    _gatewayUrl = info?.Url;
+                    _maxConcurrency = Math.Max(1, info?.SessionStartLimit?.MaxConcurrency ?? _maxConcurrency);
+                }
                 if (string.IsNullOrEmpty(_gatewayUrl))
                     throw new WebSocketException("Discord returned no Gateway URL.");
                 var resume = _sessionId is not null && _resumeUrl is not null;
@@ -63,10 +75,10 @@ public sealed partial class GatewayClient(
                 {
                     FatalCloseCode = code;
                     var reason = CloseCodes.Explain(code!.Value);
-                    LogFatal(logger, code.Value, reason);
+                    LogFatal(logger, shard, code.Value, reason);
                     return;
                 }
-                LogClosed(logger, code, action);
+                LogClosed(logger, shard, code, action);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -76,14 +88,14 @@ public sealed partial class GatewayClient(
             {
                 FatalCloseCode = CloseCodes.AuthenticationFailed;
                 var reason = CloseCodes.Explain(CloseCodes.AuthenticationFailed);
-                LogFatal(logger, CloseCodes.AuthenticationFailed, reason);
+                LogFatal(logger, shard, CloseCodes.AuthenticationFailed, reason);
                 return;
             }
             // Whatever else went wrong (network, timeouts, a malformed frame) is retried with backoff: an exception
             // escaping a hosted service would stop the whole host.
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogConnectionFailed(logger, ex.Message);
+                LogConnectionFailed(logger, shard, ex.Message);
                 action = CloseAction.Resume;
                 // A Gateway URL that stopped working may have moved; ask again next time.
                 _gatewayUrl = null;
@@ -128,7 +140,7 @@ public sealed partial class GatewayClient(
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var url = baseUrl.TrimEnd('/') + "/?v=10&encoding=json";
         await socket.ConnectAsync(new Uri(url), connection.Token).ConfigureAwait(false);
-        LogConnected(logger, resume);
+        LogConnected(logger, shard, resume);
 
         var healthy = false;
         var acked = true;
@@ -149,7 +161,7 @@ public sealed partial class GatewayClient(
                         if (resume)
                             await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new ResumeCommand(new ResumeData(options.Value.BotToken ?? "", _sessionId!, _lastSequence)), DiscordJson.Default.ResumeCommand), connection.Token).ConfigureAwait(false);
                         else
-                            await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new IdentifyCommand(new IdentifyData(options.Value.BotToken ?? "", 0, new IdentifyProperties(Environment.OSVersion.Platform.ToString(), "mentorbot", "mentorbot"))), DiscordJson.Default.IdentifyCommand), connection.Token).ConfigureAwait(false);
+                            await IdentifyAsync(socket, connection.Token).ConfigureAwait(false);
                         break;
                     case GatewayOpcodes.HeartbeatAck:
                         acked = true;
@@ -163,7 +175,7 @@ public sealed partial class GatewayClient(
                         return (null, healthy);
                     case GatewayOpcodes.InvalidSession:
                         var resumable = payload.D is { ValueKind: JsonValueKind.True };
-                        LogInvalidSession(logger, resumable);
+                        LogInvalidSession(logger, shard, resumable);
                         if (!resumable)
                             ForgetSession();
                         await CloseForResumeAsync(socket).ConfigureAwait(false);
@@ -181,12 +193,12 @@ public sealed partial class GatewayClient(
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            LogDropped(logger, ex.Message);
+            LogDropped(logger, shard, ex.Message);
             return (null, healthy);
         }
         finally
         {
-            status?.Set(false);
+            status?.SetShard(shard.Id, false);
             await connection.CancelAsync().ConfigureAwait(false);
             if (heartbeat is not null)
                 await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -216,13 +228,13 @@ public sealed partial class GatewayClient(
                 _sessionId = ready.SessionId;
                 _resumeUrl = ready.ResumeGatewayUrl ?? _gatewayUrl;
                 Readies++;
-                status?.Set(true);
-                LogReady(logger);
+                status?.SetShard(shard.Id, true);
+                LogReady(logger, shard);
                 return true;
             case "RESUMED":
                 Resumes++;
-                status?.Set(true);
-                LogResumed(logger, _lastSequence);
+                status?.SetShard(shard.Id, true);
+                LogResumed(logger, shard, _lastSequence);
                 return true;
             case "INTERACTION_CREATE":
                 var interaction = payload.D?.Deserialize(DiscordJson.Default.Interaction);
@@ -232,6 +244,17 @@ public sealed partial class GatewayClient(
             default:
                 return false;
         }
+    }
+
+    /// <summary>Waits for this shard's identify turn (heartbeats keep going meanwhile), then identifies.</summary>
+    private async Task IdentifyAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        var bucket = shard.RateLimitKey(_maxConcurrency);
+        await identifyGate.WaitTurnAsync(bucket, ct).ConfigureAwait(false);
+        LogIdentifying(logger, shard, bucket);
+        var identify = new IdentifyData(
+            options.Value.BotToken ?? "", 0, new IdentifyProperties(Environment.OSVersion.Platform.ToString(), "mentorbot", "mentorbot"), [shard.Id, shard.Count]);
+        await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new IdentifyCommand(identify), DiscordJson.Default.IdentifyCommand), ct).ConfigureAwait(false);
     }
 
     private bool Remember(string interactionId)
@@ -272,7 +295,7 @@ public sealed partial class GatewayClient(
             {
                 if (!acked())
                 {
-                    LogZombie(logger);
+                    LogZombie(logger, shard);
                     socket.Abort();
                     return;
                 }
@@ -326,42 +349,41 @@ public sealed partial class GatewayClient(
         return (JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), DiscordJson.Default.GatewayPayload), null);
     }
 
-    public override void Dispose()
-    {
-        _sendLock.Dispose();
-        base.Dispose();
-    }
+    public void Dispose() => _sendLock.Dispose();
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Discord Gateway connected (resuming: {Resume})")]
-    private static partial void LogConnected(ILogger logger, bool resume);
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} connected (resuming: {Resume})")]
+    private static partial void LogConnected(ILogger logger, ShardInfo shard, bool resume);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Discord Gateway session ready")]
-    private static partial void LogReady(ILogger logger);
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} session ready")]
+    private static partial void LogReady(ILogger logger, ShardInfo shard);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Discord Gateway session resumed at sequence {Sequence}")]
-    private static partial void LogResumed(ILogger logger, long? sequence);
+    [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} session resumed at sequence {Sequence}")]
+    private static partial void LogResumed(ILogger logger, ShardInfo shard, long? sequence);
 
-    [LoggerMessage(EventId = 403, Level = LogLevel.Critical, Message = "Discord Gateway closed with {Code}: {Reason}. The Discord adapter has stopped; fix the configuration and restart")]
-    private static partial void LogFatal(ILogger logger, int code, string reason);
+    [LoggerMessage(EventId = 403, Level = LogLevel.Critical, Message = "Discord Gateway shard {Shard} closed with {Code}: {Reason}. The Discord adapter has stopped; fix the configuration and restart")]
+    private static partial void LogFatal(ILogger logger, ShardInfo shard, int code, string reason);
 
-    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Discord Gateway closed (code {Code}); next: {Action}")]
-    private static partial void LogClosed(ILogger logger, int? code, CloseAction action);
+    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} closed (code {Code}); next: {Action}")]
+    private static partial void LogClosed(ILogger logger, ShardInfo shard, int? code, CloseAction action);
 
-    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Discord Gateway unreachable: {Reason}; retrying with backoff")]
-    private static partial void LogConnectionFailed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Discord Gateway shard {Shard} unreachable: {Reason}; retrying with backoff")]
+    private static partial void LogConnectionFailed(ILogger logger, ShardInfo shard, string reason);
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Discord asked the Gateway to reconnect (op 7)")]
     private static partial void LogReconnectRequested(ILogger logger);
 
-    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Discord Gateway invalid session (op 9, resumable: {Resumable})")]
-    private static partial void LogInvalidSession(ILogger logger, bool resumable);
+    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} invalid session (op 9, resumable: {Resumable})")]
+    private static partial void LogInvalidSession(ILogger logger, ShardInfo shard, bool resumable);
 
-    [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "Discord Gateway missed a heartbeat ACK; reconnecting to resume")]
-    private static partial void LogZombie(ILogger logger);
+    [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "Discord Gateway shard {Shard} missed a heartbeat ACK; reconnecting to resume")]
+    private static partial void LogZombie(ILogger logger, ShardInfo shard);
 
-    [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Discord Gateway connection dropped: {Reason}")]
-    private static partial void LogDropped(ILogger logger, string reason);
+    [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} connection dropped: {Reason}")]
+    private static partial void LogDropped(ILogger logger, ShardInfo shard, string reason);
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Could not answer interaction {InteractionId}")]
     private static partial void LogAnswerFailed(ILogger logger, Exception exception, string interactionId);
+
+    [LoggerMessage(EventId = 411, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} identifying (identify bucket {Bucket})")]
+    private static partial void LogIdentifying(ILogger logger, ShardInfo shard, int bucket);
 }

@@ -27,14 +27,17 @@ public sealed partial class DiscordRestClient
     private readonly RateLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
+    private readonly ISharedGlobalRateLimit? _sharedGlobal;
 
-    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, RateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
+    /// <param name="sharedGlobal">The global limit shared with the bot's other hosts, when there are any.</param>
+    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, RateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger, ISharedGlobalRateLimit? sharedGlobal = null)
     {
         _http = http;
         _options = options.Value;
         _limiter = limiter;
         _time = time;
         _logger = logger;
+        _sharedGlobal = sharedGlobal;
     }
 
     public Task<GatewayBotInfo?> GetGatewayBotAsync(CancellationToken ct) =>
@@ -86,6 +89,9 @@ public sealed partial class DiscordRestClient
                 LogWaiting(_logger, routeKey, wait.TotalMilliseconds);
                 await Task.Delay(wait, _time, ct).ConfigureAwait(false);
             }
+            // Last, right before sending: a shared permit is a moment in the bot's common schedule, best not spent late.
+            if (!exempt && _sharedGlobal is not null)
+                await _sharedGlobal.WaitAsync(ct).ConfigureAwait(false);
 
             using var request = new HttpRequestMessage(method, _options.ApiBaseUrl.TrimEnd('/') + path);
             request.Headers.UserAgent.ParseAdd(UserAgent);

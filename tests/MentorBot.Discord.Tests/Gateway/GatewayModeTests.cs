@@ -159,7 +159,7 @@ public sealed class GatewayModeTests : IAsyncLifetime
     {
         _discord.CloseOnIdentify = 4004;
         await using var host = await StartHostAsync();
-        var gateway = host.Services.GetRequiredService<GatewayClient>();
+        var gateway = host.Services.GetRequiredService<GatewayShards>();
 
         await Wait.UntilAsync(() => gateway.FatalCloseCode == 4004, "fatal stop");
         await Task.Delay(1000);
@@ -174,7 +174,7 @@ public sealed class GatewayModeTests : IAsyncLifetime
     public async Task Rejected_token_at_gateway_bot_stops_the_adapter_without_connecting()
     {
         await using var host = await StartHostAsync(new() { ["Discord:BotToken"] = "wrong-token" });
-        var gateway = host.Services.GetRequiredService<GatewayClient>();
+        var gateway = host.Services.GetRequiredService<GatewayShards>();
 
         await Wait.UntilAsync(() => gateway.FatalCloseCode == CloseCodes.AuthenticationFailed, "fatal stop on 401");
 
@@ -193,7 +193,7 @@ public sealed class GatewayModeTests : IAsyncLifetime
             // Nothing listens on the discard port.
             ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
         });
-        var gateway = host.Services.GetRequiredService<GatewayClient>();
+        var gateway = host.Services.GetRequiredService<GatewayShards>();
 
         await Task.Delay(1500);
 

@@ -21,8 +21,9 @@ namespace MentorBot.Testing.Discord;
 /// 50007 for closed DMs, enforced nonces (per author, for <see cref="NonceWindow"/>), an optional global rate limit
 /// (<see cref="GlobalRateLimit"/>) and an optional storm of 429s (<see cref="Storm"/>). Created messages are counted
 /// per channel, so tests and benchmarks can tell a message that exists twice from a request that was retried.
+/// The Gateway half (sessions per shard, routing, identify limits) is in FakeDiscord.Gateway.cs.
 /// </summary>
-public sealed class FakeDiscord : IAsyncDisposable
+public sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string BotToken = "fake-bot-token";
     public const string ApplicationId = "111111111111111111";
@@ -45,13 +46,10 @@ public sealed class FakeDiscord : IAsyncDisposable
     private TaskCompletionSource _holdGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _held;
     private readonly Lock _gate = new();
-    private readonly List<(long Seq, string Frame)> _sessionEvents = [];
     private JsonArray _commands = [];
     private int _scripted429s;
     private int _messagesRemaining = 5;
-    private long _sequence;
     private int _nextId = 1000;
-    private GatewayConnection? _connection;
 
     private FakeDiscord(WebApplication app)
     {
@@ -69,17 +67,6 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>Channel ids that no longer exist: creating a message there is 404 Unknown Channel (10003).</summary>
     public ConcurrentDictionary<string, bool> DeletedChannels { get; } = new();
-
-    public int HeartbeatIntervalMs { get; set; } = 45000;
-
-    /// <summary>When set, heartbeats get no ACK, so the client should treat the connection as a zombie.</summary>
-    public bool SuppressHeartbeatAcks { get; set; }
-
-    /// <summary>Replays this many already-delivered events on Resume in addition to the missed ones.</summary>
-    public int ResumeReplayOverlap { get; set; }
-
-    /// <summary>Sends a close frame with this code right after Hello when the client identifies.</summary>
-    public int? CloseOnIdentify { get; set; }
 
     /// <summary>
     /// Requests per second the bot may make across all routes except interaction and webhook-token ones, as Discord's
@@ -108,18 +95,6 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>Responses to message creates being held back by <see cref="HoldResponsesAfter"/>.</summary>
     public long HeldResponses => Interlocked.Read(ref _held);
-
-    public string? SessionId { get; private set; }
-
-    public int Identifies { get; private set; }
-
-    public int ResumeCount { get; private set; }
-
-    public int Connections { get; private set; }
-
-    public ConcurrentQueue<string> GatewayPaths { get; } = new();
-
-    public ConcurrentQueue<JsonElement> ClientFrames { get; } = new();
 
     public static async Task<FakeDiscord> StartAsync()
     {
@@ -228,39 +203,6 @@ public sealed class FakeDiscord : IAsyncDisposable
         };
     }
 
-    /// <summary>Dispatches INTERACTION_CREATE on the Gateway (or queues it for replay while the client is away).</summary>
-    public async Task DispatchAsync(JsonObject interaction)
-    {
-        string frame;
-        GatewayConnection? connection;
-        lock (_gate)
-        {
-            var seq = ++_sequence;
-            frame = new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = "INTERACTION_CREATE", ["d"] = interaction.DeepClone() }.ToJsonString();
-            _sessionEvents.Add((seq, frame));
-            connection = _connection;
-        }
-        if (connection is not null)
-            await connection.SendAsync(frame);
-    }
-
-    /// <summary>Kills the TCP connection without a close frame, as a network failure would.</summary>
-    public void DropConnection() => _connection?.Socket.Abort();
-
-    /// <summary>Op 1 from the server: the client must heartbeat immediately.</summary>
-    public Task RequestHeartbeatAsync() => _connection?.SendAsync("""{"op":1,"d":null}""") ?? Task.CompletedTask;
-
-    public Task SendReconnectAsync() => _connection?.SendAsync("""{"op":7,"d":null}""") ?? Task.CompletedTask;
-
-    public Task SendInvalidSessionAsync(bool resumable) =>
-        _connection?.SendAsync($$"""{"op":9,"d":{{(resumable ? "true" : "false")}}}""") ?? Task.CompletedTask;
-
-    public async Task CloseAsync(int code)
-    {
-        if (_connection is { } connection)
-            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None);
-    }
-
     private string NextId() => Interlocked.Increment(ref _nextId).ToString("D18", CultureInfo.InvariantCulture);
 
     private void Map(WebApplication app)
@@ -268,8 +210,8 @@ public sealed class FakeDiscord : IAsyncDisposable
         app.MapGet("/api/v10/gateway/bot", (HttpContext c) => Authorized(c, () => Results.Json(new JsonObject
         {
             ["url"] = $"ws://{BaseAddress.Authority}/gateway",
-            ["shards"] = 1,
-            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1 },
+            ["shards"] = RecommendedShards,
+            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = MaxConcurrency },
         })));
         app.MapGet("/api/v10/applications/{app}/commands", (HttpContext c) => Authorized(c, ListCommands));
         app.MapGet("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext c) => Authorized(c, ListCommands));
@@ -467,142 +409,11 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Request.Headers.UserAgent.ToString(), body, status));
     }
 
-    private async Task GatewayAsync(HttpContext context)
-    {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = 400;
-            return;
-        }
-        GatewayPaths.Enqueue(context.Request.Path + context.Request.QueryString);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = new GatewayConnection(socket);
-        lock (_gate)
-        {
-            _connection = connection;
-            Connections++;
-        }
-        await connection.SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{HeartbeatIntervalMs}}},"s":null,"t":null}""");
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (socket.State == WebSocketState.Open)
-            {
-                var result = await socket.ReceiveAsync(buffer, context.RequestAborted);
-                if (result.MessageType == WebSocketMessageType.Close)
-                    break;
-                var frame = JsonDocument.Parse(buffer.AsMemory(0, result.Count)).RootElement.Clone();
-                ClientFrames.Enqueue(frame);
-                await OnClientFrameAsync(connection, frame);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            // The client went away; its session stays resumable.
-        }
-        lock (_gate)
-        {
-            if (_connection == connection)
-                _connection = null;
-        }
-    }
-
-    private async Task OnClientFrameAsync(GatewayConnection connection, JsonElement frame)
-    {
-        switch (frame.GetProperty("op").GetInt32())
-        {
-            case 1:
-                if (!SuppressHeartbeatAcks)
-                    await connection.SendAsync("""{"op":11}""");
-                break;
-            case 2:
-                Identifies++;
-                if (CloseOnIdentify is { } code)
-                {
-                    await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", CancellationToken.None);
-                    return;
-                }
-                string ready;
-                lock (_gate)
-                {
-                    SessionId = "session-" + Identifies;
-                    _sessionEvents.Clear();
-                    var seq = ++_sequence;
-                    ready = new JsonObject
-                    {
-                        ["op"] = 0,
-                        ["s"] = seq,
-                        ["t"] = "READY",
-                        ["d"] = new JsonObject
-                        {
-                            ["v"] = 10,
-                            ["user"] = new JsonObject { ["id"] = ApplicationId, ["username"] = "MentorBot", ["bot"] = true },
-                            ["guilds"] = new JsonArray(),
-                            ["session_id"] = SessionId,
-                            ["resume_gateway_url"] = $"ws://{BaseAddress.Authority}/resume",
-                            ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
-                        },
-                    }.ToJsonString();
-                }
-                await connection.SendAsync(ready);
-                break;
-            case 6:
-                var d = frame.GetProperty("d");
-                if (d.GetProperty("session_id").GetString() != SessionId || d.GetProperty("token").GetString() != BotToken)
-                {
-                    await connection.SendAsync("""{"op":9,"d":false}""");
-                    return;
-                }
-                ResumeCount++;
-                var last = d.GetProperty("seq").ValueKind == JsonValueKind.Number ? d.GetProperty("seq").GetInt64() : 0;
-                List<string> replay;
-                long resumedSeq;
-                lock (_gate)
-                {
-                    var missed = _sessionEvents.FindIndex(e => e.Seq > last);
-                    var from = Math.Max(0, (missed < 0 ? _sessionEvents.Count : missed) - ResumeReplayOverlap);
-                    replay = [.. _sessionEvents.Skip(from).Select(e => e.Frame)];
-                    resumedSeq = ++_sequence;
-                }
-                foreach (var frameText in replay)
-                    await connection.SendAsync(frameText);
-                await connection.SendAsync("{\"op\":0,\"s\":" + resumedSeq.ToString(CultureInfo.InvariantCulture) + ",\"t\":\"RESUMED\",\"d\":{}}");
-                break;
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         ReleaseHeldResponses();
-        _connection?.Socket.Abort();
+        AbortGatewayConnections();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private sealed class GatewayConnection(WebSocket socket) : IDisposable
-    {
-        public void Dispose() => _send.Dispose();
-
-        private readonly SemaphoreSlim _send = new(1, 1);
-
-        public WebSocket Socket { get; } = socket;
-
-        public async Task SendAsync(string frame)
-        {
-            await _send.WaitAsync();
-            try
-            {
-                if (Socket.State == WebSocketState.Open)
-                    await Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
-            }
-            catch (WebSocketException)
-            {
-                // Dropped mid-send; the event stays in the session for replay.
-            }
-            finally
-            {
-                _send.Release();
-            }
-        }
     }
 }
