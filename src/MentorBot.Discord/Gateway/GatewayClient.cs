@@ -257,6 +257,13 @@ public sealed partial class GatewayClient(
         await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new IdentifyCommand(identify), DiscordJson.Default.IdentifyCommand), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Whether this shard received the interaction (among the last ones remembered).</summary>
+    internal bool Received(string interactionId)
+    {
+        lock (_handled)
+            return _handled.Contains(interactionId);
+    }
+
     private bool Remember(string interactionId)
     {
         lock (_handled)

@@ -1,0 +1,73 @@
+using MentorBot.Discord.Gateway;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MentorBot.Discord.Tests.Gateway;
+
+public sealed class InProcessIdentifyGateTests
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task One_bucket_hands_out_one_turn_per_interval_in_order()
+    {
+        var gate = new InProcessIdentifyGate(_time);
+        Assert.True(gate.Interval >= TimeSpan.FromSeconds(5), "Discord's window is 5 s per bucket");
+
+        var first = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
+        var second = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
+        var third = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
+
+        Assert.True(first.IsCompleted, "the first turn is immediate");
+        Assert.False(second.IsCompleted);
+        _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
+        Assert.False(second.IsCompleted, "not a millisecond early");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await second;
+        Assert.False(third.IsCompleted, "callers queue: the third waits for the second's interval");
+        _time.Advance(gate.Interval);
+        await third;
+    }
+
+    [Fact]
+    public async Task Different_buckets_do_not_wait_for_each_other()
+    {
+        var gate = new InProcessIdentifyGate(_time);
+
+        await gate.WaitTurnAsync(0, CancellationToken.None);
+        var second = gate.WaitTurnAsync(1, CancellationToken.None).AsTask();
+        var third = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
+
+        Assert.True(second.IsCompleted, "bucket 1 has not identified yet");
+        Assert.False(third.IsCompleted, "bucket 0 just identified");
+        _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
+        Assert.False(third.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await third;
+    }
+
+    [Fact]
+    public async Task A_bucket_idle_for_longer_than_the_interval_goes_at_once()
+    {
+        var gate = new InProcessIdentifyGate(_time);
+        await gate.WaitTurnAsync(0, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(gate.WaitTurnAsync(0, CancellationToken.None).AsTask().IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 0)]
+    [InlineData(5, 4, 1)]
+    [InlineData(7, 16, 7)]
+    public void Identify_bucket_is_shard_id_modulo_max_concurrency(int shardId, int maxConcurrency, int bucket) =>
+        Assert.Equal(bucket, new ShardInfo(shardId, 32).RateLimitKey(maxConcurrency));
+
+    [Fact]
+    public void Guild_routing_follows_discords_formula()
+    {
+        // (guild_id >> 22) % num_shards, with the guild id of Discord's sharding example.
+        Assert.Equal(0, ShardInfo.ForGuild(41771983423143937UL, 1));
+        Assert.Equal((int)((41771983423143937UL >> 22) % 4), ShardInfo.ForGuild(41771983423143937UL, 4));
+        Assert.Equal(3, ShardInfo.ForGuild(ulong.Parse(FakeDiscord.GuildOnShard(3, 4), System.Globalization.CultureInfo.InvariantCulture), 4));
+    }
+}
