@@ -3,6 +3,7 @@ using MentorBot.Core.Faq;
 using MentorBot.Core.Health;
 using MentorBot.Core.Knowledge;
 using MentorBot.Discord;
+using MentorBot.Discord.Postgres;
 using MentorBot.Host.Console;
 using MentorBot.Host.Health;
 using MentorBot.Host.Knowledge;
@@ -81,7 +82,11 @@ internal static class BotApplication
 
         var discord = DiscordConfigured(configuration);
         if (discord)
+        {
+            if (DiscordCoordinatedThroughDatabase(configuration))
+                services.AddDiscordPostgresCoordination(configuration["Storage:ConnectionString"] ?? "");
             services.AddDiscordAdapter(configuration);
+        }
         var slack = SlackEnabled(configuration);
         if (slack)
             services.AddSlackAdapter(configuration);
@@ -106,6 +111,14 @@ internal static class BotApplication
     /// <summary>Discord runs when it has credentials: a bot token (Gateway) or a public key (Http).</summary>
     internal static bool DiscordConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
+
+    /// <summary>
+    /// Hosts on one PostgreSQL database may be one bot split in several: they share identify turns and the global
+    /// request limit through the database unless <c>Discord:CoordinateThroughDatabase</c> is false.
+    /// </summary>
+    internal static bool DiscordCoordinatedThroughDatabase(IConfiguration configuration) =>
+        StorageSelection.Provider(configuration) == StorageProvider.Postgres
+        && !string.Equals(configuration["Discord:CoordinateThroughDatabase"], "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Slack runs when its bot token is configured.</summary>
     internal static bool SlackEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);

@@ -1,0 +1,98 @@
+using MentorBot.Discord.Rest;
+using Npgsql;
+
+namespace MentorBot.Discord.Postgres;
+
+/// <summary>
+/// The bot's global request limit shared by every host on one database, as a schedule of send slots: one row holds
+/// the next free slot (the database's clock), and a host reserves a batch of consecutive slots, each
+/// <c>1 / requestsPerSecond</c> apart, in one atomic UPDATE. However many hosts take part, no second of the schedule
+/// holds more than <c>requestsPerSecond</c> slots. A host reserves as many slots as it has requests waiting (up to
+/// <paramref name="maxBatch"/>), so a busy host needs one round trip per batch and an idle one wastes nothing.
+/// </summary>
+public sealed class PostgresGlobalRateLimit(DiscordCoordinationDatabase database, int requestsPerSecond, TimeProvider time, int maxBatch = 10)
+    : ISharedGlobalRateLimit, IDisposable
+{
+    /// <summary>A reserved slot nobody took within this long (its waiter was cancelled) is dropped, not spent late.</summary>
+    private static readonly TimeSpan StaleSlot = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / Math.Max(1, requestsPerSecond));
+    private readonly SemaphoreSlim _reserving = new(1, 1);
+    private readonly Queue<DateTimeOffset> _slots = new();
+    private int _waiting;
+
+    public int RequestsPerSecond => requestsPerSecond;
+
+    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            while (true)
+            {
+                if (TakeSlot() is { } slot)
+                {
+                    var wait = slot - time.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
+                        await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                await _reserving.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (!HasSlots())
+                        await ReserveAsync(Math.Clamp(Volatile.Read(ref _waiting), 1, maxBatch), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _reserving.Release();
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private async Task ReserveAsync(int count, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
+            UPDATE discord_global_rate
+            SET next_slot = GREATEST(next_slot, clock_timestamp()) + @span
+            WHERE id = 1
+            RETURNING EXTRACT(EPOCH FROM next_slot - @span - clock_timestamp())::float8
+            """, connection);
+        command.Parameters.AddWithValue("span", _spacing * count);
+        var untilFirst = TimeSpan.FromSeconds(Math.Max(0, Convert.ToDouble(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture)));
+        var first = time.GetUtcNow() + untilFirst;
+        lock (_slots)
+        {
+            for (var i = 0; i < count; i++)
+                _slots.Enqueue(first + _spacing * i);
+        }
+    }
+
+    private DateTimeOffset? TakeSlot()
+    {
+        var now = time.GetUtcNow();
+        lock (_slots)
+        {
+            while (_slots.TryDequeue(out var slot))
+            {
+                if (now - slot <= StaleSlot)
+                    return slot;
+            }
+            return null;
+        }
+    }
+
+    private bool HasSlots()
+    {
+        lock (_slots)
+            return _slots.Count > 0;
+    }
+
+    public void Dispose() => _reserving.Dispose();
+}

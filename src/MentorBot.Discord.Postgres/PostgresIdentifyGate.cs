@@ -1,0 +1,46 @@
+using MentorBot.Discord.Gateway;
+using Npgsql;
+
+namespace MentorBot.Discord.Postgres;
+
+/// <summary>
+/// Identify turns shared by every host on one database: a transaction-scoped advisory lock per bucket serialises the
+/// hosts, and the bucket's last identify time (the database's clock, so hosts' clocks need not agree) spaces them at
+/// least <see cref="Interval"/> apart. The lock is held while waiting out the interval, so hosts queue rather than poll.
+/// </summary>
+public sealed class PostgresIdentifyGate(DiscordCoordinationDatabase database, TimeProvider time, TimeSpan? interval = null) : IIdentifyGate
+{
+    public TimeSpan Interval { get; } = interval ?? IdentifyTiming.Interval;
+
+    public async ValueTask WaitTurnAsync(int bucket, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        double waitSeconds;
+        await using (var command = new NpgsqlCommand("""
+            SELECT pg_advisory_xact_lock(@space, @bucket);
+            SELECT COALESCE((SELECT EXTRACT(EPOCH FROM last_identify + @interval - clock_timestamp())::float8
+                             FROM discord_identify_buckets WHERE bucket = @bucket), 0);
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("space", DiscordCoordinationDatabase.IdentifyLockSpace);
+            command.Parameters.AddWithValue("bucket", bucket);
+            command.Parameters.AddWithValue("interval", Interval);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            waitSeconds = reader.GetDouble(0);
+        }
+        if (waitSeconds > 0)
+            await Task.Delay(TimeSpan.FromSeconds(waitSeconds), time, cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand("""
+            INSERT INTO discord_identify_buckets (bucket, last_identify) VALUES (@bucket, clock_timestamp())
+            ON CONFLICT (bucket) DO UPDATE SET last_identify = EXCLUDED.last_identify
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("bucket", bucket);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using MentorBot.Discord.Postgres;
+using Xunit.Abstractions;
+
+namespace MentorBot.Storage.Postgres.Tests.DiscordCoordination;
+
+/// <summary>Two hosts' shared global limiters on one real database, each with its own connection pool.</summary>
+public sealed class PostgresGlobalRateLimitTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Limit = 20;
+    private PostgresServer _server = null!;
+    private string _database = null!;
+    private DiscordCoordinationDatabase _first = null!;
+    private DiscordCoordinationDatabase _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.SharedAsync();
+        _database = await _server.CreateDatabaseAsync();
+        _first = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
+        _second = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        await _server.DropDatabaseAsync(_database);
+    }
+
+    [Fact]
+    public async Task Two_hosts_together_stay_under_the_global_limit_in_every_second()
+    {
+        using var one = new PostgresGlobalRateLimit(_first, Limit, TimeProvider.System);
+        using var two = new PostgresGlobalRateLimit(_second, Limit, TimeProvider.System);
+        var run = TimeSpan.FromSeconds(4);
+        var clock = Stopwatch.StartNew();
+        var permits = new List<(int Host, TimeSpan At)>();
+
+        // Each host has more demand than the whole bot's limit: five senders each, never idle.
+        await Task.WhenAll(new[] { one, two }.SelectMany((limiter, host) => Enumerable.Range(0, 5).Select(async _ =>
+        {
+            while (clock.Elapsed < run)
+            {
+                await limiter.WaitAsync(CancellationToken.None);
+                lock (permits)
+                    permits.Add((host, clock.Elapsed));
+            }
+        })));
+
+        var perSecond = permits.Where(p => p.At < run).GroupBy(p => (int)p.At.TotalSeconds).Select(g => g.Count()).ToList();
+        var busiest = perSecond.Max();
+        output.WriteLine($"limit {Limit}/s; permits per second: {string.Join(", ", perSecond)}; host 0: {permits.Count(p => p.Host == 0)}, host 1: {permits.Count(p => p.Host == 1)}");
+        // Slots are 1/Limit s apart in the shared schedule; a waiter woken a little late by a busy machine can push one
+        // or two permits across a second boundary, so allow that much, far from the 2 x Limit of two unshared hosts.
+        Assert.True(busiest <= Limit + 2, $"{busiest} permits in one second; per second: {string.Join(", ", perSecond)}");
+        Assert.True(permits.Count <= Limit * (run.TotalSeconds + 1), $"{permits.Count} permits in {run.TotalSeconds} s");
+        // Both hosts got a fair part of the limit, and the limit was used rather than starved.
+        Assert.True(permits.Count(p => p.Host == 0) >= Limit && permits.Count(p => p.Host == 1) >= Limit, "each host sent");
+        Assert.True(permits.Count >= Limit * run.TotalSeconds * 0.6, $"only {permits.Count} permits in {run.TotalSeconds} s");
+    }
+
+    [Fact]
+    public async Task An_idle_bot_gets_a_permit_at_once()
+    {
+        using var one = new PostgresGlobalRateLimit(_first, Limit, TimeProvider.System);
+        await one.WaitAsync(CancellationToken.None);
+        await Task.Delay(200);
+
+        var clock = Stopwatch.StartNew();
+        await one.WaitAsync(CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(1000), $"waited {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+}
