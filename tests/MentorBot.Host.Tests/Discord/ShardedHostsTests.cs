@@ -1,0 +1,91 @@
+using MentorBot.Discord.Gateway;
+using MentorBot.Discord.Postgres;
+using MentorBot.Discord.Rest;
+using MentorBot.Host.Tests.Support;
+using MentorBot.Storage.Postgres.Tests;
+using MentorBot.Testing.Discord;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Host.Tests.Discord;
+
+/// <summary>
+/// One bot split over two hosts on one PostgreSQL database: each host runs one Gateway shard, and the database makes
+/// them take identify turns, so the fake Discord (which refuses a second identify of a bucket within 5 s) sees none
+/// refused even though both hosts start at the same moment.
+/// </summary>
+public sealed class ShardedHostsTests : IAsyncLifetime
+{
+    private PostgresServer _server = null!;
+    private string _database = null!;
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.SharedAsync();
+        _database = await _server.CreateDatabaseAsync();
+        _discord = await FakeDiscord.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+        await _server.DropDatabaseAsync(_database);
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_database_take_identify_turns_and_send_through_the_shared_global_limit()
+    {
+        _discord.MaxConcurrency = 1;
+        await using var first = Build("0");
+        await using var second = Build("1");
+        Assert.Null(StartupCheck.Run(first.Services));
+        Assert.Null(StartupCheck.Run(second.Services));
+        Assert.IsType<PostgresIdentifyGate>(first.Services.GetRequiredService<IIdentifyGate>());
+        Assert.IsType<PostgresGlobalRateLimit>(first.Services.GetRequiredService<ISharedGlobalRateLimit>());
+
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        var started = Environment.TickCount64;
+        while (_discord.ShardsWithSessions().Count < 2)
+        {
+            Assert.True(Environment.TickCount64 - started < 30000, "both shards READY within 30 s");
+            await Task.Delay(50);
+        }
+
+        var log = _discord.IdentifyLog;
+        Assert.Equal(0, _discord.IdentifyViolations);
+        Assert.Equal(2, log.Count);
+        Assert.Equal([0, 1], log.Select(i => i.ShardId).Order());
+        Assert.True(Math.Abs(log[1].AtMs - log[0].AtMs) >= 5000, $"identifies {Math.Abs(log[1].AtMs - log[0].AtMs)} ms apart");
+        // Command registration went through the shared limiter to Discord.
+        Assert.Contains(_discord.Requests, r => r.Path == "/api/v10/gateway/bot");
+        started = Environment.TickCount64;
+        while (_discord.Requests.Count(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)) < 2)
+        {
+            Assert.True(Environment.TickCount64 - started < 10000, "both hosts asked for the registered commands");
+            await Task.Delay(50);
+        }
+        await first.StopAsync();
+        await second.StopAsync();
+    }
+
+    private WebApplication Build(string shardIds)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = _server.ConnectionStringFor(_database),
+            ["Knowledge:Path"] = TestPaths.RepoKnowledge,
+            ["Console:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Discord:Mode"] = "Gateway",
+            ["Discord:BotToken"] = FakeDiscord.BotToken,
+            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
+            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
+            ["Discord:ShardCount"] = "2",
+            ["Discord:ShardIds"] = shardIds,
+        };
+        return BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(settings));
+    }
+}
