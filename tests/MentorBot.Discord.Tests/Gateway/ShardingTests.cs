@@ -1,3 +1,5 @@
+using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Tests.Fakes;
@@ -19,8 +21,9 @@ public sealed class ShardingTests : IAsyncLifetime
     {
         // Two buckets, so both shards may identify at once.
         _discord.MaxConcurrency = 2;
-        await using var first = await StartHostAsync("2", "0");
-        await using var second = await StartHostAsync("2", "1");
+        var (first, second) = await StartTwoAsync();
+        await using var firstHost = first;
+        await using var secondHost = second;
         await Wait.UntilAsync(() => _discord.ShardsWithSessions().Count == 2, "both shards READY", 20000);
 
         var onShard0 = Enumerable.Range(0, 3).Select(n => Faq(FakeDiscord.GuildOnShard(0, 2, n))).ToList();
@@ -85,12 +88,50 @@ public sealed class ShardingTests : IAsyncLifetime
     {
         // Two hosts that do not share an identify gate: each thinks its shard may go at once.
         _discord.MaxConcurrency = 1;
-        await using var first = await StartHostAsync("2", "0");
-        await using var second = await StartHostAsync("2", "1");
+        var (first, second) = await StartTwoAsync();
+        await using var firstHost = first;
+        await using var secondHost = second;
 
         await Wait.UntilAsync(() => _discord.IdentifyViolations >= 1, "refused identify");
         // The refused shard is told op 9 and identifies again after its own gate's interval.
         await Wait.UntilAsync(() => _discord.ShardsWithSessions().Count == 2, "both shards READY in the end", 30000);
+    }
+
+    [Fact]
+    public async Task Fake_closes_an_identify_with_an_invalid_shard_with_4010()
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"ws://{_discord.BaseAddress.Authority}/gateway?v=10&encoding=json"), CancellationToken.None);
+        var buffer = new byte[4096];
+        await socket.ReceiveAsync(buffer, CancellationToken.None);
+        var identify = new JsonObject
+        {
+            ["op"] = 2,
+            ["d"] = new JsonObject
+            {
+                ["token"] = FakeDiscord.BotToken,
+                ["intents"] = 0,
+                ["properties"] = new JsonObject { ["os"] = "linux", ["browser"] = "test", ["device"] = "test" },
+                ["shard"] = new JsonArray(2, 2),
+            },
+        };
+        await socket.SendAsync(Encoding.UTF8.GetBytes(identify.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+
+        Assert.Equal(WebSocketMessageType.Close, result.MessageType);
+        Assert.Equal(4010, (int)result.CloseStatus!.Value);
+        Assert.Empty(_discord.ShardsWithSessions());
+    }
+
+    /// <summary>Both hosts start together, as a fleet restarting would, so their first identifies meet.</summary>
+    private async Task<(HostHarness First, HostHarness Second)> StartTwoAsync()
+    {
+        var first = StartHostAsync("2", "0");
+        var second = StartHostAsync("2", "1");
+        await Task.WhenAll(first, second);
+        return (await first, await second);
     }
 
     private JsonObject Faq(string guildId) =>
