@@ -2,6 +2,7 @@ using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Discord.Postgres;
@@ -24,7 +25,8 @@ public static class DiscordPostgresServiceCollectionExtensions
         services.TryAddSingleton<ISharedGlobalRateLimit>(sp => new PostgresGlobalRateLimit(
             sp.GetRequiredService<DiscordCoordinationDatabase>(),
             sp.GetRequiredService<IOptions<DiscordOptions>>().Value.GlobalRequestsPerSecond,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<PostgresGlobalRateLimit>>()));
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using MentorBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace MentorBot.Discord.Postgres;
@@ -9,10 +11,17 @@ namespace MentorBot.Discord.Postgres;
 /// <c>1 / requestsPerSecond</c> apart, in one atomic UPDATE. However many hosts take part, no second of the schedule
 /// holds more than <c>requestsPerSecond</c> slots. A host reserves as many slots as it has requests waiting (up to
 /// <paramref name="maxBatch"/>), so a busy host needs one round trip per batch and an idle one wastes nothing.
+/// While the database cannot be reached the host falls back to its local limit (<c>Discord:GlobalRateShare</c>) for a
+/// few seconds at a time rather than stop talking to Discord; a 429 from Discord is still honoured.
 /// </summary>
-public sealed class PostgresGlobalRateLimit(DiscordCoordinationDatabase database, int requestsPerSecond, TimeProvider time, int maxBatch = 10)
+public sealed partial class PostgresGlobalRateLimit(
+    DiscordCoordinationDatabase database, int requestsPerSecond, TimeProvider time, ILogger<PostgresGlobalRateLimit>? logger = null, int maxBatch = 10)
     : ISharedGlobalRateLimit, IDisposable
 {
+    private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(5);
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private DateTimeOffset _fallbackUntil;
+
     /// <summary>A reserved slot nobody took within this long (its waiter was cancelled) is dropped, not spent late.</summary>
     private static readonly TimeSpan StaleSlot = TimeSpan.FromMilliseconds(100);
 
@@ -40,8 +49,16 @@ public sealed class PostgresGlobalRateLimit(DiscordCoordinationDatabase database
                 await _reserving.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    if (time.GetUtcNow() < _fallbackUntil)
+                        return;
                     if (!HasSlots())
                         await ReserveAsync(Math.Clamp(Volatile.Read(ref _waiting), 1, maxBatch), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
+                {
+                    _fallbackUntil = time.GetUtcNow() + Fallback;
+                    LogUnavailable(_logger, ex.Message, Fallback.TotalSeconds);
+                    return;
                 }
                 finally
                 {
@@ -95,4 +112,7 @@ public sealed class PostgresGlobalRateLimit(DiscordCoordinationDatabase database
     }
 
     public void Dispose() => _reserving.Dispose();
+
+    [LoggerMessage(EventId = 430, Level = LogLevel.Warning, Message = "Shared Discord rate limit unavailable ({Reason}); keeping to this host's share for {Seconds} s")]
+    private static partial void LogUnavailable(ILogger logger, string reason, double seconds);
 }

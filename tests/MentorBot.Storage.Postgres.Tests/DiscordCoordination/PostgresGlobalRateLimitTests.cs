@@ -72,4 +72,20 @@ public sealed class PostgresGlobalRateLimitTests(ITestOutputHelper output) : IAs
 
         Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(1000), $"waited {clock.Elapsed.TotalMilliseconds:0} ms");
     }
+
+    [Fact]
+    public async Task An_unreachable_database_falls_back_to_the_local_limit_instead_of_failing_requests()
+    {
+        // Nothing listens on the discard port.
+        await using var unreachable = new DiscordCoordinationDatabase("Host=127.0.0.1;Port=9;Username=nobody;Timeout=3");
+        using var limiter = new PostgresGlobalRateLimit(unreachable, Limit, TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+
+        await limiter.WaitAsync(CancellationToken.None);
+        var afterFirst = clock.Elapsed;
+        await limiter.WaitAsync(CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.True(clock.Elapsed - afterFirst < TimeSpan.FromSeconds(1), "during the fallback the database is not asked again");
+    }
 }
