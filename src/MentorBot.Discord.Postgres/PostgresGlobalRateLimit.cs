@@ -8,8 +8,8 @@ namespace MentorBot.Discord.Postgres;
 /// <summary>
 /// The bot's global request limit shared by every host on one database, as a schedule of send slots: one row holds
 /// the next free slot (the database's clock), and a host reserves a batch of consecutive slots, each
-/// <c>1 / requestsPerSecond</c> apart, in one atomic UPDATE. However many hosts take part, no second of the schedule
-/// holds more than <c>requestsPerSecond</c> slots. A host reserves as many slots as it has requests waiting (up to
+/// <c>1 / (requestsPerSecond × 0.95)</c> apart, in one atomic UPDATE. However many hosts take part, no second of the
+/// schedule holds more than <c>requestsPerSecond</c> slots. A host reserves as many slots as it has requests waiting (up to
 /// <paramref name="maxBatch"/>), so a busy host needs one round trip per batch and an idle one wastes nothing.
 /// While the database cannot be reached the host falls back to its local limit (<c>Discord:GlobalRateShare</c>) for a
 /// few seconds at a time rather than stop talking to Discord; a 429 from Discord is still honoured.
@@ -22,10 +22,16 @@ public sealed partial class PostgresGlobalRateLimit(
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private DateTimeOffset _fallbackUntil;
 
-    /// <summary>A reserved slot nobody took within this long (its waiter was cancelled) is dropped, not spent late.</summary>
-    private static readonly TimeSpan StaleSlot = TimeSpan.FromMilliseconds(100);
+    /// <summary>A slot not used within this long (its waiter was cancelled or woke late) is dropped, not spent late.</summary>
+    private static readonly TimeSpan StaleSlot = TimeSpan.FromMilliseconds(50);
 
-    private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / Math.Max(1, requestsPerSecond));
+    /// <summary>
+    /// The schedule fills 95% of the limit: requests reach Discord a little earlier or later than their slots (a busy
+    /// machine, the network), and the headroom keeps that jitter from putting a second over the limit.
+    /// </summary>
+    public const double Headroom = 0.95;
+
+    private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / (Math.Max(1, requestsPerSecond) * Headroom));
     private readonly SemaphoreSlim _reserving = new(1, 1);
     private readonly Queue<DateTimeOffset> _slots = new();
     private int _waiting;
@@ -44,7 +50,11 @@ public sealed partial class PostgresGlobalRateLimit(
                     var wait = slot - time.GetUtcNow();
                     if (wait > TimeSpan.Zero)
                         await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-                    return;
+                    // Woken long after the slot (a stalled machine): spending it now would bunch it with the slots
+                    // after it, so it is let go and a fresh one taken.
+                    if (time.GetUtcNow() - slot <= StaleSlot)
+                        return;
+                    continue;
                 }
                 await _reserving.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try

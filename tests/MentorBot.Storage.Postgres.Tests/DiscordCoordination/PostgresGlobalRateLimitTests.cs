@@ -51,13 +51,14 @@ public sealed class PostgresGlobalRateLimitTests(ITestOutputHelper output) : IAs
         var perSecond = permits.Where(p => p.At < run).GroupBy(p => (int)p.At.TotalSeconds).Select(g => g.Count()).ToList();
         var busiest = perSecond.Max();
         output.WriteLine($"limit {Limit}/s; permits per second: {string.Join(", ", perSecond)}; host 0: {permits.Count(p => p.Host == 0)}, host 1: {permits.Count(p => p.Host == 1)}");
-        // Slots are 1/Limit s apart in the shared schedule; a waiter woken a little late by a busy machine can push one
-        // or two permits across a second boundary, so allow that much, far from the 2 x Limit of two unshared hosts.
-        Assert.True(busiest <= Limit + 2, $"{busiest} permits in one second; per second: {string.Join(", ", perSecond)}");
-        Assert.True(permits.Count <= Limit * (run.TotalSeconds + 1), $"{permits.Count} permits in {run.TotalSeconds} s");
+        // The shared schedule fills 95% of the limit, the headroom for a waiter woken late by a busy machine; the test
+        // notes each permit after WaitAsync returns, which a stall can delay too, hence one more.
+        Assert.True(busiest <= Limit + 1, $"{busiest} permits in one second; per second: {string.Join(", ", perSecond)}");
+        var inRun = permits.Count(p => p.At < run);
+        Assert.True(inRun <= Limit * run.TotalSeconds, $"{inRun} permits in {run.TotalSeconds} s");
         // Both hosts got a fair part of the limit, and the limit was used rather than starved.
         Assert.True(permits.Count(p => p.Host == 0) >= Limit && permits.Count(p => p.Host == 1) >= Limit, "each host sent");
-        Assert.True(permits.Count >= Limit * run.TotalSeconds * 0.6, $"only {permits.Count} permits in {run.TotalSeconds} s");
+        Assert.True(inRun >= Limit * run.TotalSeconds * 0.6, $"only {inRun} permits in {run.TotalSeconds} s");
     }
 
     [Fact]

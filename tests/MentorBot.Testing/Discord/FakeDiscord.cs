@@ -315,6 +315,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             }
             if (wait is null && GlobalRateLimit is not null)
                 _globalWindow.Enqueue(now);
+            if (wait is null)
+                CountGlobalRequest(now);
         }
         if (wait is not { } retryAfter)
             return null;

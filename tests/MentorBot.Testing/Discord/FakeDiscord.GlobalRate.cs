@@ -1,0 +1,41 @@
+namespace MentorBot.Testing.Discord;
+
+/// <summary>
+/// What the bot's global request rate looked like from Discord's side, whoever sent the requests: the most requests
+/// that counted towards the global limit (everything but interaction and webhook-token routes) and were accepted
+/// within any one second, over all hosts. Kept whether or not <see cref="GlobalRateLimit"/> is enforced.
+/// </summary>
+public sealed partial class FakeDiscord
+{
+    private readonly Queue<long> _acceptedLastSecond = new();
+    private int _peakGlobalPerSecond;
+
+    /// <summary>The most global-limited requests accepted within any sliding one-second window.</summary>
+    public int PeakGlobalRequestsPerSecond
+    {
+        get
+        {
+            lock (_limitGate)
+                return _peakGlobalPerSecond;
+        }
+    }
+
+    /// <summary>Starts measuring afresh, e.g. after a warm-up.</summary>
+    public void ResetGlobalPeak()
+    {
+        lock (_limitGate)
+        {
+            _acceptedLastSecond.Clear();
+            _peakGlobalPerSecond = 0;
+        }
+    }
+
+    /// <summary>Called under <c>_limitGate</c> for each accepted request that counts towards the global limit.</summary>
+    private void CountGlobalRequest(long nowMs)
+    {
+        while (_acceptedLastSecond.Count > 0 && nowMs - _acceptedLastSecond.Peek() >= 1000)
+            _acceptedLastSecond.Dequeue();
+        _acceptedLastSecond.Enqueue(nowMs);
+        _peakGlobalPerSecond = Math.Max(_peakGlobalPerSecond, _acceptedLastSecond.Count);
+    }
+}
