@@ -28,6 +28,10 @@ public sealed partial class InteractionProcessor(
 
     private readonly DiscordOptions _options = options.Value;
 
+    // Commands cheap enough to run on the request's own thread; see CommandDefinition.AnswersFromMemory.
+    private readonly HashSet<string> _inlineCommands = new(
+        dispatcher.Commands.Where(c => c.AnswersFromMemory).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+
     public async Task<InteractionOutcome> ProcessAsync(Interaction interaction)
     {
         switch (interaction.Type)
@@ -53,8 +57,11 @@ public sealed partial class InteractionProcessor(
         LogCommand(logger, interaction.Id, request.Command, request.Subcommand);
 
         // The core's work must outlive a dropped HTTP request once deferred, so it does not take the request's token.
-        // Task.Run: a handler that blocks synchronously must not hold the deferral hostage.
-        var dispatch = Task.Run(() => dispatcher.DispatchAsync(request, CancellationToken.None));
+        // Task.Run: a handler that blocks synchronously (storage) must not hold the deferral hostage. Commands that answer
+        // from memory skip the hand-off, which costs a thread-pool wake-up and more CPU than the command itself.
+        var dispatch = _inlineCommands.Contains(request.Command)
+            ? dispatcher.DispatchAsync(request, CancellationToken.None)
+            : Task.Run(() => dispatcher.DispatchAsync(request, CancellationToken.None));
         // WaitAsync's timer is dropped as soon as the core answers, so busy periods do not pile up 2-second timers,
         // and the common case costs no linked tokens or WhenAny bookkeeping.
         Reply reply;
