@@ -168,20 +168,4 @@ public sealed class LiteDbDeliveryOutboxTests : IDisposable
         Assert.Null(await reopened.TryConsumeAsync(Alice));
         Assert.Null(await reopened.TryConsumeAsync(Bob));
     }
-
-    [Fact]
-    public async Task A_notice_set_through_one_store_is_consumed_through_another_over_the_same_file()
-    {
-        // The "no notice" answer comes from memory; it must still see notices written by any store of the process.
-        var writer = new LiteDbUndeliverableNotices(_db.Context);
-        var reader = new LiteDbUndeliverableNotices(_db.Context);
-        Assert.Null(await reader.TryConsumeAsync(Alice));
-
-        await writer.SetAsync(new UndeliverableNotice(Alice, "DMs closed", Minutes(2)));
-
-        Assert.Equal("DMs closed", (await reader.TryConsumeAsync(Alice))?.Reason);
-        Assert.Null(await writer.TryConsumeAsync(Alice));
-        _db.Reopen();
-        Assert.Null(await new LiteDbUndeliverableNotices(_db.Context).TryConsumeAsync(Alice));
-    }
 }
