@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using MentorBot.Storage.LiteDb.Documents;
 using Microsoft.Extensions.Logging;
@@ -50,6 +51,8 @@ public sealed class LiteDbContext : IDisposable
         {
             SchemaVersion = EnsureSchema(log);
             EnsureIndexes();
+            foreach (var notice in _database.GetCollection<UndeliverableNoticeDocument>(LiteDbUndeliverableNotices.NoticesCollection).FindAll())
+                PendingNotices.TryAdd(notice.Id, 0);
         }
         catch
         {
@@ -70,6 +73,15 @@ public sealed class LiteDbContext : IDisposable
     internal Lock WriteLock { get; } = new();
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>
+    /// Learner ids with a pending undeliverable notice, mirrored from <c>undeliverable_notices</c> (loaded here, kept
+    /// current by <see cref="LiteDbUndeliverableNotices"/> under <see cref="WriteLock"/>). Every command asks whether its
+    /// learner has one and almost none has, so the answer must not cost a database read under the write lock. The
+    /// mirror lives on the context, not a store, so any number of stores over one file agree; the file is opened in
+    /// direct (exclusive) mode, so no other process can change the collection behind it.
+    /// </summary>
+    internal ConcurrentDictionary<string, byte> PendingNotices { get; } = new(StringComparer.Ordinal);
 
     internal ILiteCollection<MetaDocument> Meta => _database.GetCollection<MetaDocument>(MetaCollection);
     internal ILiteCollection<LearnerDocument> Learners => _database.GetCollection<LearnerDocument>(LearnersCollection);
