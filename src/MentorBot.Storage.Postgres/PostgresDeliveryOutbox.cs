@@ -46,7 +46,7 @@ public sealed class PostgresDeliveryOutbox(PostgresStorage storage) : IDeliveryO
         [DeliveryMarkKind.Sent] = $"UPDATE deliveries SET status = 'Sent', attempts = attempts + 1, completed_at_utc_ticks = $3, last_error = NULL, claimed_by = NULL, claimed_until_utc_ticks = NULL {Owned}",
         [DeliveryMarkKind.Undeliverable] = $"UPDATE deliveries SET status = 'Undeliverable', attempts = attempts + 1, completed_at_utc_ticks = $3, last_error = $4, claimed_by = NULL, claimed_until_utc_ticks = NULL {Owned}",
         [DeliveryMarkKind.FailedAttempt] = $"UPDATE deliveries SET attempts = attempts + 1, next_attempt_at_utc_ticks = $3, last_error = $4, claimed_by = NULL, claimed_until_utc_ticks = NULL {Owned}",
-        [DeliveryMarkKind.Released] = $"UPDATE deliveries SET next_attempt_at_utc_ticks = $3, last_error = COALESCE($4, last_error), claims = GREATEST(claims - 1, 0), claimed_by = NULL, claimed_until_utc_ticks = NULL {Owned}",
+        [DeliveryMarkKind.Released] = $"UPDATE deliveries SET next_attempt_at_utc_ticks = $3, last_error = COALESCE($4::text, last_error), claims = GREATEST(claims - 1, 0), claimed_by = NULL, claimed_until_utc_ticks = NULL {Owned}",
     };
 
     public async Task<bool> TryEnqueueAsync(DeliveryRecord record, CancellationToken cancellationToken = default)
@@ -87,7 +87,9 @@ public sealed class PostgresDeliveryOutbox(PostgresStorage storage) : IDeliveryO
         if (marks.Count == 0)
             return applied;
         var affected = await storage.DataSource.ExecuteBatchAsync(
-            [.. marks.Select(m => (MarkSql[m.Kind], new object?[] { m.Key, owner, m.At.UtcTicks, m.Reason }))], cancellationToken).ConfigureAwait(false);
+            [.. marks.Select(m => (MarkSql[m.Kind], m.Kind == DeliveryMarkKind.Sent
+                ? new object?[] { m.Key, owner, m.At.UtcTicks } // a parameter the statement does not use has no type
+                : new object?[] { m.Key, owner, m.At.UtcTicks, m.Reason }))], cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < marks.Count; i++)
         {
             if (affected[i] == 1)

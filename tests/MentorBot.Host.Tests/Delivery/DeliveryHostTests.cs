@@ -21,7 +21,7 @@ public sealed class DeliveryHostTests
         var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
         var reply = new Reply { Title = "Week 1: HTTP basics", Text = "**Goal:** Understand requests", Footer = DeliveryComposer.DoneHint };
 
-        var outcome = await messenger.SendDirectAsync(new LearnerId("console", "local"), reply, "console:local|2026-W48", CancellationToken.None);
+        var outcome = await messenger.SendDirectAsync(new LearnerId("console", "local"), reply, new OutboundAttempt("console:local|2026-W48", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Equal("[weekly task for you]\nWeek 1: HTTP basics\nGoal: Understand requests\n— When you're done, run /task done.\n\n", output.ToString());
@@ -33,7 +33,7 @@ public sealed class DeliveryHostTests
         using var output = new StringWriter();
         var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
 
-        var outcome = await messenger.SendDirectAsync(new LearnerId("discord", "1"), new Reply { Text = "hi" }, null, CancellationToken.None);
+        var outcome = await messenger.SendDirectAsync(new LearnerId("discord", "1"), new Reply { Text = "hi" }, new OutboundAttempt("k", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Undeliverable, outcome.Status);
         Assert.Empty(output.ToString());
