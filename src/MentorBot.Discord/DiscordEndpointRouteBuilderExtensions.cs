@@ -1,5 +1,6 @@
 using MentorBot.Discord.Interactions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ public static class DiscordEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapDiscordEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var mapped = endpoints.MapPost(InteractionEndpoint.Path, (Delegate)InteractionEndpoint.HandleAsync);
+        var mapped = endpoints.MapPost(InteractionEndpoint.Path, (RequestDelegate)InteractionEndpoint.HandleAsync);
         endpoints.ServiceProvider.GetService<DiscordAdapterStatus>()?.Set(true);
         return mapped;
     }

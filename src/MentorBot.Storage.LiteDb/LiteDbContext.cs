@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using MentorBot.Storage.LiteDb.Documents;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace MentorBot.Storage.LiteDb;
 public sealed class LiteDbContext : IDisposable
 {
     /// <summary>The schema this build writes and understands.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     internal const string MetaCollection = "meta";
     internal const string SchemaDocumentId = "schema";
@@ -50,6 +51,9 @@ public sealed class LiteDbContext : IDisposable
         {
             SchemaVersion = EnsureSchema(log);
             EnsureIndexes();
+            foreach (var notice in _database.GetCollection<UndeliverableNoticeDocument>(LiteDbUndeliverableNotices.NoticesCollection).FindAll())
+                PendingNotices.TryAdd(notice.Id, 0);
+            ReleaseDeliveryClaims();
         }
         catch
         {
@@ -70,6 +74,15 @@ public sealed class LiteDbContext : IDisposable
     internal Lock WriteLock { get; } = new();
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>
+    /// Learner ids with a pending undeliverable notice, mirrored from <c>undeliverable_notices</c> (loaded here, kept
+    /// current by <see cref="LiteDbUndeliverableNotices"/> under <see cref="WriteLock"/>). Every command asks whether its
+    /// learner has one and almost none has, so the answer must not cost a database read under the write lock. The
+    /// mirror lives on the context, not a store, so any number of stores over one file agree; the file is opened in
+    /// direct (exclusive) mode, so no other process can change the collection behind it.
+    /// </summary>
+    internal ConcurrentDictionary<string, byte> PendingNotices { get; } = new(StringComparer.Ordinal);
 
     internal ILiteCollection<MetaDocument> Meta => _database.GetCollection<MetaDocument>(MetaCollection);
     internal ILiteCollection<LearnerDocument> Learners => _database.GetCollection<LearnerDocument>(LearnersCollection);
@@ -120,16 +133,40 @@ public sealed class LiteDbContext : IDisposable
         return CurrentSchemaVersion;
     }
 
-    private static void Upgrade(int fromVersion)
+    private void Upgrade(int fromVersion)
     {
         switch (fromVersion)
         {
             case 0:
                 // New or pre-versioned file: collections and indexes are created by EnsureIndexes.
                 break;
+            case 1:
+                // Claims: every delivery gets the indexed moment it can next be claimed.
+                var deliveries = _database.GetCollection<DeliveryDocument>(LiteDbDeliveryOutbox.DeliveriesCollection);
+                deliveries.Update(deliveries.FindAll().Select(LiteDbDeliveryOutbox.WithDueTicks).ToList());
+                break;
             default:
                 throw new InvalidOperationException($"No upgrade is known from schema version {fromVersion}.");
         }
+    }
+
+    /// <summary>
+    /// The file is exclusive to this process, so a claim found in it at open belongs to a process that is gone: hand it
+    /// back at once instead of waiting out its lease. Its count stays, so the next claim knows it may have been sent.
+    /// </summary>
+    private void ReleaseDeliveryClaims()
+    {
+        var deliveries = _database.GetCollection<DeliveryDocument>(LiteDbDeliveryOutbox.DeliveriesCollection);
+        var pending = nameof(Core.Delivery.DeliveryRecordStatus.Pending);
+        var claimed = deliveries.Find(x => x.Status == pending).Where(d => d.ClaimedBy is not null).ToList();
+        foreach (var document in claimed)
+        {
+            document.ClaimedBy = null;
+            document.ClaimedUntilUtcTicks = null;
+            LiteDbDeliveryOutbox.WithDueTicks(document);
+        }
+        if (claimed.Count > 0)
+            deliveries.Update(claimed);
     }
 
     private void EnsureIndexes()
@@ -139,5 +176,8 @@ public sealed class LiteDbContext : IDisposable
         TaskCompletions.EnsureIndex(x => x.Learner);
         Challenges.EnsureIndex(x => x.Community);
         Submissions.EnsureIndex(x => x.ChallengeId);
+        var deliveries = _database.GetCollection<DeliveryDocument>(LiteDbDeliveryOutbox.DeliveriesCollection);
+        deliveries.EnsureIndex(x => x.Status);
+        deliveries.EnsureIndex(x => x.DueTicks);
     }
 }

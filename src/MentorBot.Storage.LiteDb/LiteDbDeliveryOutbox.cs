@@ -7,8 +7,9 @@ namespace MentorBot.Storage.LiteDb;
 
 /// <summary>
 /// The delivery outbox in the <c>deliveries</c> collection. Uniqueness per learner and local week rests on the
-/// _id: a duplicate insert fails atomically inside LiteDB, so concurrent enqueues of one key have one winner.
-/// Status changes are read-modify-write under the context's write lock.
+/// _id. Every write takes the context's write lock and is one LiteDB transaction (one flush), however many records it
+/// touches: enqueueing a batch, claiming a batch, group-committed marks. The file is exclusive to one process, so claims
+/// only ever compete inside it (and are handed back when the file is next opened, see <see cref="LiteDbContext"/>).
 /// </summary>
 public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
 {
@@ -25,25 +26,85 @@ public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
         Deliveries.EnsureIndex(x => x.Status);
         Deliveries.EnsureIndex(x => x.Learner);
         Deliveries.EnsureIndex(x => x.Community);
+        Deliveries.EnsureIndex(x => x.DueTicks);
     }
 
     private ILiteCollection<DeliveryDocument> Deliveries => _context.Database.GetCollection<DeliveryDocument>(DeliveriesCollection);
 
     private ILiteCollection<DeliveryCursorDocument> Cursor => _context.Database.GetCollection<DeliveryCursorDocument>(LiteDbContext.MetaCollection);
 
-    public Task<bool> TryEnqueueAsync(DeliveryRecord record, CancellationToken cancellationToken = default)
+    public async Task<bool> TryEnqueueAsync(DeliveryRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return (await TryEnqueueManyAsync([record], cancellationToken).ConfigureAwait(false)).Contains(record.Key);
+    }
+
+    public Task<IReadOnlySet<string>> TryEnqueueManyAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        lock (_context.WriteLock)
         {
-            Deliveries.Insert(ToDocument(record));
-            return Task.FromResult(true);
+            var deliveries = Deliveries;
+            // Checked under the lock rather than caught as a duplicate key: one duplicate must not abort the batch.
+            var fresh = records.Where(r => added.Add(r.Key)).Where(r => deliveries.FindById(r.Key) is null).Select(ToDocument).ToList();
+            added.Clear();
+            if (fresh.Count > 0)
+                deliveries.InsertBulk(fresh);
+            added.UnionWith(fresh.Select(d => d.Id));
         }
-        catch (LiteException ex) when (LiteDbContext.IsDuplicateKey(ex))
+        return Task.FromResult<IReadOnlySet<string>>(added);
+    }
+
+    public Task<IReadOnlyList<DeliveryRecord>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        cancellationToken.ThrowIfCancellationRequested();
+        var ticks = now.UtcTicks;
+        var until = (now + lease).UtcTicks;
+        lock (_context.WriteLock)
         {
-            return Task.FromResult(false);
+            var deliveries = Deliveries;
+            // The DueTicks index yields the due records earliest first, so the read stops after max.
+            var claimed = deliveries.Query().Where(x => x.DueTicks <= ticks).Limit(Math.Max(0, max)).ToList()
+                .Where(d => d.Status == PendingStatus)
+                .ToList();
+            foreach (var document in claimed)
+            {
+                document.ClaimedBy = owner;
+                document.ClaimedUntilUtcTicks = until;
+                document.Claims++;
+                WithDueTicks(document);
+            }
+            if (claimed.Count > 0)
+                deliveries.Update(claimed);
+            IReadOnlyList<DeliveryRecord> result = claimed.Select(ToRecord).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.SlotUtc).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+            return Task.FromResult(result);
         }
+    }
+
+    public Task<IReadOnlySet<string>> MarkManyAsync(string owner, IReadOnlyList<DeliveryMark> marks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        cancellationToken.ThrowIfCancellationRequested();
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        lock (_context.WriteLock)
+        {
+            var deliveries = Deliveries;
+            var changed = new Dictionary<string, DeliveryRecord>(StringComparer.Ordinal);
+            foreach (var mark in marks)
+            {
+                var record = changed.TryGetValue(mark.Key, out var seen) ? seen : deliveries.FindById(mark.Key) is { } document ? ToRecord(document) : null;
+                if (record is not { Status: DeliveryRecordStatus.Pending } || record.ClaimedBy != owner)
+                    continue;
+                changed[mark.Key] = record.Apply(mark);
+                applied.Add(mark.Key);
+            }
+            if (changed.Count > 0)
+                deliveries.Update(changed.Values.Select(ToDocument).ToList());
+        }
+        return Task.FromResult<IReadOnlySet<string>>(applied);
     }
 
     public Task<DeliveryRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
@@ -52,32 +113,6 @@ public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
         var document = Deliveries.FindById(key);
         return Task.FromResult(document is null ? null : ToRecord(document));
     }
-
-    public Task<bool> MarkSentAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        UpdatePending(key, d =>
-        {
-            d.Status = nameof(DeliveryRecordStatus.Sent);
-            d.Attempts++;
-            d.CompletedAtUtcTicks = at.UtcTicks;
-            d.LastError = null;
-        }, cancellationToken);
-
-    public Task<bool> MarkUndeliverableAsync(string key, DateTimeOffset at, string reason, CancellationToken cancellationToken = default) =>
-        UpdatePending(key, d =>
-        {
-            d.Status = nameof(DeliveryRecordStatus.Undeliverable);
-            d.Attempts++;
-            d.CompletedAtUtcTicks = at.UtcTicks;
-            d.LastError = reason;
-        }, cancellationToken);
-
-    public Task<bool> MarkFailedAttemptAsync(string key, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default) =>
-        UpdatePending(key, d =>
-        {
-            d.Attempts++;
-            d.NextAttemptAtUtcTicks = nextAttemptAt.UtcTicks;
-            d.LastError = reason;
-        }, cancellationToken);
 
     public Task<IReadOnlyList<DeliveryRecord>> ListPendingAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -126,22 +161,20 @@ public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
     public Task SetCursorAsync(DateTimeOffset cursor, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Cursor.Upsert(new DeliveryCursorDocument { Id = CursorDocumentId, UtcTicks = cursor.UtcTicks });
+        lock (_context.WriteLock)
+        {
+            if (Cursor.FindById(CursorDocumentId) is { } stored && stored.UtcTicks >= cursor.UtcTicks)
+                return Task.CompletedTask;
+            Cursor.Upsert(new DeliveryCursorDocument { Id = CursorDocumentId, UtcTicks = cursor.UtcTicks });
+        }
         return Task.CompletedTask;
     }
 
-    private Task<bool> UpdatePending(string key, Action<DeliveryDocument> change, CancellationToken cancellationToken)
+    /// <summary>Sets <see cref="DeliveryDocument.DueTicks"/> from the status, the next attempt and the claim.</summary>
+    internal static DeliveryDocument WithDueTicks(DeliveryDocument d)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_context.WriteLock)
-        {
-            var deliveries = Deliveries;
-            var document = deliveries.FindById(key);
-            if (document is null || document.Status != PendingStatus)
-                return Task.FromResult(false);
-            change(document);
-            return Task.FromResult(deliveries.Update(document));
-        }
+        d.DueTicks = d.Status != PendingStatus ? long.MaxValue : Math.Max(d.NextAttemptAtUtcTicks, d.ClaimedUntilUtcTicks ?? long.MinValue);
+        return d;
     }
 
     private static DeliveryDocument ToDocument(DeliveryRecord r) => new()
@@ -159,6 +192,10 @@ public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
         NextAttemptAtUtcTicks = r.NextAttemptAt.UtcTicks,
         CompletedAtUtcTicks = r.CompletedAt?.UtcTicks,
         LastError = r.LastError,
+        ClaimedBy = r.ClaimedBy,
+        ClaimedUntilUtcTicks = r.ClaimedUntil?.UtcTicks,
+        Claims = r.Claims,
+        DueTicks = r.Status != DeliveryRecordStatus.Pending ? long.MaxValue : Math.Max(r.NextAttemptAt.UtcTicks, r.ClaimedUntil?.UtcTicks ?? long.MinValue),
     };
 
     internal static DeliveryRecord ToRecord(DeliveryDocument d) => new(
@@ -174,7 +211,12 @@ public sealed class LiteDbDeliveryOutbox : IDeliveryOutbox
         Utc(d.CreatedAtUtcTicks),
         Utc(d.NextAttemptAtUtcTicks),
         d.CompletedAtUtcTicks is { } completed ? Utc(completed) : null,
-        d.LastError);
+        d.LastError)
+    {
+        ClaimedBy = d.ClaimedBy,
+        ClaimedUntil = d.ClaimedUntilUtcTicks is { } until ? Utc(until) : null,
+        Claims = d.Claims,
+    };
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 }

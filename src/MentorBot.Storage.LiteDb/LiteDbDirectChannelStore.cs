@@ -12,20 +12,70 @@ public sealed class LiteDbDirectChannelStore(LiteDbContext context) : IDirectCha
     /// <summary>Longer than any platform's channel id; the contract's bound, so every provider can size its column.</summary>
     public const int MaxChannelIdLength = 64;
 
+    private readonly object _queueGate = new();
+    private List<PendingWrite> _queue = [];
+    private bool _writing;
+
     public Task<string?> GetAsync(LearnerId learner, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Channels().FindById(learner.ToString())?.ChannelId);
     }
 
+    /// <remarks>
+    /// Group commit: every LiteDB transaction is a flush (about 10 ms on a plain disk), and a weekly run opens thousands
+    /// of DMs at once, so concurrent calls are written together. The first caller writes everything queued, in arrival
+    /// order, one transaction per round, until the queue is empty; each call completes only once its own entry is on disk.
+    /// </remarks>
     public Task SetAsync(LearnerId learner, string channelId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(channelId.Length, MaxChannelIdLength, nameof(channelId));
         cancellationToken.ThrowIfCancellationRequested();
-        lock (context.WriteLock)
-            Channels().Upsert(new DirectChannelDocument { Id = learner.ToString(), ChannelId = channelId });
-        return Task.CompletedTask;
+        var write = new PendingWrite(new DirectChannelDocument { Id = learner.ToString(), ChannelId = channelId });
+        bool leader;
+        lock (_queueGate)
+        {
+            _queue.Add(write);
+            leader = !_writing;
+            _writing = true;
+        }
+
+        if (leader)
+            WriteQueued();
+        return write.Done.Task;
+    }
+
+    private void WriteQueued()
+    {
+        while (true)
+        {
+            List<PendingWrite> batch;
+            lock (_queueGate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _queue;
+                _queue = [];
+            }
+
+            try
+            {
+                lock (context.WriteLock)
+                    Channels().Upsert(batch.Select(w => w.Document));
+                foreach (var write in batch)
+                    write.Done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                foreach (var write in batch)
+                    write.Done.TrySetException(ex);
+            }
+        }
     }
 
     public Task<bool> RemoveAsync(LearnerId learner, string channelId, CancellationToken cancellationToken = default)
@@ -43,4 +93,10 @@ public sealed class LiteDbDirectChannelStore(LiteDbContext context) : IDirectCha
 
     private LiteDB.ILiteCollection<DirectChannelDocument> Channels() =>
         context.Database.GetCollection<DirectChannelDocument>(ChannelsCollection);
+
+    private sealed record PendingWrite(DirectChannelDocument Document)
+    {
+        // Continuations must not run inside the writer's loop, where they would hold up the next round.
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

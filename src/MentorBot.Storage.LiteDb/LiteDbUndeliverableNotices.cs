@@ -13,7 +13,12 @@ public sealed class LiteDbUndeliverableNotices(LiteDbContext context) : IUndeliv
     {
         ArgumentNullException.ThrowIfNull(notice);
         cancellationToken.ThrowIfCancellationRequested();
-        Notices().Upsert(new UndeliverableNoticeDocument { Id = notice.Learner.ToString(), Reason = notice.Reason, AtUtcTicks = notice.At.UtcTicks });
+        var id = notice.Learner.ToString();
+        lock (context.WriteLock)
+        {
+            Notices().Upsert(new UndeliverableNoticeDocument { Id = id, Reason = notice.Reason, AtUtcTicks = notice.At.UtcTicks });
+            context.PendingNotices[id] = 0;
+        }
         return Task.CompletedTask;
     }
 
@@ -21,14 +26,19 @@ public sealed class LiteDbUndeliverableNotices(LiteDbContext context) : IUndeliv
     {
         cancellationToken.ThrowIfCancellationRequested();
         var id = learner.ToString();
+        // The in-memory mirror answers the common case (no notice) without touching the database or the lock.
+        if (!context.PendingNotices.ContainsKey(id))
+            return Task.FromResult<UndeliverableNotice?>(null);
         // Read and delete as one step, so two commands at once cannot both show (or both miss) the notice.
         lock (context.WriteLock)
         {
             var notices = Notices();
             var document = notices.FindById(id);
-            if (document is null || !notices.Delete(id))
+            var deleted = document is not null && notices.Delete(id);
+            context.PendingNotices.TryRemove(id, out _);
+            if (!deleted)
                 return Task.FromResult<UndeliverableNotice?>(null);
-            return Task.FromResult<UndeliverableNotice?>(new UndeliverableNotice(learner, document.Reason, new DateTimeOffset(document.AtUtcTicks, TimeSpan.Zero)));
+            return Task.FromResult<UndeliverableNotice?>(new UndeliverableNotice(learner, document!.Reason, new DateTimeOffset(document.AtUtcTicks, TimeSpan.Zero)));
         }
     }
 

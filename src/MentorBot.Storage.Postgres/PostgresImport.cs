@@ -100,9 +100,11 @@ public static class PostgresImport
             s.Submissions.Select(x => Row(x.ChallengeId, x.Learner.ToString(), x.DisplayName, x.Link, x.SubmittedAt.UtcTicks, Ticks.Offset(x.SubmittedAt))).ToList());
         yield return new Table("deliveries",
             ["key", "learner", "community", "slot_utc_ticks", "local_week", "roadmap_week", "kind", "status", "attempts", "created_at_utc_ticks",
-                "next_attempt_at_utc_ticks", "completed_at_utc_ticks", "last_error"], 1, "key",
+                "next_attempt_at_utc_ticks", "completed_at_utc_ticks", "last_error", "claims"], 1, "key",
             s.Deliveries.Select(r => Row(r.Key, r.Learner.ToString(), r.Community.ToString(), r.SlotUtc.UtcTicks, r.LocalWeek, r.RoadmapWeek,
-                r.Kind.ToString(), r.Status.ToString(), r.Attempts, r.CreatedAt.UtcTicks, r.NextAttemptAt.UtcTicks, r.CompletedAt?.UtcTicks, r.LastError)).ToList());
+                r.Kind.ToString(), r.Status.ToString(), r.Attempts, r.CreatedAt.UtcTicks, r.NextAttemptAt.UtcTicks, r.CompletedAt?.UtcTicks, r.LastError,
+                // The claim itself belongs to the stopped LiteDB host; its count tells a new claimant an earlier send may have landed.
+                r.Claims)).ToList());
         yield return new Table("undeliverable_notices",
             ["learner", "reason", "at_utc_ticks"], 1, "learner",
             s.Notices.Select(n => Row(n.Learner.ToString(), n.Reason, n.At.UtcTicks)).ToList());

@@ -127,6 +127,14 @@ public static class PostgresMigrations
                 channel_id text NOT NULL CHECK (length(channel_id) BETWEEN 1 AND 64)
             );
             """),
+        new(3, "delivery claims", """
+            -- Several hosts share the sending: a host claims due rows (FOR UPDATE SKIP LOCKED) until its lease runs out.
+            -- claims counts the claims that may have reached the platform, so a takeover knows to expect an earlier send.
+            ALTER TABLE deliveries
+                ADD COLUMN claimed_by text COLLATE "C",
+                ADD COLUMN claimed_until_utc_ticks bigint,
+                ADD COLUMN claims integer NOT NULL DEFAULT 0;
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -11,6 +11,28 @@ internal static class SqlExtensions
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs the statements as one batch: one round trip and one implicit transaction (all or nothing). Returns each
+    /// statement's affected row count.
+    /// </summary>
+    public static async Task<int[]> ExecuteBatchAsync(
+        this NpgsqlDataSource dataSource, IReadOnlyList<(string Sql, object?[] Args)> statements, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        foreach (var (sql, args) in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var arg in args)
+                command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var affected = new int[batch.BatchCommands.Count];
+        for (var i = 0; i < affected.Length; i++)
+            affected[i] = batch.BatchCommands[i].RecordsAffected;
+        return affected;
+    }
+
     public static async Task<List<T>> QueryAsync<T>(
         this NpgsqlDataSource dataSource, string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] args)
     {

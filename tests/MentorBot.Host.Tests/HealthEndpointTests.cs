@@ -34,7 +34,7 @@ public sealed class HealthEndpointTests : IDisposable
         var root = json.RootElement;
         Assert.Equal("ok", root.GetProperty("status").GetString());
         Assert.True(root.GetProperty("storage").GetProperty("reachable").GetBoolean());
-        Assert.Equal(1, root.GetProperty("storage").GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(MentorBot.Storage.LiteDb.LiteDbContext.CurrentSchemaVersion, root.GetProperty("storage").GetProperty("schemaVersion").GetInt32());
         Assert.True(root.GetProperty("knowledge").GetProperty("faqEntries").GetInt32() > 30);
         Assert.Equal(14, root.GetProperty("knowledge").GetProperty("roadmapWeeks").GetInt32());
         var adapter = Assert.Single(root.GetProperty("adapters").EnumerateArray());

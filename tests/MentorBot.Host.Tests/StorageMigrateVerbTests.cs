@@ -150,7 +150,8 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         var sent = new DeliveryRecord(DeliveryKeys.For(Alice, "2026-W12"), Alice, Guild, slot, "2026-W12", 3, DeliveryKind.Task,
             DeliveryRecordStatus.Pending, 0, slot, slot, null, null);
         await outbox.TryEnqueueAsync(sent);
-        await outbox.MarkSentAsync(sent.Key, slot.AddSeconds(2));
+        await outbox.ClaimDueAsync("host", slot, TimeSpan.FromMinutes(1), 10);
+        await outbox.MarkSentAsync("host", sent.Key, slot.AddSeconds(2));
         await outbox.TryEnqueueAsync(sent with { Key = DeliveryKeys.For(Bob, "2026-W12"), Learner = Bob, LocalWeek = "2026-W12" });
         var cursor = slot.AddHours(1);
         await outbox.SetCursorAsync(cursor);

@@ -27,7 +27,12 @@ internal sealed class DeliveryRig : IDisposable
         Outbox = stores.Outbox;
         var composer = new DeliveryComposer(new StaticKnowledgeProvider(SampleKnowledge.Base), Learners, new StreakService(stores.Activity, _locks, time));
         Metrics = new DeliveryMetrics();
-        Engine = new DeliveryEngine(Subscriptions, Learners, Outbox, stores.Notices, composer, [platform], Metrics, Options.Create(new DeliveryOptions()), time);
+        Engine = new DeliveryEngine(Subscriptions, Learners, Outbox, stores.Notices, composer, [platform], Metrics, Options.Create(new DeliveryOptions
+        {
+            // A restarted PostgreSQL host waits out the dead one's lease (LiteDB releases its claims at open); the tests
+            // restart a minute or more later.
+            ClaimLease = TimeSpan.FromSeconds(30),
+        }), time);
     }
 
     public ILearnerStore Learners { get; }

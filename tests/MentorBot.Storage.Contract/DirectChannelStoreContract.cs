@@ -103,4 +103,17 @@ public abstract class DirectChannelStoreContract : StorageContract
         foreach (var learner in learners)
             Assert.Equal("D" + learner.UserId[1..], await Store.GetAsync(learner));
     }
+
+    [Fact]
+    public async Task Concurrent_sets_are_durable_once_they_complete_and_the_last_one_per_learner_wins()
+    {
+        var learners = Enumerable.Range(0, 200).Select(i => new LearnerId("discord", $"{900000 + i}")).ToList();
+        await Task.WhenAll(learners.Select(l => Task.Run(() => Store.SetAsync(l, "old" + l.UserId))));
+
+        await Task.WhenAll(learners.Select(l => Task.Run(() => Store.SetAsync(l, "new" + l.UserId))));
+        var reopened = (await Database.ReopenAsync()).DirectChannels;
+
+        foreach (var learner in learners)
+            Assert.Equal("new" + learner.UserId, await reopened.GetAsync(learner));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class LiteDbContextTests : IDisposable
         Assert.Equal(LiteDbContext.CurrentSchemaVersion, _db.Context.SchemaVersion);
         var meta = _db.Context.Database.GetCollection(LiteDbContext.MetaCollection).FindById(LiteDbContext.SchemaDocumentId);
         Assert.NotNull(meta);
-        Assert.Equal(1, meta["Version"].AsInt32);
+        Assert.Equal(LiteDbContext.CurrentSchemaVersion, meta["Version"].AsInt32);
     }
 
     [Fact]
@@ -34,11 +34,11 @@ public sealed class LiteDbContextTests : IDisposable
         using (var raw = new LiteDatabase(new ConnectionString { Filename = _db.DatabasePath, Connection = ConnectionType.Direct }))
         {
             var meta = raw.GetCollection(LiteDbContext.MetaCollection).FindById(LiteDbContext.SchemaDocumentId);
-            Assert.Equal(1, meta["Version"].AsInt32);
+            Assert.Equal(LiteDbContext.CurrentSchemaVersion, meta["Version"].AsInt32);
         }
 
         var reopened = _db.Reopen();
-        Assert.Equal(1, reopened.SchemaVersion);
+        Assert.Equal(LiteDbContext.CurrentSchemaVersion, reopened.SchemaVersion);
     }
 
     [Fact]
@@ -48,18 +48,18 @@ public sealed class LiteDbContextTests : IDisposable
         using (var raw = new LiteDatabase(new ConnectionString { Filename = _db.DatabasePath, Connection = ConnectionType.Direct }))
         {
             raw.GetCollection(LiteDbContext.MetaCollection)
-                .Upsert(new BsonDocument { ["_id"] = LiteDbContext.SchemaDocumentId, ["Version"] = 2 });
+                .Upsert(new BsonDocument { ["_id"] = LiteDbContext.SchemaDocumentId, ["Version"] = LiteDbContext.CurrentSchemaVersion + 1 });
         }
 
         var ex = Assert.Throws<InvalidOperationException>(_db.Open);
 
-        Assert.Contains("schema version 2", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {LiteDbContext.CurrentSchemaVersion + 1}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {LiteDbContext.CurrentSchemaVersion}", ex.Message, StringComparison.Ordinal);
 
         // The refused file was closed again: it can still be opened and repaired directly.
         using var again = new LiteDatabase(new ConnectionString { Filename = _db.DatabasePath, Connection = ConnectionType.Direct });
         again.GetCollection(LiteDbContext.MetaCollection)
-            .Upsert(new BsonDocument { ["_id"] = LiteDbContext.SchemaDocumentId, ["Version"] = 1 });
+            .Upsert(new BsonDocument { ["_id"] = LiteDbContext.SchemaDocumentId, ["Version"] = LiteDbContext.CurrentSchemaVersion });
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class LiteDbContextTests : IDisposable
         using (var raw = new LiteDatabase(new ConnectionString { Filename = _db.DatabasePath, Connection = ConnectionType.Direct }))
             raw.GetCollection(LiteDbContext.MetaCollection).Delete(LiteDbContext.SchemaDocumentId);
 
-        Assert.Equal(1, _db.Reopen().SchemaVersion);
+        Assert.Equal(LiteDbContext.CurrentSchemaVersion, _db.Reopen().SchemaVersion);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class LiteDbContextTests : IDisposable
     {
         var health = new LiteDbStorageHealth(_db.Context);
 
-        Assert.Equal(1, health.SchemaVersion);
+        Assert.Equal(LiteDbContext.CurrentSchemaVersion, health.SchemaVersion);
         Assert.True(await health.PingAsync());
     }
 

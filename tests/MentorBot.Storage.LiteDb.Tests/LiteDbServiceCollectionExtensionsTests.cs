@@ -44,7 +44,7 @@ public sealed class LiteDbServiceCollectionExtensionsTests : IDisposable
             Assert.IsType<LiteDbStorageHealth>(health);
 
             Assert.True(await health.PingAsync());
-            Assert.Equal(1, health.SchemaVersion);
+            Assert.Equal(LiteDbContext.CurrentSchemaVersion, health.SchemaVersion);
             await provider.GetRequiredService<ILearnerStore>().UpsertAsync(new LearnerProfile(Alice, "Alice", "UTC", 1, [Guild], At));
             Assert.True(File.Exists(path));
         }

@@ -56,6 +56,7 @@ internal sealed class PostgresServer
             return new PostgresServer(configured);
 
         var bin = FindBinaries(Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql")
+            ?? InstallDebianPackage()
             ?? throw new InvalidOperationException(MissingBinariesMessage());
 
         // The runner may kill the test process before the exit handler below finishes; clear up after such runs first.
@@ -165,6 +166,41 @@ internal sealed class PostgresServer
         return path.Concat(debian).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
+    /// <summary>
+    /// `dotnet test` on a fresh Debian machine must need nothing but the .NET SDK, so when the binaries are missing and
+    /// this process may use apt (root on Linux), the tests install Debian's package themselves, once: a lock file keeps
+    /// the test projects that run side by side from racing each other for apt's own lock.
+    /// </summary>
+    private static string? InstallDebianPackage()
+    {
+        const string AptGet = "/usr/bin/apt-get";
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(AptGet))
+            return null;
+        using var gate = AcquireInstallLock(Path.Combine(Path.GetTempPath(), "mentorbot-pg-install.lock"));
+        var bin = FindBinaries(Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql");
+        if (bin is not null)
+            return bin;
+        Run(AptGet, ["-qq", "update"], asPostgres: false, timeout: TimeSpan.FromMinutes(10));
+        Run(AptGet, ["-y", "-qq", "-o", "DPkg::Lock::Timeout=600", "install", "postgresql"], asPostgres: false, timeout: TimeSpan.FromMinutes(15));
+        return FindBinaries(Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql");
+    }
+
+    private static FileStream AcquireInstallLock(string path)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(20))
+            {
+                Thread.Sleep(500);
+            }
+        }
+    }
+
     /// <summary>Why the tests cannot run, and the two ways to fix it.</summary>
     internal static string MissingBinariesMessage() =>
         "No PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin. " +
@@ -177,14 +213,17 @@ internal sealed class PostgresServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Run(string program, IReadOnlyList<string> args, bool asPostgres, string? logFile = null)
+    private static void Run(string program, IReadOnlyList<string> args, bool asPostgres, string? logFile = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
         var start = new ProcessStartInfo(asPostgres ? "runuser" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // apt must never stop to ask a question: there is nobody to answer it.
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         if (asPostgres)
         {
             foreach (var a in new[] { "-u", "postgres", "--", program })
@@ -197,10 +236,10 @@ internal sealed class PostgresServer
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{Path.GetFileName(program)} did not finish within 2 minutes.");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} did not finish within {limit.TotalMinutes:0} minutes.");
         }
 
         if (process.ExitCode != 0)

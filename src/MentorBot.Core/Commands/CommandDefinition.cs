@@ -13,6 +13,13 @@ public sealed record CommandDefinition(string Name, string Description)
     /// <summary>Only moderators may run it. On a top-level command adapters may also hide it from others.</summary>
     public bool ModeratorOnly { get; init; }
 
+    /// <summary>
+    /// The handler answers from memory alone (no storage, network or locks held for long) in microseconds. Adapters
+    /// that guard a reply deadline by running commands on another thread may run such a command on the calling thread
+    /// instead: the hand-off would cost more than the command.
+    /// </summary>
+    public bool AnswersFromMemory { get; init; }
+
     /// <summary>One line of usage for <c>/help</c>, e.g. <c>/subscribe [day] [time] [timezone]</c>.</summary>
     public string Usage { get; init; } = "";
 }

@@ -66,8 +66,9 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
     private Reply? Validate(CommandRequest request, out ICommandHandler? handler)
     {
         handler = null;
-        var total = (request.Command?.Length ?? 0) + (request.Subcommand?.Length ?? 0)
-            + request.Options.Sum(o => o.Key.Length + (o.Value?.Length ?? 0));
+        var total = (request.Command?.Length ?? 0) + (request.Subcommand?.Length ?? 0);
+        foreach (var (key, value) in request.Options)
+            total += key.Length + (value?.Length ?? 0);
         if (total > MaxTextLength)
             return Reply.Refusal($"That message is too long. Please keep it under {MaxTextLength:N0} characters.");
 
@@ -77,37 +78,41 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
 
         var definition = handler.Definition;
         var target = definition;
-        var label = "/" + definition.Name;
+        CommandDefinition? sub = null;
         if (definition.Subcommands.Count > 0)
         {
-            var valid = string.Join(", ", definition.Subcommands.Select(s => s.Name));
-            var sub = definition.Subcommands.FirstOrDefault(s => string.Equals(s.Name, request.Subcommand, StringComparison.OrdinalIgnoreCase));
+            sub = definition.Subcommands.FirstOrDefault(s => string.Equals(s.Name, request.Subcommand, StringComparison.OrdinalIgnoreCase));
             if (sub is null)
             {
+                var valid = string.Join(", ", definition.Subcommands.Select(s => s.Name));
                 return Reply.Refusal(string.IsNullOrWhiteSpace(request.Subcommand)
-                    ? $"{label} needs a subcommand: {valid}."
-                    : $"'{request.Subcommand}' isn't a {label} subcommand. Try: {valid}.");
+                    ? $"{Label(definition, null)} needs a subcommand: {valid}."
+                    : $"'{request.Subcommand}' isn't a {Label(definition, null)} subcommand. Try: {valid}.");
             }
             target = sub;
-            label += " " + sub.Name;
         }
 
         if ((definition.ModeratorOnly || target.ModeratorOnly) && !request.Actor.IsModerator)
-            return Reply.Refusal($"Only moderators can use {label}.");
+            return Reply.Refusal($"Only moderators can use {Label(definition, sub)}.");
 
-        return ValidateOptions(request, target, label);
+        return ValidateOptions(request, target, definition, sub);
     }
 
-    private static Reply? ValidateOptions(CommandRequest request, CommandDefinition target, string label)
+    // Built only for refusals: every accepted command would otherwise pay for strings nobody reads.
+    private static string Label(CommandDefinition definition, CommandDefinition? sub) =>
+        sub is null ? "/" + definition.Name : "/" + definition.Name + " " + sub.Name;
+
+    private static string Usage(CommandDefinition target) => string.IsNullOrEmpty(target.Usage) ? "" : " Usage: " + target.Usage;
+
+    private static Reply? ValidateOptions(CommandRequest request, CommandDefinition target, CommandDefinition definition, CommandDefinition? sub)
     {
-        var usage = string.IsNullOrEmpty(target.Usage) ? "" : $" Usage: {target.Usage}";
         foreach (var option in target.Options)
         {
             var value = request.Option(option.Name);
             if (value is null)
             {
                 if (option.Required)
-                    return Reply.Refusal($"{label} needs {option.Name}.{usage}");
+                    return Reply.Refusal($"{Label(definition, sub)} needs {option.Name}.{Usage(target)}");
                 continue;
             }
             if (option.MaxLength is { } max && value.Length > max)
@@ -115,7 +120,7 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
             if (option.Type == OptionType.Integer)
             {
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                    return Reply.Refusal($"{option.Name} must be a whole number, not '{value}'.{usage}");
+                    return Reply.Refusal($"{option.Name} must be a whole number, not '{value}'.{Usage(target)}");
                 if (option.MinValue is { } min && number < min)
                     return Reply.Refusal($"{option.Name} must be at least {min}.");
             }

@@ -32,6 +32,31 @@ public sealed record DeliveryOptions
     public int MaxConcurrentSends { get; init; } = 1;
 
     /// <summary>
+    /// This host's name on the claims it takes in the outbox (<c>Delivery:HostId</c>). Unset, each process makes its own
+    /// from the machine name, the process id and a random part, so two processes never share one, even on one machine.
+    /// </summary>
+    public string? HostId { get; init; }
+
+    /// <summary>
+    /// How long a claim on due deliveries lasts. A host that dies holding claims releases them to the others when this
+    /// runs out, so keep it short; but a claimed batch should be sent well within it (with several hosts a batch sent
+    /// slower than this may be taken over, and the platform's idempotency key then absorbs the second send).
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many due deliveries one claim takes; a pass claims batch after batch until nothing is due.</summary>
+    public int ClaimBatchSize { get; init; } = 100;
+
+    /// <summary>How many planned deliveries are written to the outbox in one transaction.</summary>
+    public int EnqueueBatchSize { get; init; } = 256;
+
+    /// <summary>Marks (sent, undeliverable, failed attempt) collected before they are written in one transaction.</summary>
+    public int MarkBatchSize { get; init; } = 64;
+
+    /// <summary>The longest a collected mark waits for its group to fill before it is written anyway.</summary>
+    public TimeSpan MarkFlushInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
     /// Where <c>/challenge post</c> announces a new challenge, per community: the key is the community id
     /// (<c>discord:123456</c>, <c>slack:T0123</c>, <c>console:local</c>), the value the platform's channel id.
     /// A community without an entry gets no announcement.

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace MentorBot.Core.Faq;
@@ -10,37 +10,50 @@ namespace MentorBot.Core.Faq;
 /// </summary>
 internal static partial class Tokenizer
 {
+    // Characters that some rewrite below starts from; text without any of them skips the whole replace chain.
+    private static readonly SearchValues<char> RewriteStarts = SearchValues.Create("#+.₹$'\u2019");
+
     public static List<string> Tokenize(string text)
     {
-        text = UnitedStates().Replace(text, " usa ");
-        text = GoLanguage().Replace(text, " golang ");
-        text = text.ToLowerInvariant()
-            .Replace("c#", " csharp ", StringComparison.Ordinal)
-            .Replace("c++", " cplusplus ", StringComparison.Ordinal)
-            .Replace(".net", " dotnet ", StringComparison.Ordinal)
-            .Replace("₹", " inr ", StringComparison.Ordinal)
-            .Replace("$", " usd ", StringComparison.Ordinal)
-            .Replace("'", "", StringComparison.Ordinal)
-            .Replace("\u2019", "", StringComparison.Ordinal);
-        text = DotJs().Replace(text, "$1js");
+        // Each rewrite is skipped when its trigger cannot occur: most questions contain none of them, and a regex
+        // scan or a replace pass per rule was a good part of the cost of answering one.
+        if (text.Contains('U', StringComparison.Ordinal))
+            text = UnitedStates().Replace(text, " usa ");
+        if (text.Contains("Go", StringComparison.Ordinal))
+            text = GoLanguage().Replace(text, " golang ");
+        text = text.ToLowerInvariant();
+        if (text.AsSpan().ContainsAny(RewriteStarts))
+        {
+            text = text
+                .Replace("c#", " csharp ", StringComparison.Ordinal)
+                .Replace("c++", " cplusplus ", StringComparison.Ordinal)
+                .Replace(".net", " dotnet ", StringComparison.Ordinal)
+                .Replace("₹", " inr ", StringComparison.Ordinal)
+                .Replace("$", " usd ", StringComparison.Ordinal)
+                .Replace("'", "", StringComparison.Ordinal)
+                .Replace("\u2019", "", StringComparison.Ordinal);
+            if (text.Contains(".js", StringComparison.Ordinal))
+                text = DotJs().Replace(text, "$1js");
+        }
 
         var tokens = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text)
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(text[i]))
             {
-                current.Append(c);
+                if (start < 0)
+                    start = i;
             }
-            else if (current.Length > 0)
+            else if (start >= 0)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                tokens.Add(text[start..i]);
+                start = -1;
             }
         }
 
-        if (current.Length > 0)
-            tokens.Add(current.ToString());
+        if (start >= 0)
+            tokens.Add(text[start..]);
         return tokens;
     }
 

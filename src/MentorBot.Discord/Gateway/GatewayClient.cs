@@ -26,6 +26,8 @@ public sealed partial class GatewayClient(
     DiscordAdapterStatus? status = null) : IDisposable
 {
     private const int MaxBackoffSeconds = 60;
+    private const double InvalidSessionMinSeconds = 1;
+    private const double InvalidSessionMaxSeconds = 5;
     private const int RememberedInteractions = 1000;
     private const int NormalClosureForResume = 4000;
 
@@ -36,6 +38,8 @@ public sealed partial class GatewayClient(
     private int _maxConcurrency = Math.Max(1, gatewayBot?.SessionStartLimit?.MaxConcurrency ?? 1);
     private string? _sessionId;
     private string? _resumeUrl;
+    // Set by op 9: the next attempt waits InvalidSessionWait instead of the usual backoff.
+    private bool _invalidSession;
     // Read by the heartbeat loop while the receive loop writes it; -1 stands for "no dispatch yet".
     private long _lastSequenceValue = -1;
 
@@ -104,7 +108,8 @@ public sealed partial class GatewayClient(
             if (action == CloseAction.Reidentify)
                 ForgetSession();
             failures++;
-            var delay = Backoff(failures);
+            var delay = _invalidSession ? InvalidSessionWait(Random.Shared.NextDouble()) : Backoff(failures);
+            _invalidSession = false;
             try
             {
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
@@ -119,6 +124,14 @@ public sealed partial class GatewayClient(
     /// <summary>Exponential backoff with full jitter, starting small so a routine reconnect is quick.</summary>
     internal static TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, 0.5 * Math.Pow(2, Math.Min(failures, 10) - 1)) * Random.Shared.NextDouble());
+
+    /// <summary>
+    /// Discord asks a client that got op 9 to wait a random 1 to 5 seconds before identifying again, so clients whose
+    /// sessions were invalidated together (or that identified too fast) do not come back in one burst.
+    /// </summary>
+    /// <param name="random">A value in [0, 1).</param>
+    internal static TimeSpan InvalidSessionWait(double random) =>
+        TimeSpan.FromSeconds(InvalidSessionMinSeconds + ((InvalidSessionMaxSeconds - InvalidSessionMinSeconds) * Math.Clamp(random, 0, 1)));
 
     private long? _lastSequence
     {
@@ -178,6 +191,7 @@ public sealed partial class GatewayClient(
                         LogInvalidSession(logger, shard, resumable);
                         if (!resumable)
                             ForgetSession();
+                        _invalidSession = true;
                         await CloseForResumeAsync(socket).ConfigureAwait(false);
                         return (null, healthy);
                     case GatewayOpcodes.Dispatch:

@@ -2,9 +2,9 @@ namespace MentorBot.Discord.Interactions;
 
 public sealed record DiscordUser
 {
-    public string Id { get; init; } = "";
+    public string Id { get; set; } = "";
 
-    public string? Username { get; init; }
+    public string? Username { get; set; }
 
-    public string? GlobalName { get; init; }
+    public string? GlobalName { get; set; }
 }

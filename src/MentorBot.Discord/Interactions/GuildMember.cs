@@ -2,12 +2,12 @@ namespace MentorBot.Discord.Interactions;
 
 public sealed record GuildMember
 {
-    public DiscordUser? User { get; init; }
+    public DiscordUser? User { get; set; }
 
-    public string? Nick { get; init; }
+    public string? Nick { get; set; }
 
-    public IReadOnlyList<string>? Roles { get; init; }
+    public IReadOnlyList<string>? Roles { get; set; }
 
     /// <summary>The member's permissions in the channel as a decimal string; bits beyond 32 are in use.</summary>
-    public string? Permissions { get; init; }
+    public string? Permissions { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,61 +11,106 @@ public static partial class InteractionEndpoint
 {
     public const string Path = "/discord/interactions";
     private const int MaxBody = 1 << 20;
+    private const string JsonContentType = "application/json";
 
-    public static async Task<IResult> HandleAsync(HttpContext context)
+    public static async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        var verifier = services.GetRequiredService<SignatureVerifier>();
+        var request = context.Request;
+        var response = context.Response;
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
-        var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
-        if (body is null || !verifier.Verify(timestamp, signature, body))
-        {
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!);
-            LogRejected(logger, context.Connection.RemoteIpAddress?.ToString());
-            return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
+        // The body is read once into a pooled buffer; the signature check and the JSON parser both work on that copy.
+        var (buffer, length) = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
         Interaction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize(body, DiscordJson.Default.Interaction);
+            if (buffer is null || !services.GetRequiredService<SignatureVerifier>().Verify(
+                    request.Headers["X-Signature-Timestamp"].ToString(), request.Headers["X-Signature-Ed25519"].ToString(), buffer.AsSpan(0, length)))
+            {
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!);
+                LogRejected(logger, context.Connection.RemoteIpAddress?.ToString());
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync("invalid request signature", context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            interaction = Parse(buffer.AsSpan(0, length));
         }
-        catch (JsonException)
+        finally
         {
-            interaction = null;
+            if (buffer is not null)
+                ArrayPool<byte>.Shared.Return(buffer);
         }
+
         if (interaction is null)
-            return Results.BadRequest();
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
 
         var outcome = await services.GetRequiredService<InteractionProcessor>().ProcessAsync(interaction).ConfigureAwait(false);
         if (outcome.AfterResponse is { } after)
         {
             // Follow-ups and edits need the initial response acknowledged first, i.e. this HTTP response finished.
-            context.Response.OnCompleted(() =>
+            response.OnCompleted(() =>
             {
                 _ = Task.Run(after);
                 return Task.CompletedTask;
             });
         }
-        return Results.Bytes(outcome.Response, "application/json");
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        response.ContentLength = outcome.Response.Length;
+        await response.Body.WriteAsync(outcome.Response, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    private static Interaction? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, DiscordJson.Default.Interaction);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The body in a buffer rented from the shared pool (the caller returns it); null when it exceeds <see cref="MaxBody"/>.</summary>
+    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBody)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            return (null, 0);
+        // One byte more than announced, so the read that reports the end needs no bigger buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? 4096) + 1);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > MaxBody)
-                return null;
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length > MaxBody)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0);
+                }
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBody + 1));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+            }
+            return (buffer, length);
         }
-        return buffer.ToArray();
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Rejected an interaction with a missing or invalid signature from {Remote}")]

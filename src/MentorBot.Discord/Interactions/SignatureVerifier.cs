@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using NSec.Cryptography;
 
@@ -24,9 +25,17 @@ public sealed class SignatureVerifier
         if (Convert.FromHexString(signatureHex, signature, out _, out var written) != System.Buffers.OperationStatus.Done || written != 64)
             return false;
         var stampLength = Encoding.UTF8.GetByteCount(timestamp);
-        var message = new byte[stampLength + body.Length];
-        Encoding.UTF8.GetBytes(timestamp, message);
-        body.CopyTo(message.AsSpan(stampLength));
-        return SignatureAlgorithm.Ed25519.Verify(_key, message, signature);
+        // Ed25519 signs one contiguous message; a pooled buffer spares every request a body-sized allocation.
+        var message = ArrayPool<byte>.Shared.Rent(stampLength + body.Length);
+        try
+        {
+            Encoding.UTF8.GetBytes(timestamp, message);
+            body.CopyTo(message.AsSpan(stampLength));
+            return SignatureAlgorithm.Ed25519.Verify(_key, message.AsSpan(0, stampLength + body.Length), signature);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace MentorBot.Discord.Rest;
 /// Unprompted messages for the delivery engine. A DM needs the DM channel's id, which never changes for a user, so it
 /// is remembered: in memory in front, in <see cref="IDirectChannelStore"/> behind, so a restart does not ask Discord for
 /// every learner's channel again (a remembered channel Discord calls unknown is forgotten and fetched afresh, once).
-/// The idempotency key becomes an enforced nonce, so Discord drops a retried duplicate by itself.
+/// The attempt's delivery key becomes an enforced nonce, so Discord drops a retried duplicate by itself.
 /// </summary>
 public sealed class DiscordMessenger(DiscordRestClient rest, IDirectChannelStore channels) : IOutboundMessenger
 {
@@ -19,8 +19,11 @@ public sealed class DiscordMessenger(DiscordRestClient rest, IDirectChannelStore
 
     public string Platform => "discord";
 
-    public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, OutboundAttempt attempt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
+        // The enforced nonce makes every attempt safe to repeat, so whether one may already have landed does not matter here.
+        var idempotencyKey = attempt.Key;
         if (learner.Platform != Platform)
             return DeliveryOutcome.Undeliverable($"{learner} is not a Discord user.");
         try

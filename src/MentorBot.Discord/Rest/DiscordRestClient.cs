@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MentorBot.Discord.Commands;
@@ -68,7 +70,44 @@ public sealed partial class DiscordRestClient
     public Task CreateFollowupAsync(string token, MessagePayload message, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Post, $"/webhooks/{_options.ApplicationId}/{token}", Serialize(message, DiscordJson.Default.MessagePayload), null, ct);
 
-    public static byte[] Serialize<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.SerializeToUtf8Bytes(value, info);
+    /// <summary>
+    /// Discord reads JSON, not HTML, so text is escaped only where JSON requires it: the default encoder's \uXXXX for
+    /// every non-ASCII letter, apostrophe and '+' made answer text up to six times longer on the wire and was most of
+    /// the cost of writing a response. Buffer and writer are reused per thread (serialization never re-enters).
+    /// </summary>
+    public static byte[] Serialize<T>(T value, JsonTypeInfo<T> info)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        try
+        {
+            JsonSerializer.Serialize(writer, value, info);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxKeptBuffer)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+            else
+            {
+                buffer.ResetWrittenCount();
+                writer.Reset(buffer);
+            }
+        }
+    }
+
+    private const int MaxKeptBuffer = 64 * 1024;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     private string CommandsPath(string? guildId) => string.IsNullOrWhiteSpace(guildId)
         ? $"/applications/{_options.ApplicationId}/commands"

@@ -17,7 +17,7 @@ internal sealed class ConsoleMessenger(ConsoleStreams streams) : IOutboundMessen
 
     public string Platform => ConsoleAdapter.Community.Platform;
 
-    public Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, OutboundAttempt attempt, CancellationToken cancellationToken)
     {
         if (!string.Equals(learner.Platform, Platform, StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(DeliveryOutcome.Undeliverable($"{learner} is not a console learner."));

@@ -20,6 +20,12 @@ internal static class DeliveryHostExtensions
             .Validate(o => o.InitialRetryDelay > TimeSpan.Zero, "Delivery:InitialRetryDelay must be positive.")
             .Validate(o => o.MaxRetryDelay >= o.InitialRetryDelay, "Delivery:MaxRetryDelay must be at least Delivery:InitialRetryDelay.")
             .Validate(o => o.MaxConcurrentSends is >= 1 and <= 64, "Delivery:MaxConcurrentSends must be between 1 and 64.")
+            .Validate(o => o.ClaimLease > TimeSpan.Zero, "Delivery:ClaimLease must be positive, e.g. 00:02:00.")
+            .Validate(o => o.ClaimBatchSize is >= 1 and <= 10_000, "Delivery:ClaimBatchSize must be between 1 and 10000.")
+            .Validate(o => o.EnqueueBatchSize is >= 1 and <= 10_000, "Delivery:EnqueueBatchSize must be between 1 and 10000.")
+            .Validate(o => o.MarkBatchSize is >= 1 and <= 10_000, "Delivery:MarkBatchSize must be between 1 and 10000.")
+            .Validate(o => o.MarkFlushInterval >= TimeSpan.Zero, "Delivery:MarkFlushInterval must not be negative, e.g. 00:00:00.250.")
+            .Validate(o => o.HostId is null || (o.HostId.Trim().Length is >= 1 and <= 200), "Delivery:HostId, when set, must be 1 to 200 characters.")
             .Configure(o => ReadAnnouncementChannels(configuration, o))
             .Validate(o => o.AnnouncementChannels.All(c => IsCommunityId(c.Key) && !string.IsNullOrWhiteSpace(c.Value)),
                 "Delivery:AnnouncementChannels maps community ids (platform:id, e.g. discord:123456) to non-empty channel ids.")

@@ -16,13 +16,14 @@ namespace MentorBot.Slack.Delivery;
 /// and opened afresh, once.
 /// </summary>
 /// <remarks>
-/// Slack has no idempotent post, so every post carries the core's idempotency key in its message metadata. When the
-/// outbox shows that an earlier attempt may already have posted (the record was attempted before, or was written by an
-/// earlier process that may have died between the post and marking it sent), the DM's history since the record was
-/// written is searched for that key first. First attempts skip the search: <c>conversations.history</c> is Tier 3.
+/// Slack has no idempotent post, so every post carries the delivery key in its message metadata. When the core says an
+/// earlier attempt may already have posted (<see cref="OutboundAttempt.MayAlreadyBeSent"/>: the record was attempted
+/// before, or an earlier claim by a host that died or lost its lease may have posted it before the outbox heard), the
+/// DM's history since the record was written is searched for that key first. Other attempts skip the search:
+/// <c>conversations.history</c> is Tier 3.
 /// </remarks>
 public sealed partial class SlackMessenger(
-    SlackApiClient api, IDirectChannelStore channels, IDeliveryOutbox outbox, TimeProvider time, ILogger<SlackMessenger> logger) : IOutboundMessenger
+    SlackApiClient api, IDirectChannelStore channels, ILogger<SlackMessenger> logger) : IOutboundMessenger
 {
     private static readonly HashSet<string> Undeliverable = new(StringComparer.Ordinal)
     {
@@ -40,18 +41,19 @@ public sealed partial class SlackMessenger(
     private const int MaxHistoryPages = 5;
 
     private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
-    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
     public string Platform => "slack";
 
-    public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, OutboundAttempt attempt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var idempotencyKey = attempt.Key;
         if (learner.Platform != Platform)
             return DeliveryOutcome.Undeliverable($"{learner} is not a Slack user.");
         return await DeliverAsync(async ct =>
         {
             var (channel, remembered) = await DirectChannelAsync(learner, ct);
-            if (idempotencyKey is not null && await AlreadyPostedAsync(channel, idempotencyKey, ct))
+            if (await AlreadyPostedAsync(channel, attempt, ct))
             {
                 LogAlreadyPosted(logger, idempotencyKey);
                 return;
@@ -95,16 +97,16 @@ public sealed partial class SlackMessenger(
     }
 
     /// <summary>
-    /// True if the outbox says an earlier attempt may have posted <paramref name="key"/> and the channel's history
-    /// since the record was written holds a post tagged with it.
+    /// True if the attempt may follow one that already posted and the channel's history since the record was written
+    /// holds a post tagged with its key.
     /// </summary>
-    private async Task<bool> AlreadyPostedAsync(string channel, string key, CancellationToken cancellationToken)
+    private async Task<bool> AlreadyPostedAsync(string channel, OutboundAttempt attempt, CancellationToken cancellationToken)
     {
-        var record = await outbox.GetAsync(key, cancellationToken);
-        if (record is not { Status: DeliveryRecordStatus.Pending } || (record.Attempts == 0 && record.CreatedAt >= _startedAt))
+        if (!attempt.MayAlreadyBeSent)
             return false;
 
-        var oldest = record.CreatedAt - ClockSkewMargin;
+        var key = attempt.Key;
+        var oldest = attempt.FirstWrittenAt - ClockSkewMargin;
         string? cursor = null;
         try
         {

@@ -16,6 +16,15 @@ internal sealed class DeliveryDocument
     public long NextAttemptAtUtcTicks { get; set; }
     public long? CompletedAtUtcTicks { get; set; }
     public string? LastError { get; set; }
+    public string? ClaimedBy { get; set; }
+    public long? ClaimedUntilUtcTicks { get; set; }
+    public int Claims { get; set; }
+
+    /// <summary>
+    /// When the record can next be claimed: the later of its next attempt and its claim's lease while it is pending,
+    /// <see cref="long.MaxValue"/> once it is final. Indexed, so a claim reads the due records in order and stops.
+    /// </summary>
+    public long DueTicks { get; set; }
 }
 
 /// <summary>_id is the learner: at most one pending "we could not reach you" notice each.</summary>

@@ -161,7 +161,7 @@ public sealed class DeliveryEngineTests
 
         public int MaxInFlight => Volatile.Read(ref _max);
 
-        public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+        public async Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, OutboundAttempt attempt, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref _inFlight);
             int seen;
@@ -171,7 +171,7 @@ public sealed class DeliveryEngineTests
             try
             {
                 await Task.Delay(20, cancellationToken);
-                return await inner.SendDirectAsync(learner, message, idempotencyKey, cancellationToken);
+                return await inner.SendDirectAsync(learner, message, attempt, cancellationToken);
             }
             finally
             {

@@ -27,14 +27,53 @@ internal sealed class InMemoryDeliveryOutbox : IDeliveryOutbox
         lock (_gate) return Task.FromResult(_records.GetValueOrDefault(key));
     }
 
-    public Task<bool> MarkSentAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Update(key, r => r with { Status = DeliveryRecordStatus.Sent, Attempts = r.Attempts + 1, CompletedAt = at, LastError = null });
+    public Task<IReadOnlySet<string>> TryEnqueueManyAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnqueueBatches++;
+            return Task.FromResult<IReadOnlySet<string>>(records.Where(r => _records.TryAdd(r.Key, r)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
+        }
+    }
 
-    public Task<bool> MarkUndeliverableAsync(string key, DateTimeOffset at, string reason, CancellationToken cancellationToken = default) =>
-        Update(key, r => r with { Status = DeliveryRecordStatus.Undeliverable, Attempts = r.Attempts + 1, CompletedAt = at, LastError = reason });
+    /// <summary>How many batches planning wrote (each one transaction in a real store).</summary>
+    public int EnqueueBatches { get; private set; }
 
-    public Task<bool> MarkFailedAttemptAsync(string key, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default) =>
-        Update(key, r => r with { Attempts = r.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = reason });
+    /// <summary>How many groups of marks were written (each one transaction in a real store).</summary>
+    public int MarkBatches { get; private set; }
+
+    public Task<IReadOnlyList<DeliveryRecord>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var due = _records.Values
+                .Where(r => r.Status == DeliveryRecordStatus.Pending && r.NextAttemptAt <= now && (r.ClaimedUntil is null || r.ClaimedUntil <= now))
+                .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.SlotUtc).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Take(max)
+                .Select(r => r with { ClaimedBy = owner, ClaimedUntil = now + lease, Claims = r.Claims + 1 })
+                .ToList();
+            foreach (var record in due)
+                _records[record.Key] = record;
+            return Task.FromResult<IReadOnlyList<DeliveryRecord>>(due);
+        }
+    }
+
+    public Task<IReadOnlySet<string>> MarkManyAsync(string owner, IReadOnlyList<DeliveryMark> marks, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            MarkBatches++;
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var mark in marks)
+            {
+                if (!_records.TryGetValue(mark.Key, out var record) || record.Status != DeliveryRecordStatus.Pending || record.ClaimedBy != owner)
+                    continue;
+                _records[mark.Key] = record.Apply(mark);
+                applied.Add(mark.Key);
+            }
+            return Task.FromResult<IReadOnlySet<string>>(applied);
+        }
+    }
 
     public Task<IReadOnlyList<DeliveryRecord>> ListPendingAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -71,18 +110,7 @@ internal sealed class InMemoryDeliveryOutbox : IDeliveryOutbox
 
     public Task SetCursorAsync(DateTimeOffset cursor, CancellationToken cancellationToken = default)
     {
-        lock (_gate) _cursor = cursor;
+        lock (_gate) _cursor = _cursor is { } stored && stored >= cursor ? stored : cursor;
         return Task.CompletedTask;
-    }
-
-    private Task<bool> Update(string key, Func<DeliveryRecord, DeliveryRecord> change)
-    {
-        lock (_gate)
-        {
-            if (!_records.TryGetValue(key, out var record) || record.Status != DeliveryRecordStatus.Pending)
-                return Task.FromResult(false);
-            _records[key] = change(record);
-            return Task.FromResult(true);
-        }
     }
 }

@@ -35,13 +35,18 @@ internal sealed class RecordingMessenger(string platform, TimeProvider time) : I
         get { lock (_gate) return [.. _messages]; }
     }
 
-    public Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>Every attempt as the core described it.</summary>
+    public List<OutboundAttempt> AttemptsSeen { get; } = [];
+
+    public Task<DeliveryOutcome> SendDirectAsync(LearnerId learner, Reply message, OutboundAttempt attempt, CancellationToken cancellationToken)
     {
+        var idempotencyKey = attempt.Key;
         SentMessage sent;
         lock (_gate)
         {
             Attempts++;
             AttemptKeys.Add(idempotencyKey);
+            AttemptsSeen.Add(attempt);
             var outcome = Script?.Invoke(learner, Attempts) ?? DeliveryOutcome.Delivered;
             if (outcome.Status != DeliveryStatus.Delivered)
                 return Task.FromResult(outcome);

@@ -47,12 +47,12 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         var learner = new LearnerId("discord", "4343");
         var reply = new Reply { Text = "Week 1" };
-        Assert.Equal(DeliveryStatus.Delivered, (await new DiscordMessenger(_rest, _channels).SendDirectAsync(learner, reply, "w1", CancellationToken.None)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await new DiscordMessenger(_rest, _channels).SendDirectAsync(learner, reply, new OutboundAttempt("w1", DateTimeOffset.UnixEpoch, false), CancellationToken.None)).Status);
 
         _database.Dispose();
         _database = OpenDatabase();
         var restarted = new DiscordMessenger(Client(FakeDiscord.BotToken), new LiteDbDirectChannelStore(_database));
-        Assert.Equal(DeliveryStatus.Delivered, (await restarted.SendDirectAsync(learner, reply, "w2", CancellationToken.None)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await restarted.SendDirectAsync(learner, reply, new OutboundAttempt("w2", DateTimeOffset.UnixEpoch, false), CancellationToken.None)).Status);
 
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
         Assert.Equal(2, _discord.Requests.Count(r => r.Path == "/api/v10/channels/dm4343/messages"));
@@ -65,7 +65,7 @@ public sealed class RestClientTests : IAsyncLifetime
         _discord.DeletedChannels["old4444"] = true;
         await _channels.SetAsync(learner, "old4444");
 
-        var outcome = await new DiscordMessenger(_rest, _channels).SendDirectAsync(learner, new Reply { Text = "Week 1" }, "w1", CancellationToken.None);
+        var outcome = await new DiscordMessenger(_rest, _channels).SendDirectAsync(learner, new Reply { Text = "Week 1" }, new OutboundAttempt("w1", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
@@ -129,8 +129,8 @@ public sealed class RestClientTests : IAsyncLifetime
         var learner = new LearnerId("discord", "4242");
         var reply = new Reply { Title = "Week 3", Text = "Build a REST API" };
 
-        Assert.Equal(DeliveryStatus.Delivered, (await messenger.SendDirectAsync(learner, reply, "weekly-2026-48-discord:4242-and-more", CancellationToken.None)).Status);
-        Assert.Equal(DeliveryStatus.Delivered, (await messenger.SendDirectAsync(learner, reply, "weekly-2026-48-discord:4242-and-more", CancellationToken.None)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await messenger.SendDirectAsync(learner, reply, new OutboundAttempt("weekly-2026-48-discord:4242-and-more", DateTimeOffset.UnixEpoch, false), CancellationToken.None)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await messenger.SendDirectAsync(learner, reply, new OutboundAttempt("weekly-2026-48-discord:4242-and-more", DateTimeOffset.UnixEpoch, false), CancellationToken.None)).Status);
 
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
         var posts = _discord.Requests.Where(r => r.Path == "/api/v10/channels/dm4242/messages").ToList();
@@ -146,14 +146,14 @@ public sealed class RestClientTests : IAsyncLifetime
         _discord.ClosedDms["5050"] = true;
         var messenger = new DiscordMessenger(_rest, _channels);
 
-        var closed = await messenger.SendDirectAsync(new LearnerId("discord", "5050"), new Reply { Text = "hi" }, "k1", CancellationToken.None);
+        var closed = await messenger.SendDirectAsync(new LearnerId("discord", "5050"), new Reply { Text = "hi" }, new OutboundAttempt("k1", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
         Assert.Equal(DeliveryStatus.Undeliverable, closed.Status);
 
         _discord.Script429s(2);
         var channel = await messenger.SendToChannelAsync(new CommunityId("discord", "1"), "606060", new Reply { Text = "Challenge!" }, null, CancellationToken.None);
         Assert.Equal(DeliveryStatus.Delivered, channel.Status);
 
-        var other = await messenger.SendDirectAsync(new LearnerId("slack", "U1"), new Reply { Text = "hi" }, null, CancellationToken.None);
+        var other = await messenger.SendDirectAsync(new LearnerId("slack", "U1"), new Reply { Text = "hi" }, new OutboundAttempt("k", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
         Assert.Equal(DeliveryStatus.Undeliverable, other.Status);
     }
 

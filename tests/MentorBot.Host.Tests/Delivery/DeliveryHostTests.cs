@@ -21,7 +21,7 @@ public sealed class DeliveryHostTests
         var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
         var reply = new Reply { Title = "Week 1: HTTP basics", Text = "**Goal:** Understand requests", Footer = DeliveryComposer.DoneHint };
 
-        var outcome = await messenger.SendDirectAsync(new LearnerId("console", "local"), reply, "console:local|2026-W48", CancellationToken.None);
+        var outcome = await messenger.SendDirectAsync(new LearnerId("console", "local"), reply, new OutboundAttempt("console:local|2026-W48", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Equal("[weekly task for you]\nWeek 1: HTTP basics\nGoal: Understand requests\n— When you're done, run /task done.\n\n", output.ToString());
@@ -33,7 +33,7 @@ public sealed class DeliveryHostTests
         using var output = new StringWriter();
         var messenger = new ConsoleMessenger(new ConsoleStreams(new StringReader(""), output));
 
-        var outcome = await messenger.SendDirectAsync(new LearnerId("discord", "1"), new Reply { Text = "hi" }, null, CancellationToken.None);
+        var outcome = await messenger.SendDirectAsync(new LearnerId("discord", "1"), new Reply { Text = "hi" }, new OutboundAttempt("k", DateTimeOffset.UnixEpoch, false), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Undeliverable, outcome.Status);
         Assert.Empty(output.ToString());
@@ -57,11 +57,27 @@ public sealed class DeliveryHostTests
     [InlineData("Delivery:CatchUpWindow", "-01:00:00", "Delivery:CatchUpWindow")]
     [InlineData("Delivery:MaxRetryDelay", "00:00:01", "Delivery:MaxRetryDelay")]
     [InlineData("Delivery:MaxConcurrentSends", "0", "Delivery:MaxConcurrentSends")]
+    [InlineData("Delivery:ClaimLease", "00:00:00", "Delivery:ClaimLease")]
+    [InlineData("Delivery:ClaimBatchSize", "0", "Delivery:ClaimBatchSize")]
+    [InlineData("Delivery:EnqueueBatchSize", "0", "Delivery:EnqueueBatchSize")]
+    [InlineData("Delivery:MarkBatchSize", "0", "Delivery:MarkBatchSize")]
+    [InlineData("Delivery:HostId", "   ", "Delivery:HostId")]
     public void Invalid_delivery_options_name_the_key(string key, string value, string expected)
     {
         using var provider = new ServiceCollection().AddDelivery(Config((key, value), ("Console:Enabled", "false"))).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DeliveryOptions>>().Value);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_host_id_comes_from_configuration_or_is_made_per_process()
+    {
+        using var configured = new ServiceCollection().AddDelivery(Config(("Delivery:HostId", "host-7"), ("Console:Enabled", "false"))).BuildServiceProvider();
+        Assert.Equal("host-7", DeliveryHostId.Resolve(configured.GetRequiredService<IOptions<DeliveryOptions>>().Value));
+
+        var made = DeliveryHostId.Resolve(new DeliveryOptions());
+        Assert.StartsWith($"{Environment.MachineName}:{Environment.ProcessId}:", made, StringComparison.Ordinal);
+        Assert.NotEqual(made, DeliveryHostId.Resolve(new DeliveryOptions()));
     }
 }

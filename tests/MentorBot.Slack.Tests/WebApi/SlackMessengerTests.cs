@@ -43,7 +43,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
 
     /// <summary>A messenger as a fresh process would build it: new API client, empty memory, the same database file.</summary>
     private SlackMessenger NewMessenger() =>
-        new(ApiClientFactory.Create(_slack, _time), new LiteDbDirectChannelStore(_database), new LiteDbDeliveryOutbox(_database), _time, NullLogger<SlackMessenger>.Instance);
+        new(ApiClientFactory.Create(_slack, _time), new LiteDbDirectChannelStore(_database), NullLogger<SlackMessenger>.Instance);
 
     /// <summary>What the delivery engine writes before it sends: a pending outbox record for Ada's week.</summary>
     private async Task<string> EnqueueAsync(string week = "2026-W48")
@@ -54,6 +54,19 @@ public sealed class SlackMessengerTests : IAsyncLifetime
         Assert.True(await new LiteDbDeliveryOutbox(_database).TryEnqueueAsync(record));
         return key;
     }
+
+    /// <summary>
+    /// What the engine does before it sends: claims the due record and describes the attempt. Whether the attempt may
+    /// follow an earlier post is the core's call (earlier attempts, or an earlier claim by a process that died).
+    /// </summary>
+    private async Task<OutboundAttempt> ClaimAsync(string key)
+    {
+        var claimed = await new LiteDbDeliveryOutbox(_database).ClaimDueAsync("host", _time.GetUtcNow(), TimeSpan.FromMinutes(5), 100);
+        return OutboundAttempt.For(Assert.Single(claimed, r => r.Key == key));
+    }
+
+    /// <summary>An attempt with nothing before it (no outbox involved).</summary>
+    private OutboundAttempt Fresh(string key) => new(key, _time.GetUtcNow(), MayAlreadyBeSent: false);
 
     /// <summary>Ends the process between Slack's post and the outbox's mark; a new process opens the same file later.</summary>
     private SlackMessenger Restart()
@@ -69,7 +82,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     {
         var key = await EnqueueAsync();
 
-        await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        await _messenger.SendDirectAsync(Ada, Message, await ClaimAsync(key), CancellationToken.None);
         await _messenger.SendToChannelAsync(new CommunityId("slack", FakeSlack.TeamId), "C0GENERAL", Message, "challenge-7", CancellationToken.None);
 
         var posts = _slack.PostedMessages.ToList();
@@ -83,7 +96,9 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     {
         var key = await EnqueueAsync();
 
-        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None)).Status);
+        var attempt = await ClaimAsync(key);
+        Assert.False(attempt.MayAlreadyBeSent);
+        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, attempt, CancellationToken.None)).Status);
 
         Assert.Equal(0, _slack.CallCount("conversations.history"));
         Assert.Equal(1, _slack.CallCount("chat.postMessage"));
@@ -93,10 +108,13 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     public async Task A_crash_after_the_post_and_before_the_mark_does_not_post_twice()
     {
         var key = await EnqueueAsync();
-        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None)).Status);
-        // Crash: the outbox record is still pending.
+        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, await ClaimAsync(key), CancellationToken.None)).Status);
+        // Crash: the outbox record is still pending, claimed by the dead process.
 
-        var outcome = await Restart().SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        var restarted = Restart();
+        var attempt = await ClaimAsync(key);
+        Assert.True(attempt.MayAlreadyBeSent);
+        var outcome = await restarted.SendDirectAsync(Ada, Message, attempt, CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Equal(1, _slack.CallCount("chat.postMessage"));
@@ -108,10 +126,12 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     public async Task A_crash_before_the_post_still_posts_after_the_restart()
     {
         var key = await EnqueueAsync();
+        await ClaimAsync(key);
         // Last week's message is in the DM under another key, and must not count as this one.
-        await _messenger.SendDirectAsync(Ada, Message, DeliveryKeys.For(Ada, "2026-W47"), CancellationToken.None);
+        await _messenger.SendDirectAsync(Ada, Message, Fresh(DeliveryKeys.For(Ada, "2026-W47")), CancellationToken.None);
 
-        var outcome = await Restart().SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        var restarted = Restart();
+        var outcome = await restarted.SendDirectAsync(Ada, Message, await ClaimAsync(key), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Equal(1, _slack.CallCount("conversations.history"));
@@ -126,10 +146,12 @@ public sealed class SlackMessengerTests : IAsyncLifetime
         _slack.FailNext("chat.postMessage", FakeSlackFailure.LostResponse());
         var outbox = new LiteDbDeliveryOutbox(_database);
 
-        var first = await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        var first = await _messenger.SendDirectAsync(Ada, Message, await ClaimAsync(key), CancellationToken.None);
         Assert.Equal(DeliveryStatus.RetryLater, first.Status);
-        Assert.True(await outbox.MarkFailedAttemptAsync(key, _time.GetUtcNow(), first.Detail ?? ""));
-        var retry = await _messenger.SendDirectAsync(Ada, Message, key, CancellationToken.None);
+        Assert.True(await outbox.MarkFailedAttemptAsync("host", key, _time.GetUtcNow(), first.Detail ?? ""));
+        var attempt = await ClaimAsync(key);
+        Assert.True(attempt.MayAlreadyBeSent);
+        var retry = await _messenger.SendDirectAsync(Ada, Message, attempt, CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, retry.Status);
         Assert.Single(_slack.History["D0ADA"]);
@@ -142,16 +164,18 @@ public sealed class SlackMessengerTests : IAsyncLifetime
         var bea = new LearnerId("slack", "U0BEA");
         // A post tagged with the key long before the record was written cannot be this record's: the search starts at the record.
         var key = DeliveryKeys.For(bea, "2026-W48");
-        await _messenger.SendDirectAsync(bea, Message, key, CancellationToken.None);
+        await _messenger.SendDirectAsync(bea, Message, Fresh(key), CancellationToken.None);
         _time.Advance(TimeSpan.FromDays(7));
         var now = _time.GetUtcNow();
         await new LiteDbDeliveryOutbox(_database).TryEnqueueAsync(
             new DeliveryRecord(key, bea, new CommunityId("slack", FakeSlack.TeamId), now, "2026-W48", 1, DeliveryKind.Task, DeliveryRecordStatus.Pending, 0, now, now, null, null));
+        await ClaimAsync(key); // by a process that then died
         _time.Advance(TimeSpan.FromMinutes(10));
         for (var i = 0; i < 150; i++)
             _slack.AddMessage("D0BEA", "U0BEA", "question " + i);
 
-        var outcome = await Restart().SendDirectAsync(bea, Message, key, CancellationToken.None);
+        var restarted = Restart();
+        var outcome = await restarted.SendDirectAsync(bea, Message, await ClaimAsync(key), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Equal(2, _slack.CallCount("conversations.history"));
@@ -161,13 +185,13 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     [Fact]
     public async Task A_restarted_messenger_finds_the_dm_channel_in_storage_instead_of_opening_it_again()
     {
-        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, "week-1", CancellationToken.None)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await _messenger.SendDirectAsync(Ada, Message, Fresh("week-1"), CancellationToken.None)).Status);
         Assert.Equal(1, _slack.CallCount("conversations.open"));
 
         _database.Dispose();
         _database = OpenDatabase();
         var restarted = NewMessenger();
-        var outcome = await restarted.SendDirectAsync(Ada, Message, "week-2", CancellationToken.None);
+        var outcome = await restarted.SendDirectAsync(Ada, Message, Fresh("week-2"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Equal(1, _slack.CallCount("conversations.open"));
@@ -183,7 +207,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
         var store = new LiteDbDirectChannelStore(_database);
         await store.SetAsync(Ada, staleChannel);
 
-        var outcome = await _messenger.SendDirectAsync(Ada, Message, "week-1", CancellationToken.None);
+        var outcome = await _messenger.SendDirectAsync(Ada, Message, Fresh("week-1"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Equal(1, _slack.CallCount("conversations.open"));
@@ -191,7 +215,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
         Assert.Equal("D0ADA", await store.GetAsync(Ada));
 
         // The fresh channel is remembered again: the next message goes straight there.
-        await _messenger.SendDirectAsync(Ada, Message, "week-2", CancellationToken.None);
+        await _messenger.SendDirectAsync(Ada, Message, Fresh("week-2"), CancellationToken.None);
         Assert.Equal(1, _slack.CallCount("conversations.open"));
         Assert.Equal(3, _slack.CallCount("chat.postMessage"));
     }
@@ -202,7 +226,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
         _slack.ArchivedChannels["D0ADA"] = true;
         await new LiteDbDirectChannelStore(_database).SetAsync(Ada, "D0DELETED");
 
-        var outcome = await _messenger.SendDirectAsync(Ada, Message, "week-1", CancellationToken.None);
+        var outcome = await _messenger.SendDirectAsync(Ada, Message, Fresh("week-1"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Undeliverable, outcome.Status);
         Assert.Equal("is_archived", outcome.Detail);
@@ -213,10 +237,10 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     [Fact]
     public async Task Other_post_errors_keep_the_remembered_channel()
     {
-        await _messenger.SendDirectAsync(Ada, Message, "week-1", CancellationToken.None);
+        await _messenger.SendDirectAsync(Ada, Message, Fresh("week-1"), CancellationToken.None);
         _slack.FailNext("chat.postMessage", new FakeSlackFailure("internal_error"));
 
-        var outcome = await _messenger.SendDirectAsync(Ada, Message, "week-2", CancellationToken.None);
+        var outcome = await _messenger.SendDirectAsync(Ada, Message, Fresh("week-2"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, outcome.Status);
         Assert.Equal(1, _slack.CallCount("conversations.open"));
@@ -226,8 +250,8 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     [Fact]
     public async Task A_direct_message_opens_the_conversation_once_and_posts_into_it()
     {
-        var first = await _messenger.SendDirectAsync(new LearnerId("slack", "U0ADA"), Message, "week-1", CancellationToken.None);
-        var second = await _messenger.SendDirectAsync(new LearnerId("slack", "U0ADA"), Message, "week-2", CancellationToken.None);
+        var first = await _messenger.SendDirectAsync(new LearnerId("slack", "U0ADA"), Message, Fresh("week-1"), CancellationToken.None);
+        var second = await _messenger.SendDirectAsync(new LearnerId("slack", "U0ADA"), Message, Fresh("week-2"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, first.Status);
         Assert.Equal(DeliveryStatus.Delivered, second.Status);
@@ -242,7 +266,7 @@ public sealed class SlackMessengerTests : IAsyncLifetime
     [InlineData(FakeSlack.BotUserId, "cannot_dm_bot")]
     public async Task Users_who_cannot_be_messaged_are_undeliverable(string userId, string error)
     {
-        var outcome = await _messenger.SendDirectAsync(new LearnerId("slack", userId), Message, null, CancellationToken.None);
+        var outcome = await _messenger.SendDirectAsync(new LearnerId("slack", userId), Message, Fresh("k"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Undeliverable, outcome.Status);
         Assert.Equal(error, outcome.Detail);

@@ -63,6 +63,16 @@ public sealed partial class FakeDiscord
 
     public int Connections { get; private set; }
 
+    /// <summary>Whether a Gateway connection is open right now.</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_gate)
+                return _connection is not null;
+        }
+    }
+
     public ConcurrentQueue<string> GatewayPaths { get; } = new();
 
     public ConcurrentQueue<JsonElement> ClientFrames { get; } = new();

@@ -22,6 +22,8 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
             },
         ],
         Usage = "/faq [question]",
+        // The FAQ index is built once per knowledge snapshot; a question is a few microseconds of CPU over it.
+        AnswersFromMemory = true,
     };
 
     public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
