@@ -163,7 +163,14 @@ internal sealed class PostgresServer
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
                 .Select(d => Path.Combine(d, "bin"))
             : [];
-        return path.Concat(debian).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+        return path.Concat(debian).FirstOrDefault(d => Usable(Path.Combine(d, "initdb")) && Usable(Path.Combine(d, "pg_ctl")));
+    }
+
+    // Removing Debian's server package leaves /usr/local/bin links to it dangling; such a link is no binary.
+    private static bool Usable(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists && (info.LinkTarget is null || info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true });
     }
 
     /// <summary>
