@@ -1,0 +1,147 @@
+using System.Globalization;
+using MentorBot.Core.Delivery;
+using MentorBot.Core.Identity;
+using MentorBot.Core.Storage;
+using MentorBot.Host.Tests.Support;
+using MentorBot.Storage.Postgres;
+using MentorBot.Storage.Postgres.Tests;
+using MentorBot.Testing.Discord;
+using Xunit.Abstractions;
+
+namespace MentorBot.Host.Tests.Delivery;
+
+/// <summary>
+/// Issue 6's CI test: three real host processes on one PostgreSQL database share a weekly run for thousands of
+/// learners through the fake Discord; one is killed with SIGKILL a third of the way in. Its claimed deliveries go back
+/// to the others when their lease expires, and the fake counts every learner's message exactly once.
+/// </summary>
+public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+{
+    private const int Learners = 3000;
+    private const int Hosts = 3;
+    private const string PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    private static readonly CommunityId Guild = new("discord", "333333333333333333");
+
+    private readonly TempFolder _temp = new();
+    private FakeDiscord _discord = null!;
+    private PostgresServer _server = null!;
+    private string _database = "";
+
+    public async Task InitializeAsync()
+    {
+        _discord = await FakeDiscord.StartAsync();
+        _server = await PostgresServer.SharedAsync();
+        _database = await _server.CreateDatabaseAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+        await _server.DropDatabaseAsync(_database);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Three_hosts_on_one_database_one_killed_deliver_every_message_exactly_once()
+    {
+        var users = Enumerable.Range(0, Learners).Select(i => (200_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
+        await SeedAsync(users);
+
+        var hosts = Enumerable.Range(0, Hosts).Select(i => HostProcess.Start(_temp.Path, Environment(i))).ToList();
+        try
+        {
+            var victim = hosts[0];
+            await WaitAsync(() => _discord.CreatedMessages >= Learners / 3 || hosts.Any(h => h.HasExited), $"{Learners / 3} messages before the kill", victim);
+            Assert.All(hosts, h => Assert.False(h.HasExited, "a host exited by itself:\n" + h.Output));
+            await victim.KillAsync();
+            var atKill = _discord.CreatedMessages;
+
+            await WaitAsync(() => _discord.CreatedMessages >= Learners || hosts.Skip(1).Any(h => h.HasExited), $"all {Learners} messages", hosts[1]);
+            await WaitForQuietAsync(TimeSpan.FromSeconds(5));
+            Assert.All(hosts.Skip(1), h => Assert.False(h.HasExited, "a surviving host exited by itself:\n" + h.Output));
+            output.WriteLine($"{atKill} messages when host 0 was killed, {_discord.CreatedMessages} in the end; {_discord.NonceReplays} resends absorbed by the nonce");
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.KillAsync();
+                host.Dispose();
+            }
+        }
+
+        var lost = users.Where(u => _discord.CreatedDirectMessages(u) == 0).ToList();
+        var doubled = users.Where(u => _discord.CreatedDirectMessages(u) > 1).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} learners got no message, e.g. {string.Join(", ", lost.Take(5))}");
+        Assert.True(doubled.Count == 0, $"{doubled.Count} learners got more than one message, e.g. {string.Join(", ", doubled.Take(5))}");
+        Assert.Equal(Learners, _discord.CreatedMessages);
+
+        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = _server.ConnectionStringFor(_database) });
+        var outbox = new PostgresDeliveryOutbox(storage);
+        Assert.Empty(await outbox.ListPendingAsync(DateTimeOffset.MaxValue.AddDays(-1)));
+        var records = await outbox.ListRecentAsync(Guild, Learners * 2);
+        Assert.Equal(Learners, records.Count);
+        Assert.All(records, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
+    }
+
+    /// <summary>Subscriptions whose slot passed minutes ago: each host's start-up catch-up finds them due.</summary>
+    private async Task SeedAsync(List<string> users)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var slot = now.AddMinutes(-5);
+        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = _server.ConnectionStringFor(_database) });
+        var store = new PostgresSubscriptionStore(storage);
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, ct) =>
+            await store.UpsertAsync(new Subscription(new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1)), ct));
+    }
+
+    private Dictionary<string, string> Environment(int host) => new()
+    {
+        ["Storage__Provider"] = "Postgres",
+        ["Storage__ConnectionString"] = _server.ConnectionStringFor(_database),
+        ["Console__Enabled"] = "false",
+        ["Discord__Mode"] = "Http",
+        ["Discord__PublicKey"] = PublicKey,
+        ["Discord__BotToken"] = FakeDiscord.BotToken,
+        ["Discord__ApplicationId"] = FakeDiscord.ApplicationId,
+        ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
+        ["Discord__GlobalRequestsPerSecond"] = "1000",
+        ["Delivery__HostId"] = $"host-{host}",
+        // The killed host's claims come back after this; short, so the test need not wait the default two minutes.
+        ["Delivery__ClaimLease"] = "00:00:10",
+        ["Delivery__PollInterval"] = "00:00:01",
+        ["Delivery__InitialRetryDelay"] = "00:00:01",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private static async Task WaitAsync(Func<bool> condition, string what, HostProcess host)
+    {
+        var deadline = System.Environment.TickCount64 + (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
+        while (!condition())
+        {
+            if (System.Environment.TickCount64 > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}. Host output:\n{host.Output}");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task WaitForQuietAsync(TimeSpan quiet)
+    {
+        var count = _discord.Requests.Count;
+        var since = System.Environment.TickCount64;
+        var deadline = since + (long)TimeSpan.FromMinutes(2).TotalMilliseconds;
+        while (System.Environment.TickCount64 - since < quiet.TotalMilliseconds)
+        {
+            if (System.Environment.TickCount64 > deadline)
+                throw new TimeoutException("The hosts kept sending after every learner had a message.");
+            await Task.Delay(200);
+            var now = _discord.Requests.Count;
+            if (now != count)
+            {
+                count = now;
+                since = System.Environment.TickCount64;
+            }
+        }
+    }
+}
