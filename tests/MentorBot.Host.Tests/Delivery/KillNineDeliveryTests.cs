@@ -20,7 +20,6 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
 {
     private const int Learners = 2000;
     private const int KillAfterMessages = Learners / 3;
-    private const string PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
     private static readonly CommunityId Guild = new("discord", "333333333333333333");
 
     // A process crash loses nothing that reached the page cache, so a RAM disk tests the same thing as a disk and
@@ -47,7 +46,7 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         _discord.HoldResponsesAfter(KillAfterMessages);
         using (var first = HostProcess.Start(_temp.Path, Environment()))
         {
-            await WaitAsync(() => _discord.HeldResponses > 0 || first.HasExited, $"{KillAfterMessages} messages before the kill", first);
+            await FakeDiscordHost.UntilAsync(() => _discord.HeldResponses > 0 || first.HasExited, $"{KillAfterMessages} messages before the kill", first);
             Assert.False(first.HasExited, "the host exited by itself:\n" + first.Output);
             await first.KillAsync();
         }
@@ -57,9 +56,9 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
 
         using (var second = HostProcess.Start(_temp.Path, Environment()))
         {
-            await WaitAsync(() => _discord.CreatedMessages >= Learners || second.HasExited, $"all {Learners} messages after the restart", second);
+            await FakeDiscordHost.UntilAsync(() => _discord.CreatedMessages >= Learners || second.HasExited, $"all {Learners} messages after the restart", second);
             // Let anything still in flight (a duplicate would be) arrive: the run is over when no create came for a while.
-            await WaitForQuietAsync(TimeSpan.FromSeconds(5), second);
+            await FakeDiscordHost.QuietAsync(_discord, TimeSpan.FromSeconds(5), second);
             Assert.False(second.HasExited, "the restarted host exited by itself:\n" + second.Output);
             await second.KillAsync();
         }
@@ -93,50 +92,13 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
             new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1))));
     }
 
-    /// <summary>Discord in Http mode: outbound REST with the bot token, no Gateway; commands register with the fake.</summary>
-    private Dictionary<string, string> Environment() => new()
+    private Dictionary<string, string> Environment()
     {
-        ["Storage__DatabasePath"] = _temp.DatabasePath,
-        ["Console__Enabled"] = "false",
-        ["Discord__Mode"] = "Http",
-        ["Discord__PublicKey"] = PublicKey,
-        ["Discord__BotToken"] = FakeDiscord.BotToken,
-        ["Discord__ApplicationId"] = FakeDiscord.ApplicationId,
-        ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
-        ["Discord__GlobalRequestsPerSecond"] = "1000",
-        ["Delivery__PollInterval"] = "00:00:01",
-        ["Delivery__InitialRetryDelay"] = "00:00:01",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    private static async Task WaitAsync(Func<bool> condition, string what, HostProcess host)
-    {
-        // Generous: a few thousand deliveries on a loaded two-core machine can take minutes.
-        var deadline = System.Environment.TickCount64 + (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
-        while (!condition())
-        {
-            if (System.Environment.TickCount64 > deadline)
-                throw new TimeoutException($"Timed out waiting for {what}. Host output:\n{host.Output}");
-            await Task.Delay(20);
-        }
-    }
-
-    private async Task WaitForQuietAsync(TimeSpan quiet, HostProcess host)
-    {
-        var count = _discord.Requests.Count;
-        var since = System.Environment.TickCount64;
-        var deadline = since + (long)TimeSpan.FromMinutes(2).TotalMilliseconds;
-        while (System.Environment.TickCount64 - since < quiet.TotalMilliseconds)
-        {
-            if (System.Environment.TickCount64 > deadline)
-                throw new TimeoutException("The host kept sending after every learner had a message. Host output:\n" + host.Output);
-            await Task.Delay(200);
-            var now = _discord.Requests.Count;
-            if (now != count)
-            {
-                count = now;
-                since = System.Environment.TickCount64;
-            }
-        }
+        var settings = FakeDiscordHost.HttpSettings(_discord);
+        settings["Storage:DatabasePath"] = _temp.DatabasePath;
+        settings["Discord:GlobalRequestsPerSecond"] = "1000";
+        settings["Delivery:PollInterval"] = "00:00:01";
+        settings["Delivery:InitialRetryDelay"] = "00:00:01";
+        return FakeDiscordHost.AsEnvironment(settings);
     }
 }

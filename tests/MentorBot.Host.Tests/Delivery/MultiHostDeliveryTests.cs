@@ -19,7 +19,6 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
 {
     private const int Learners = 3000;
     private const int Hosts = 3;
-    private const string PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
     private static readonly CommunityId Guild = new("discord", "333333333333333333");
 
     private readonly TempFolder _temp = new();
@@ -52,13 +51,13 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
         try
         {
             var victim = hosts[0];
-            await WaitAsync(() => _discord.CreatedMessages >= Learners / 3 || hosts.Any(h => h.HasExited), $"{Learners / 3} messages before the kill", victim);
+            await FakeDiscordHost.UntilAsync(() => _discord.CreatedMessages >= Learners / 3 || hosts.Any(h => h.HasExited), $"{Learners / 3} messages before the kill", victim);
             Assert.All(hosts, h => Assert.False(h.HasExited, "a host exited by itself:\n" + h.Output));
             await victim.KillAsync();
             var atKill = _discord.CreatedMessages;
 
-            await WaitAsync(() => _discord.CreatedMessages >= Learners || hosts.Skip(1).Any(h => h.HasExited), $"all {Learners} messages", hosts[1]);
-            await WaitForQuietAsync(TimeSpan.FromSeconds(5));
+            await FakeDiscordHost.UntilAsync(() => _discord.CreatedMessages >= Learners || hosts.Skip(1).Any(h => h.HasExited), $"all {Learners} messages", hosts[1]);
+            await FakeDiscordHost.QuietAsync(_discord, TimeSpan.FromSeconds(5), hosts[1]);
             Assert.All(hosts.Skip(1), h => Assert.False(h.HasExited, "a surviving host exited by itself:\n" + h.Output));
             output.WriteLine($"{atKill} messages when host 0 was killed, {_discord.CreatedMessages} in the end; {_discord.NonceReplays} resends absorbed by the nonce");
         }
@@ -96,52 +95,17 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
             await store.UpsertAsync(new Subscription(new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1)), ct));
     }
 
-    private Dictionary<string, string> Environment(int host) => new()
+    private Dictionary<string, string> Environment(int host)
     {
-        ["Storage__Provider"] = "Postgres",
-        ["Storage__ConnectionString"] = _server.ConnectionStringFor(_database),
-        ["Console__Enabled"] = "false",
-        ["Discord__Mode"] = "Http",
-        ["Discord__PublicKey"] = PublicKey,
-        ["Discord__BotToken"] = FakeDiscord.BotToken,
-        ["Discord__ApplicationId"] = FakeDiscord.ApplicationId,
-        ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
-        ["Discord__GlobalRequestsPerSecond"] = "1000",
-        ["Delivery__HostId"] = $"host-{host}",
+        var settings = FakeDiscordHost.HttpSettings(_discord);
+        settings["Storage:Provider"] = "Postgres";
+        settings["Storage:ConnectionString"] = _server.ConnectionStringFor(_database);
+        settings["Discord:GlobalRequestsPerSecond"] = "1000";
+        settings["Delivery:HostId"] = $"host-{host}";
         // The killed host's claims come back after this; short, so the test need not wait the default two minutes.
-        ["Delivery__ClaimLease"] = "00:00:10",
-        ["Delivery__PollInterval"] = "00:00:01",
-        ["Delivery__InitialRetryDelay"] = "00:00:01",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    private static async Task WaitAsync(Func<bool> condition, string what, HostProcess host)
-    {
-        var deadline = System.Environment.TickCount64 + (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
-        while (!condition())
-        {
-            if (System.Environment.TickCount64 > deadline)
-                throw new TimeoutException($"Timed out waiting for {what}. Host output:\n{host.Output}");
-            await Task.Delay(20);
-        }
-    }
-
-    private async Task WaitForQuietAsync(TimeSpan quiet)
-    {
-        var count = _discord.Requests.Count;
-        var since = System.Environment.TickCount64;
-        var deadline = since + (long)TimeSpan.FromMinutes(2).TotalMilliseconds;
-        while (System.Environment.TickCount64 - since < quiet.TotalMilliseconds)
-        {
-            if (System.Environment.TickCount64 > deadline)
-                throw new TimeoutException("The hosts kept sending after every learner had a message.");
-            await Task.Delay(200);
-            var now = _discord.Requests.Count;
-            if (now != count)
-            {
-                count = now;
-                since = System.Environment.TickCount64;
-            }
-        }
+        settings["Delivery:ClaimLease"] = "00:00:10";
+        settings["Delivery:PollInterval"] = "00:00:01";
+        settings["Delivery:InitialRetryDelay"] = "00:00:01";
+        return FakeDiscordHost.AsEnvironment(settings);
     }
 }

@@ -20,7 +20,6 @@ public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : IAsyncLif
 {
     private const int Limit = 20;
     private const int MessagesPerHost = 50;
-    private const string PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
     private PostgresServer _server = null!;
     private string _database = null!;
     private FakeDiscord _discord = null!;
@@ -105,22 +104,13 @@ public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : IAsyncLif
 
     private WebApplication Build(bool throughDatabase, string share)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = _server.ConnectionStringFor(_database),
-            ["Knowledge:Path"] = TestPaths.RepoKnowledge,
-            ["Console:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Discord:Mode"] = "Http",
-            ["Discord:PublicKey"] = PublicKey,
-            ["Discord:BotToken"] = FakeDiscord.BotToken,
-            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-            ["Discord:GlobalRequestsPerSecond"] = Limit.ToString(CultureInfo.InvariantCulture),
-            ["Discord:GlobalRateShare"] = share,
-            ["Discord:CoordinateThroughDatabase"] = throughDatabase ? "true" : "false",
-        };
+        var settings = FakeDiscordHost.HttpSettings(_discord);
+        settings["Storage:Provider"] = "Postgres";
+        settings["Storage:ConnectionString"] = _server.ConnectionStringFor(_database);
+        settings["Knowledge:Path"] = TestPaths.RepoKnowledge;
+        settings["Discord:GlobalRequestsPerSecond"] = Limit.ToString(CultureInfo.InvariantCulture);
+        settings["Discord:GlobalRateShare"] = share;
+        settings["Discord:CoordinateThroughDatabase"] = throughDatabase ? "true" : "false";
         return BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(settings));
     }
 }
