@@ -5,34 +5,15 @@ using Xunit.Abstractions;
 namespace MentorBot.Storage.Postgres.Tests.DiscordCoordination;
 
 /// <summary>Two hosts' shared global limiters on one real database, each with its own connection pool.</summary>
-public sealed class PostgresGlobalRateLimitTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PostgresGlobalRateLimitTests(ITestOutputHelper output) : TwoHostsOnOneDatabase
 {
     private const int Limit = 20;
-    private PostgresServer _server = null!;
-    private string _database = null!;
-    private DiscordCoordinationDatabase _first = null!;
-    private DiscordCoordinationDatabase _second = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-        _first = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
-        _second = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        await _server.DropDatabaseAsync(_database);
-    }
 
     [Fact]
     public async Task Two_hosts_together_stay_under_the_global_limit_in_every_second()
     {
-        using var one = new PostgresGlobalRateLimit(_first, Limit, TimeProvider.System);
-        using var two = new PostgresGlobalRateLimit(_second, Limit, TimeProvider.System);
+        using var one = new PostgresGlobalRateLimit(First, Limit, TimeProvider.System);
+        using var two = new PostgresGlobalRateLimit(Second, Limit, TimeProvider.System);
         var run = TimeSpan.FromSeconds(4);
         var clock = Stopwatch.StartNew();
         var permits = new List<(int Host, TimeSpan At)>();
@@ -64,7 +45,7 @@ public sealed class PostgresGlobalRateLimitTests(ITestOutputHelper output) : IAs
     [Fact]
     public async Task An_idle_bot_gets_a_permit_at_once()
     {
-        using var one = new PostgresGlobalRateLimit(_first, Limit, TimeProvider.System);
+        using var one = new PostgresGlobalRateLimit(First, Limit, TimeProvider.System);
         await one.WaitAsync(CancellationToken.None);
         await Task.Delay(200);
 

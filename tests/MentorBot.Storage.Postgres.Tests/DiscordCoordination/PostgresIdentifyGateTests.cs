@@ -4,34 +4,15 @@ using MentorBot.Discord.Postgres;
 namespace MentorBot.Storage.Postgres.Tests.DiscordCoordination;
 
 /// <summary>Two hosts' identify gates on one real database, each with its own connection pool.</summary>
-public sealed class PostgresIdentifyGateTests : IAsyncLifetime
+public sealed class PostgresIdentifyGateTests : TwoHostsOnOneDatabase
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private PostgresServer _server = null!;
-    private string _database = null!;
-    private DiscordCoordinationDatabase _first = null!;
-    private DiscordCoordinationDatabase _second = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-        _first = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
-        _second = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        await _server.DropDatabaseAsync(_database);
-    }
 
     [Fact]
     public async Task Hosts_on_one_database_never_identify_one_bucket_within_the_interval()
     {
         // A shorter interval than Discord's keeps the test quick; the rule is the same.
-        var gates = new[] { new PostgresIdentifyGate(_first, TimeProvider.System, Interval), new PostgresIdentifyGate(_second, TimeProvider.System, Interval) };
+        var gates = new[] { new PostgresIdentifyGate(First, TimeProvider.System, Interval), new PostgresIdentifyGate(Second, TimeProvider.System, Interval) };
         var clock = Stopwatch.StartNew();
         var turns = new List<(int Host, TimeSpan At)>();
 
@@ -57,8 +38,8 @@ public sealed class PostgresIdentifyGateTests : IAsyncLifetime
     [Fact]
     public async Task Different_buckets_go_in_parallel_across_hosts()
     {
-        var first = new PostgresIdentifyGate(_first, TimeProvider.System, TimeSpan.FromSeconds(30));
-        var second = new PostgresIdentifyGate(_second, TimeProvider.System, TimeSpan.FromSeconds(30));
+        var first = new PostgresIdentifyGate(First, TimeProvider.System, TimeSpan.FromSeconds(30));
+        var second = new PostgresIdentifyGate(Second, TimeProvider.System, TimeSpan.FromSeconds(30));
         await first.WaitTurnAsync(0, CancellationToken.None);
 
         var clock = Stopwatch.StartNew();
