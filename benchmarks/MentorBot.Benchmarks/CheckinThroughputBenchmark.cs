@@ -8,14 +8,18 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb;
+using MentorBot.Storage.Postgres;
+using MentorBot.Testing.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Benchmarks;
 
 /// <summary>
-/// Check-ins per second through the whole command path (dispatcher, handler, services, LiteDB stores) against raw
-/// LiteDB upserts of equivalent documents, plus the command path with two parallel workers, verified by count.
+/// Check-ins per second through the whole command path (dispatcher, handler, services, stores) against raw LiteDB
+/// upserts of equivalent documents: on LiteDB with one and two workers, and on PostgreSQL (a private server with
+/// durable defaults) with one worker, eight workers, and two hosts of four workers each on one database, all verified
+/// by count.
 /// </summary>
 internal static class CheckinThroughputBenchmark
 {
@@ -34,10 +38,25 @@ internal static class CheckinThroughputBenchmark
         using var temp = new TempFolder("checkins");
 
         // Warm-up on a throwaway database so JIT and first-use costs stay out of the measured runs.
-        await using (var warmup = new CommandPathRun(knowledge, temp.File("warmup.db"), workers: 1))
+        await using (var warmup = new CommandPathRun([BuildLiteDb(knowledge, temp.File("warmup.db"))], workersPerHost: 1))
         {
             await warmup.RunChunkAsync(0, quick ? 200 : 500).ConfigureAwait(false);
             await warmup.RunChunkAsync(0, 50).ConfigureAwait(false);
+        }
+
+        var postgres = await PostgresOrNullAsync(output).ConfigureAwait(false);
+        var databases = new List<string>();
+        async Task<string> NewDatabaseAsync()
+        {
+            var name = await postgres!.CreateDatabaseAsync().ConfigureAwait(false);
+            databases.Add(name);
+            return postgres.ConnectionStringFor(name);
+        }
+
+        if (postgres is not null)
+        {
+            await using var warmup = new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 4);
+            await warmup.RunChunkAsync(0, quick ? 200 : 500).ConfigureAwait(false);
         }
 
         using (var warmupRaw = new RawRun(temp.File("warmup-raw.db")))
@@ -45,51 +64,91 @@ internal static class CheckinThroughputBenchmark
 
         // The three runs advance in interleaved chunks of learners, so disk and CPU noise on a shared machine falls
         // on all of them alike and the ratios stay meaningful even when the absolute figures move.
-        RunResult raw, sequential, parallel;
-        using (var rawRun = new RawRun(temp.File("raw.db")))
+        RunResult raw;
+        var runs = new List<(string Label, CommandPathRun Run)>
         {
-            var sequentialRun = new CommandPathRun(knowledge, temp.File("full-1.db"), workers: 1);
-            var parallelRun = new CommandPathRun(knowledge, temp.File("full-2.db"), workers: 2);
-            await using (sequentialRun.ConfigureAwait(false))
-            await using (parallelRun.ConfigureAwait(false))
-            {
-                for (var from = 0; from < learners; from += chunk)
-                {
-                    var to = Math.Min(learners, from + chunk);
-                    rawRun.RunChunk(from, to);
-                    await sequentialRun.RunChunkAsync(from, to).ConfigureAwait(false);
-                    await parallelRun.RunChunkAsync(from, to).ConfigureAwait(false);
-                }
+            ("LiteDB, full command path", new CommandPathRun([BuildLiteDb(knowledge, temp.File("full-1.db"))], workersPerHost: 1)),
+            ("LiteDB, full command path", new CommandPathRun([BuildLiteDb(knowledge, temp.File("full-2.db"))], workersPerHost: 2)),
+        };
+        if (postgres is not null)
+        {
+            runs.Add(("PostgreSQL, full command path", new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 1)));
+            runs.Add(("PostgreSQL, full command path", new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 8)));
+            var shared = await NewDatabaseAsync().ConfigureAwait(false);
+            runs.Add(("PostgreSQL, two hosts on one database", new CommandPathRun([BuildPostgres(knowledge, shared), BuildPostgres(knowledge, shared)], workersPerHost: 4)));
+        }
 
-                raw = rawRun.Verify(learners);
-                sequential = await sequentialRun.VerifyAsync(learners).ConfigureAwait(false);
-                parallel = await parallelRun.VerifyAsync(learners).ConfigureAwait(false);
+        var results = new List<(string Label, RunResult Result)>();
+        try
+        {
+            using var rawRun = new RawRun(temp.File("raw.db"));
+            for (var from = 0; from < learners; from += chunk)
+            {
+                var to = Math.Min(learners, from + chunk);
+                rawRun.RunChunk(from, to);
+                foreach (var (_, run) in runs)
+                    await run.RunChunkAsync(from, to).ConfigureAwait(false);
             }
+
+            raw = rawRun.Verify(learners);
+            foreach (var (label, run) in runs)
+                results.Add((label, await run.VerifyAsync(learners).ConfigureAwait(false)));
+        }
+        finally
+        {
+            foreach (var (_, run) in runs)
+                await run.DisposeAsync().ConfigureAwait(false);
+            foreach (var database in databases)
+                await postgres!.DropDatabaseAsync(database).ConfigureAwait(false);
         }
 
         output.WriteLine($"{learners:N0} distinct learners, one `checkin` each; every run has its own fresh LiteDB file (direct connection) " +
-            $"under `{Path.GetTempPath()}`; the runs advance in interleaved chunks of {chunk}. Processors: {Environment.ProcessorCount}.");
+            $"under `{Path.GetTempPath()}` or its own PostgreSQL database; the runs advance in interleaved chunks of {chunk}. Processors: {Environment.ProcessorCount}.");
         output.WriteLine("Full path: `ICommandDispatcher.DispatchAsync(checkin)` in a DI container with `AddMentorBotCore()` + `AddLiteDbStorage` " +
             "(learner get/create, check-in insert, history replay, streak summary upsert). " +
-            "Raw: `ILiteCollection<BsonDocument>.Upsert` of `{ _id: \"learner|date\", learner, date, at }` with an index on `learner`.");
+            "Raw: `ILiteCollection<BsonDocument>.Upsert` of `{ _id: \"learner|date\", learner, date, at }` with an index on `learner`. " +
+            "PostgreSQL: the same path with `AddPostgresStorage`; \"two hosts\" are two containers, each with its own connection pool, on one database, " +
+            "the workers of both taking learners from one queue.");
         output.WriteLine();
         output.WriteLine("| Run | Workers | Check-ins | Elapsed | Check-ins/s | vs raw LiteDB | Verified in store |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         output.WriteLine($"| Raw LiteDB upsert (baseline) | 1 | {Fmt.N(raw.Count)} | {Fmt.Ms(raw.ElapsedMs)} | {Fmt.N(raw.PerSecond)} | 1.0× | {raw.Verification} |");
-        foreach (var run in new[] { sequential, parallel })
+        foreach (var (label, run) in results)
         {
             output.WriteLine(
-                $"| Full command path | {run.Workers} | {Fmt.N(run.Count)} | {Fmt.Ms(run.ElapsedMs)} | {Fmt.N(run.PerSecond)} | " +
+                $"| {label} | {run.Workers} | {Fmt.N(run.Count)} | {Fmt.Ms(run.ElapsedMs)} | {Fmt.N(run.PerSecond)} | " +
                 $"{Fmt.Ratio(run.PerSecond / raw.PerSecond)} | {run.Verification} |");
         }
 
         output.WriteLine();
-        output.WriteLine($"Ratio full/raw (1 worker): {Fmt.Ratio(sequential.PerSecond / raw.PerSecond)} " +
-            $"(raw is {Fmt.Ratio(raw.PerSecond / sequential.PerSecond)} faster); 2 workers vs 1: {Fmt.Ratio(parallel.PerSecond / sequential.PerSecond)}.");
+        var sequential = results[0].Result;
+        output.WriteLine($"Ratio full/raw (LiteDB, 1 worker): {Fmt.Ratio(sequential.PerSecond / raw.PerSecond)} " +
+            $"(raw is {Fmt.Ratio(raw.PerSecond / sequential.PerSecond)} faster); LiteDB 2 workers vs 1: {Fmt.Ratio(results[1].Result.PerSecond / sequential.PerSecond)}.");
+        if (results.Count > 2)
+        {
+            output.WriteLine($"PostgreSQL vs LiteDB, full path: 1 worker {Fmt.Ratio(results[2].Result.PerSecond / sequential.PerSecond)}, " +
+                $"8 workers {Fmt.Ratio(results[3].Result.PerSecond / sequential.PerSecond)}, two hosts × 4 workers {Fmt.Ratio(results[4].Result.PerSecond / sequential.PerSecond)} " +
+                $"(each against LiteDB with 1 worker). PostgreSQL server: {postgres!.Description}; it reports {await postgres.DurabilityAsync().ConfigureAwait(false)}.");
+        }
         output.WriteLine();
 
-        if (!sequential.Ok || !parallel.Ok || !raw.Ok)
+        if (!raw.Ok || results.Any(r => !r.Result.Ok))
             throw new InvalidOperationException("A check-in run did not verify: see the table.");
+    }
+
+    /// <summary>A private durable server; without PostgreSQL binaries the PostgreSQL rows are skipped, with a line saying so.</summary>
+    private static async Task<PostgresServer?> PostgresOrNullAsync(TextWriter output)
+    {
+        try
+        {
+            return await PostgresServer.StartDurableAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            output.WriteLine($"PostgreSQL rows skipped: {ex.Message}");
+            output.WriteLine();
+            return null;
+        }
     }
 
     private static KnowledgeBase LoadShipped()
@@ -99,16 +158,22 @@ internal static class CheckinThroughputBenchmark
         return load.IsValid ? load.Knowledge! : throw new InvalidOperationException($"The shipped knowledge at {root} is invalid.");
     }
 
-    private static ServiceProvider BuildContainer(KnowledgeBase knowledge, string databasePath)
+    private static ServiceProvider BuildLiteDb(KnowledgeBase knowledge, string databasePath) =>
+        BuildContainer(knowledge, "DatabasePath", databasePath, (services, configuration) => services.AddLiteDbStorage(configuration));
+
+    private static ServiceProvider BuildPostgres(KnowledgeBase knowledge, string connectionString) =>
+        BuildContainer(knowledge, "ConnectionString", connectionString, (services, configuration) => services.AddPostgresStorage(configuration));
+
+    private static ServiceProvider BuildContainer(KnowledgeBase knowledge, string storageKey, string storageValue, Action<IServiceCollection, IConfiguration> addStorage)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:" + storageKey] = storageValue })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IKnowledgeProvider>(new StaticKnowledgeProvider(knowledge));
         services.AddSingleton<IFaqService, FaqService>();
         services.AddMentorBotCore();
-        services.AddLiteDbStorage(configuration);
+        addStorage(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -118,32 +183,35 @@ internal static class CheckinThroughputBenchmark
         new Actor(new LearnerId(Platform, i.ToString(CultureInfo.InvariantCulture)), $"Learner {i}", false),
         Community);
 
-    /// <summary>The full command path over one container and database; timed only inside <see cref="RunChunkAsync"/>.</summary>
+    /// <summary>
+    /// The full command path over one container per host (all on one database); timed only inside
+    /// <see cref="RunChunkAsync"/>. Each host has its workers; all workers take learners from one queue.
+    /// </summary>
     private sealed class CommandPathRun : IAsyncDisposable
     {
-        private readonly ServiceProvider _provider;
-        private readonly ICommandDispatcher _dispatcher;
+        private readonly IReadOnlyList<ServiceProvider> _hosts;
+        private readonly IReadOnlyList<ICommandDispatcher> _dispatchers;
         private readonly int _workers;
         private long _elapsed;
         private int _failures;
 
-        public CommandPathRun(KnowledgeBase knowledge, string databasePath, int workers)
+        public CommandPathRun(IReadOnlyList<ServiceProvider> hosts, int workersPerHost)
         {
-            _provider = BuildContainer(knowledge, databasePath);
-            _dispatcher = _provider.GetRequiredService<ICommandDispatcher>();
-            _workers = workers;
+            _hosts = hosts;
+            _dispatchers = [.. hosts.Select(h => h.GetRequiredService<ICommandDispatcher>())];
+            _workers = workersPerHost * hosts.Count;
         }
 
         public async Task RunChunkAsync(int from, int to)
         {
             var next = from - 1;
 
-            async Task Worker()
+            async Task Worker(ICommandDispatcher dispatcher)
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < to)
                 {
-                    var reply = await _dispatcher.DispatchAsync(Checkin(i)).ConfigureAwait(false);
+                    var reply = await dispatcher.DispatchAsync(Checkin(i)).ConfigureAwait(false);
                     if (reply.Kind != ReplyKind.Success)
                         Interlocked.Increment(ref _failures);
                 }
@@ -151,16 +219,16 @@ internal static class CheckinThroughputBenchmark
 
             var start = Stopwatch.GetTimestamp();
             if (_workers == 1)
-                await Worker().ConfigureAwait(false);
+                await Worker(_dispatchers[0]).ConfigureAwait(false);
             else
-                await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(Worker))).ConfigureAwait(false);
+                await Task.WhenAll(Enumerable.Range(0, _workers).Select(w => Task.Run(() => Worker(_dispatchers[w % _dispatchers.Count])))).ConfigureAwait(false);
             _elapsed += Stopwatch.GetTimestamp() - start;
         }
 
         /// <summary>Every learner must have exactly one check-in and every reply must have been a success.</summary>
         public async Task<RunResult> VerifyAsync(int learners)
         {
-            var activity = _provider.GetRequiredService<IActivityStore>();
+            var activity = _hosts[0].GetRequiredService<IActivityStore>();
             var stored = 0;
             var wrong = 0;
             for (var i = 0; i < learners; i++)
@@ -178,7 +246,11 @@ internal static class CheckinThroughputBenchmark
             return new RunResult(_workers, learners, Stats.TicksToMs(_elapsed), ok, verification);
         }
 
-        public ValueTask DisposeAsync() => _provider.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var host in _hosts)
+                await host.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Raw LiteDB upserts of check-in-shaped documents, the floor the command path is compared with.</summary>

@@ -29,7 +29,7 @@ internal static class HostMemoryBenchmark
             return;
         }
 
-        var dll = hostDll ?? FindHostDll();
+        var dll = RepoPaths.FindHostDll(hostDll);
         using var temp = new TempFolder("memory");
         var loadedDb = temp.File("loaded.db");
         var seed = Stopwatch.StartNew();
@@ -167,19 +167,6 @@ internal static class HostMemoryBenchmark
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The host built in this repository, Release first.</summary>
-    private static string FindHostDll()
-    {
-        var repository = Path.GetDirectoryName(RepoPaths.FindKnowledge())!;
-        foreach (var configuration in new[] { "Release", "Debug" })
-        {
-            var candidate = Path.Combine(repository, "src", "MentorBot.Host", "bin", configuration, "net10.0", "MentorBot.Host.dll");
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        throw new FileNotFoundException("MentorBot.Host.dll is not built: run `dotnet build -c Release src/MentorBot.Host` or pass --host PATH.");
     }
 
     private sealed record Measurement(long RssKb, long PeakKb, TimeSpan SettledAfter);

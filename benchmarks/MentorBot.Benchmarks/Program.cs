@@ -5,15 +5,15 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MentorBot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|checkins|planning|delivery|memory|all|bdn] [--quick]
-//   [--rate R] [--concurrency N] [--host path/to/MentorBot.Host.dll]
+// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|checkins|planning|delivery|memory|hosts|all|bdn] [--quick]
+//   [--rate R] [--concurrency N] [--host path/to/MentorBot.Host.dll] [--hosts 1,2,3] [--deliveries N] [--latency MS]
 var quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
 string? Option(string name)
 {
     var at = Array.FindIndex(args, a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
-string[] valued = ["--rate", "--concurrency", "--host"];
+string[] valued = ["--rate", "--concurrency", "--host", "--hosts", "--deliveries", "--latency"];
 var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !valued.Contains(args[i - 1], StringComparer.OrdinalIgnoreCase))).ToArray();
 var rate = int.TryParse(Option("--rate"), out var r) && r > 0 ? r : 2_000;
 var concurrency = int.TryParse(Option("--concurrency"), out var c) && c > 0 ? c : 16;
@@ -29,11 +29,28 @@ if (which == "bdn")
     return 0;
 }
 
-if (which is not ("faq" or "checkins" or "planning" or "delivery" or "memory" or "all"))
+const string Usage = "usage: MentorBot.Benchmarks [faq|checkins|planning|delivery|memory|hosts|all|bdn] [--quick] [--rate R] [--concurrency N] [--host MentorBot.Host.dll] " +
+    "[--hosts 1,2,3] [--deliveries N] [--latency MS]";
+if (which is not ("faq" or "checkins" or "planning" or "delivery" or "memory" or "hosts" or "all"))
 {
-    Console.Error.WriteLine("usage: MentorBot.Benchmarks [faq|checkins|planning|delivery|memory|all|bdn] [--quick] [--rate R] [--concurrency N] [--host MentorBot.Host.dll]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
+
+var hostCounts = (Option("--hosts") ?? "1,2,3").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(h => int.TryParse(h, out var n) && n is > 0 and <= 16 ? n : -1).ToList();
+if (hostCounts.Count == 0 || hostCounts.Contains(-1))
+{
+    Console.Error.WriteLine("--hosts takes host counts from 1 to 16 separated by commas, e.g. --hosts 1,2,3. " + Usage);
+    return 2;
+}
+var multiHost = new MultiHostOptions(
+    int.TryParse(Option("--deliveries"), out var d) && d > 0 ? d : quick ? 5_000 : 20_000,
+    hostCounts,
+    rate,
+    TimeSpan.FromMilliseconds(int.TryParse(Option("--latency"), out var l) && l >= 0 ? l : 50),
+    concurrency,
+    Option("--host"));
 
 #if DEBUG
 Console.Error.WriteLine("warning: Debug build; run with -c Release for meaningful figures.");
@@ -56,4 +73,6 @@ if (which is "delivery" or "all")
     await DeliveryThroughputBenchmark.RunAsync(quick, rate, concurrency, output).ConfigureAwait(false);
 if (which is "memory" or "all")
     await HostMemoryBenchmark.RunAsync(quick, Option("--host"), output).ConfigureAwait(false);
+if (which is "hosts" or "all")
+    await MultiHostDeliveryBenchmark.RunAsync(multiHost, output).ConfigureAwait(false);
 return 0;

@@ -1,6 +1,6 @@
 namespace MentorBot.Benchmarks;
 
-/// <summary>Finds the repository's <c>knowledge/</c> folder from the current directory or the binary's folder, walking up.</summary>
+/// <summary>Finds the repository's <c>knowledge/</c> folder and built host from the current directory or the binary's folder, walking up.</summary>
 internal static class RepoPaths
 {
     public static string FindKnowledge()
@@ -17,6 +17,21 @@ internal static class RepoPaths
 
         throw new DirectoryNotFoundException(
             "Could not find the repository's knowledge/ folder (with faq/ and lexicon.yaml) above the current directory or the binary.");
+    }
+
+    /// <summary><paramref name="given"/> if set, else the host built in this repository, Release first.</summary>
+    public static string FindHostDll(string? given)
+    {
+        if (given is not null)
+            return given;
+        var repository = Path.GetDirectoryName(FindKnowledge())!;
+        foreach (var configuration in new[] { "Release", "Debug" })
+        {
+            var candidate = Path.Combine(repository, "src", "MentorBot.Host", "bin", configuration, "net10.0", "MentorBot.Host.dll");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        throw new FileNotFoundException("MentorBot.Host.dll is not built: run `dotnet build -c Release src/MentorBot.Host` or pass --host PATH.");
     }
 }
 

@@ -5,7 +5,6 @@ using MentorBot.Host.Cli;
 using MentorBot.Host.Tests.Support;
 using MentorBot.Storage.LiteDb;
 using MentorBot.Storage.Postgres;
-using MentorBot.Storage.Postgres.Tests;
 
 namespace MentorBot.Host.Tests;
 

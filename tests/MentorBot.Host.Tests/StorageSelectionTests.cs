@@ -41,7 +41,7 @@ public sealed class StorageSelectionTests : IDisposable
     [Fact]
     public async Task Postgres_with_a_reachable_server_is_migrated_and_serves_every_store()
     {
-        var server = await MentorBot.Storage.Postgres.Tests.PostgresServer.SharedAsync();
+        var server = await PostgresServer.SharedAsync();
         var database = await server.CreateDatabaseAsync();
         try
         {

@@ -44,7 +44,7 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         // The message after the threshold is created but its response held back: the host is killed after Discord
         // took the send and before the host could mark it, the window only the nonce protects.
         _discord.HoldResponsesAfter(KillAfterMessages);
-        using (var first = HostProcess.Start(_temp.Path, Environment()))
+        using (var first = BuiltHost.Start(_temp.Path, Environment()))
         {
             await FakeDiscordHost.UntilAsync(() => _discord.HeldResponses > 0 || first.HasExited, $"{KillAfterMessages} messages before the kill", first);
             Assert.False(first.HasExited, "the host exited by itself:\n" + first.Output);
@@ -54,7 +54,7 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         var atKill = _discord.CreatedMessages;
         Assert.True(atKill < Learners, $"the first host sent all {atKill} messages before it was killed; nothing was left to recover");
 
-        using (var second = HostProcess.Start(_temp.Path, Environment()))
+        using (var second = BuiltHost.Start(_temp.Path, Environment()))
         {
             await FakeDiscordHost.UntilAsync(() => _discord.CreatedMessages >= Learners || second.HasExited, $"all {Learners} messages after the restart", second);
             // Let anything still in flight (a duplicate would be) arrive: the run is over when no create came for a while.

@@ -4,7 +4,6 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Host.Tests.Support;
 using MentorBot.Storage.Postgres;
-using MentorBot.Storage.Postgres.Tests;
 using MentorBot.Testing.Discord;
 using Xunit.Abstractions;
 
@@ -47,7 +46,7 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
         var users = Enumerable.Range(0, Learners).Select(i => (200_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
         await SeedAsync(users);
 
-        var hosts = Enumerable.Range(0, Hosts).Select(i => HostProcess.Start(_temp.Path, Environment(i))).ToList();
+        var hosts = Enumerable.Range(0, Hosts).Select(i => BuiltHost.Start(_temp.Path, Environment(i))).ToList();
         try
         {
             var victim = hosts[0];

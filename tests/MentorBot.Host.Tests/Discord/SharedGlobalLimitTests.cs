@@ -2,7 +2,6 @@ using System.Globalization;
 using MentorBot.Discord.Rendering;
 using MentorBot.Discord.Rest;
 using MentorBot.Host.Tests.Support;
-using MentorBot.Storage.Postgres.Tests;
 using MentorBot.Testing.Discord;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -9,6 +9,10 @@ public sealed partial class FakeDiscord
 {
     private readonly Queue<long> _acceptedLastSecond = new();
     private int _peakGlobalPerSecond;
+    private long _acceptedGlobal;
+
+    /// <summary>Global-limited requests accepted so far, cheap to sample for a rate curve.</summary>
+    public long AcceptedGlobalRequests => Interlocked.Read(ref _acceptedGlobal);
 
     /// <summary>The most global-limited requests accepted within any sliding one-second window.</summary>
     public int PeakGlobalRequestsPerSecond
@@ -36,6 +40,7 @@ public sealed partial class FakeDiscord
         while (_acceptedLastSecond.Count > 0 && nowMs - _acceptedLastSecond.Peek() >= 1000)
             _acceptedLastSecond.Dequeue();
         _acceptedLastSecond.Enqueue(nowMs);
+        Interlocked.Increment(ref _acceptedGlobal);
         _peakGlobalPerSecond = Math.Max(_peakGlobalPerSecond, _acceptedLastSecond.Count);
     }
 }

@@ -75,6 +75,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// </summary>
     public int? GlobalRateLimit { get; set; }
 
+    /// <summary>
+    /// How long each REST answer is held back: the round trip and processing time of the real Discord (tens of
+    /// milliseconds), so that a client's concurrency, not the loopback's speed, sets its pace. Zero by default.
+    /// </summary>
+    public TimeSpan ResponseLatency { get; set; }
+
     /// <summary>How long an enforced nonce stays known; Discord says "the past few minutes".</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -391,6 +397,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             result = RateLimit(context) ?? handler(body);
         }
         Record(context, body, result);
+        if (ResponseLatency > TimeSpan.Zero)
+            await Task.Delay(ResponseLatency);
         var holdAfter = Interlocked.Read(ref _holdAfter);
         if (holdAfter >= 0 && CreatedMessages > holdAfter && StatusOf(result) == 200 && context.Request.Method == "POST"
             && context.Request.Path.Value?.EndsWith("/messages", StringComparison.Ordinal) == true)

@@ -1,9 +1,9 @@
 using MentorBot.Testing.Discord;
 
-namespace MentorBot.Host.Tests.Support;
+namespace MentorBot.Testing.Hosting;
 
-/// <summary>What the host tests that run whole hosts against the fake Discord share: the settings and the waits.</summary>
-internal static class FakeDiscordHost
+/// <summary>What the tests and benchmarks that run whole hosts against the fake Discord share: the settings and the waits.</summary>
+public static class FakeDiscordHost
 {
     /// <summary>RFC 8032 test-1 public key; these hosts receive no interactions, so any valid key serves.</summary>
     public const string PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";

@@ -3,28 +3,42 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace MentorBot.Storage.Postgres.Tests;
+namespace MentorBot.Testing.Postgres;
 
 /// <summary>
-/// The PostgreSQL server the tests create their databases on: the one named by <c>MENTORBOT_TEST_POSTGRES</c>, or else
-/// a private server started once per test run with the installed binaries (initdb into a temp directory, loopback only,
-/// trust authentication) and stopped and deleted when the test process exits.
+/// The PostgreSQL server the tests and benchmarks create their databases on: the one named by
+/// <c>MENTORBOT_TEST_POSTGRES</c>, or else a private server started with the installed binaries (initdb into a temp
+/// directory, loopback only, trust authentication) and stopped and deleted when the process exits.
 /// </summary>
-internal sealed class PostgresServer
+public sealed class PostgresServer
 {
     public const string EnvironmentVariable = "MENTORBOT_TEST_POSTGRES";
 
     private const string DirectoryPrefix = "mentorbot-pg-";
     private const string OwnerFile = "owner.pid";
 
-    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => Task.Run(Start));
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => Task.Run(() => Start(durable: false)));
 
-    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+    private PostgresServer(string adminConnectionString, string description)
+    {
+        AdminConnectionString = adminConnectionString;
+        Description = description;
+    }
 
     /// <summary>A superuser connection to the server's maintenance database.</summary>
     public string AdminConnectionString { get; }
 
+    /// <summary>Where the server is and how it stores data, for benchmark reports.</summary>
+    public string Description { get; }
+
+    /// <summary>One server per test process, shared by every test; durability is off, as tests never crash the server.</summary>
     public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
+
+    /// <summary>
+    /// A private server of its own with PostgreSQL's default durability (fsync, synchronous commit, full-page writes),
+    /// so that benchmarks compare it fairly with a LiteDB file that flushes every commit.
+    /// </summary>
+    public static Task<PostgresServer> StartDurableAsync() => Task.Run(() => Start(durable: true));
 
     /// <summary>The connection string of database <paramref name="name"/> on this server.</summary>
     public string ConnectionStringFor(string name) =>
@@ -41,6 +55,20 @@ internal sealed class PostgresServer
         return name;
     }
 
+    /// <summary>The server's own word on its durability, e.g. <c>fsync=on, synchronous_commit=on</c>, for benchmark reports.</summary>
+    public async Task<string> DurabilityAsync()
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        var settings = new List<string>();
+        foreach (var name in new[] { "fsync", "synchronous_commit", "full_page_writes" })
+        {
+            await using var command = new NpgsqlCommand($"SHOW {name}", connection);
+            settings.Add($"{name}={await command.ExecuteScalarAsync()}");
+        }
+        return string.Join(", ", settings);
+    }
+
     public async Task DropDatabaseAsync(string name)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
@@ -49,11 +77,11 @@ internal sealed class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
-    private static PostgresServer Start()
+    private static PostgresServer Start(bool durable)
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(configured))
-            return new PostgresServer(configured);
+            return new PostgresServer(configured, $"the server named by {EnvironmentVariable}");
 
         var bin = FindBinaries(Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql")
             ?? InstallDebianPackage()
@@ -73,7 +101,9 @@ internal sealed class PostgresServer
 
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
         var port = FreePort();
-        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        // Tests never crash the server, so they skip the flushes; a benchmark keeps them, as production would.
+        var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1{durability} -c max_connections=300";
         Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", log, "-w", "-t", "60", "-o", options, "start"], asRoot, log);
 
         // Nothing may escape an exit handler (it would crash the test host after a green run); what is left here is
@@ -98,7 +128,7 @@ internal sealed class PostgresServer
             Username = "postgres",
             Database = "postgres",
             Pooling = false,
-        }.ConnectionString);
+        }.ConnectionString, $"a private PostgreSQL in {root}, {(durable ? "fsync on (durable defaults)" : "fsync off")}");
     }
 
     /// <summary>Stops and deletes the private servers of earlier test processes that are no longer running.</summary>
@@ -155,7 +185,7 @@ internal sealed class PostgresServer
     }
 
     /// <summary>initdb and pg_ctl from PATH, else the newest <c>/usr/lib/postgresql/N/bin</c> (where Debian puts them).</summary>
-    internal static string? FindBinaries(string? pathVariable, string debianRoot)
+    public static string? FindBinaries(string? pathVariable, string debianRoot)
     {
         var path = (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var debian = Directory.Exists(debianRoot)
@@ -209,7 +239,7 @@ internal sealed class PostgresServer
     }
 
     /// <summary>Why the tests cannot run, and the two ways to fix it.</summary>
-    internal static string MissingBinariesMessage() =>
+    public static string MissingBinariesMessage() =>
         "No PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin. " +
         $"Install the Debian package 'postgresql' (apt-get install -y postgresql), or set {EnvironmentVariable} to the connection string of a server where the tests may create databases.";
 

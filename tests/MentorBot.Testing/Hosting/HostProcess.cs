@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace MentorBot.Host.Tests.Support;
+namespace MentorBot.Testing.Hosting;
 
 /// <summary>
-/// The built MentorBot.Host.dll as a long-running child process configured through environment variables, with its
+/// A built MentorBot.Host.dll as a long-running child process configured through environment variables, with its
 /// output kept (the last lines) for failure messages. Disposing kills it if it still runs.
 /// </summary>
-internal sealed class HostProcess : IDisposable
+public sealed class HostProcess : IDisposable
 {
     private const int KeptLines = 200;
 
@@ -25,13 +25,18 @@ internal sealed class HostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id, e.g. to read its CPU time from <c>/proc</c>.</summary>
+    public int Id => _process.Id;
+
     /// <summary>The last lines the host wrote (stdout and stderr interleaved).</summary>
     public string Output => string.Join('\n', _lines);
 
-    public static HostProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <paramref name="hostDll"/> with the <paramref name="dotnet"/> muxer.</summary>
+    public static HostProcess Start(string dotnet, string hostDll, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        Assert.True(File.Exists(TestPaths.HostDll), $"{TestPaths.HostDll} is missing");
-        var start = new ProcessStartInfo(TestPaths.Dotnet)
+        if (!File.Exists(hostDll))
+            throw new FileNotFoundException($"{hostDll} is missing", hostDll);
+        var start = new ProcessStartInfo(dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -39,7 +44,7 @@ internal sealed class HostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(TestPaths.HostDll);
+        start.ArgumentList.Add(hostDll);
 
         // Nothing from the test runner's environment may point the child at other storage, knowledge or platforms.
         foreach (var key in start.Environment.Keys.ToList())
