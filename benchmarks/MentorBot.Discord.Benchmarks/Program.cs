@@ -7,6 +7,7 @@ using MentorBot.Core.Delivery;
 using MentorBot.Discord;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rendering;
+using MentorBot.Benchmarks.Shared;
 using MentorBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,10 +44,8 @@ app.MapGet("/bench/trivial", () => Results.Text("ok"));
 await app.StartAsync();
 var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-// Real traffic asks many different things: the questions come from the FAQ development set when it is present, so
-// the FAQ engine does its full work (exact-phrasing hits are rare) rather than answering seven strings over and over.
-var questions = LoadQuestions(args.Length > 2 ? args[2] : "/work/shared/eval/faq-dev.tsv");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} distinct questions"));
+var (questions, source) = BenchmarkQuestions.Load(args.Length > 2 ? args[2] : null);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} distinct questions from {source}"));
 // Signing happens up front: the client's cost is not what is being measured.
 var signed = Enumerable.Range(0, 500).Select(i =>
 {
@@ -205,26 +204,6 @@ async Task<(double Rps, double CpuUsPerRequest)> RunAsync(string name, int phase
 }
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-// First column of a TSV with a header row; the built-in list stands in when the file is not there.
-static string[] LoadQuestions(string path)
-{
-    if (File.Exists(path))
-    {
-        var fromFile = File.ReadLines(path).Skip(1)
-            .Select(line => line.Split('\t')[0].Trim())
-            .Where(q => q.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (fromFile.Length > 0)
-            return fromFile;
-    }
-    return
-    [
-        "do I need a degree", "how long does it take to become a backend developer", "which language should I learn first",
-        "how do I build a portfolio", "what is the salary in the US", "should I learn docker", "how to learn databases",
-    ];
-}
 
 static string FindKnowledge()
 {

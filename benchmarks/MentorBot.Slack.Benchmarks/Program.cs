@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
+using MentorBot.Benchmarks.Shared;
 using MentorBot.Core.Text;
 using MentorBot.Host;
 using MentorBot.Slack.Rendering;
@@ -12,12 +13,30 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // Signed slash commands per second through POST /slack/commands, next to a trivial endpoint on the same server in
-// the same run, with p99 latency. Usage: dotnet run -c Release --project benchmarks/MentorBot.Slack.Benchmarks [seconds] [concurrency] [command line, default "/faq do I need a degree"]
+// the same run, with p99 latency. Usage: dotnet run -c Release --project benchmarks/MentorBot.Slack.Benchmarks
+// [seconds] [concurrency] [questions.tsv | "/command text"]. By default every request is `/faq` with the next question
+// of the FAQ development set, as the Discord benchmark asks; a third argument starting with / sends that one command.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
-var commandText = args.Length > 2 ? args[2] : "/faq do I need a degree";
-var space = commandText.IndexOf(' ', StringComparison.Ordinal);
-var (slashCommand, slashText) = space < 0 ? (commandText, "") : (commandText[..space], commandText[(space + 1)..]);
+string[] commandLines;
+if (args.Length > 2 && args[2].StartsWith('/'))
+{
+    commandLines = [args[2]];
+    Console.WriteLine($"one command: {args[2]}");
+}
+else
+{
+    var (questions, source) = BenchmarkQuestions.Load(args.Length > 2 ? args[2] : null);
+    commandLines = [.. questions.Select(q => "/faq " + q)];
+    Console.WriteLine($"{questions.Length} distinct /faq questions from {source}");
+}
+
+static (string Command, string Text) SplitCommand(string line)
+{
+    var space = line.IndexOf(' ', StringComparison.Ordinal);
+    return space < 0 ? (line, "") : (line[..space], line[(space + 1)..]);
+}
+
 const string Secret = "bench-signing-secret";
 
 // A minimal Slack for the start-up auth.test and the (cached) users.info lookups.
@@ -46,12 +65,19 @@ app.MapPost("/trivial", () => Results.Ok());
 await app.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
 
-var body = Encoding.UTF8.GetBytes($"token=x&team_id=TBENCH&channel_id=CBENCH&user_id=UBENCH&user_name=bench&command={Uri.EscapeDataString(slashCommand)}&text={Uri.EscapeDataString(slashText)}&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fr&trigger_id=1");
+var bodies = commandLines.Select(line =>
+{
+    var (command, text) = SplitCommand(line);
+    return Encoding.UTF8.GetBytes($"token=x&team_id=TBENCH&channel_id=CBENCH&user_id=UBENCH&user_name=bench&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fr&trigger_id=1");
+}).ToArray();
+var next = -1;
 
-HttpRequestMessage Trivial() => new(HttpMethod.Post, "/trivial") { Content = new ByteArrayContent(body) };
+// The trivial endpoint receives the same bodies, so both phases move the same bytes.
+HttpRequestMessage Trivial() => new(HttpMethod.Post, "/trivial") { Content = new ByteArrayContent(bodies[(Interlocked.Increment(ref next) & int.MaxValue) % bodies.Length]) };
 
 HttpRequestMessage Command()
 {
+    var body = bodies[(Interlocked.Increment(ref next) & int.MaxValue) % bodies.Length];
     var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new ByteArrayContent(body) };
     request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
@@ -63,48 +89,52 @@ HttpRequestMessage Command()
 await RunAsync("warm-up", Command, 2);
 await RunAsync("warm-up", Trivial, 1);
 var trivial = await RunAsync("trivial POST /trivial", Trivial, seconds);
-var slack = await RunAsync($"signed POST /slack/commands ({commandText})", Command, seconds);
+var slack = await RunAsync(commandLines.Length == 1 ? $"signed POST /slack/commands ({commandLines[0]})" : $"signed POST /slack/commands ({commandLines.Length} /faq questions)", Command, seconds);
 Console.WriteLine($"ratio slash/trivial throughput: {slack.Rps / trivial.Rps:P0}; slash p99 {slack.P99:F2} ms (target: >= 50 %, p99 < 20 ms)");
 
-// Where the time goes: the core's own cost for the same command, and the Block Kit rendering, single-threaded.
+// Where the time goes: the core's own cost for the same commands, and the Block Kit rendering, single-threaded.
 var parser = app.Services.GetRequiredService<TextCommandParser>();
 var dispatcher = app.Services.GetRequiredService<ICommandDispatcher>();
-var parsed = parser.Parse(commandText).Command!;
-var request = parsed.ToRequest(new Actor(new LearnerId("slack", "UBENCH"), "bench", false), new CommunityId("slack", "TBENCH"));
-var reply = await dispatcher.DispatchAsync(request);
+var requests = commandLines.Select(line => parser.Parse(line).Command!
+    .ToRequest(new Actor(new LearnerId("slack", "UBENCH"), "bench", false), new CommunityId("slack", "TBENCH"))).ToArray();
+var replies = new Reply[requests.Length];
+for (var i = 0; i < requests.Length; i++)
+    replies[i] = await dispatcher.DispatchAsync(requests[i]);
+var slashes = commandLines.Select(line => SplitCommand(line))
+    .Select(c => new MentorBot.Slack.Commands.SlashCommand(c.Command, c.Text, "UBENCH", "bench", "TBENCH", "CBENCH", null)).ToArray();
 // Warm up so tiered compilation has promoted the hot paths before they are timed.
 for (var i = 0; i < 2000; i++)
 {
-    await dispatcher.DispatchAsync(request);
-    _ = SlackRenderer.Render(reply).ToResponseUtf8();
+    await dispatcher.DispatchAsync(requests[i % requests.Length]);
+    _ = SlackRenderer.Render(replies[i % replies.Length]).ToResponseUtf8();
 }
 
 await Task.Delay(500);
 var clock = Stopwatch.StartNew();
 const int Calls = 5000;
 for (var i = 0; i < Calls; i++)
-    await dispatcher.DispatchAsync(request);
+    await dispatcher.DispatchAsync(requests[i % requests.Length]);
 var coreMicros = clock.Elapsed.TotalMicroseconds / Calls;
 clock.Restart();
 for (var i = 0; i < Calls; i++)
-    _ = SlackRenderer.Render(reply).ToResponseUtf8();
+    _ = SlackRenderer.Render(replies[i % replies.Length]).ToResponseUtf8();
 var renderMicros = clock.Elapsed.TotalMicroseconds / Calls;
 clock.Restart();
 for (var i = 0; i < Calls; i++)
-    _ = SlackRenderer.Render(reply);
+    _ = SlackRenderer.Render(replies[i % replies.Length]);
 var renderOnly = clock.Elapsed.TotalMicroseconds / Calls;
 clock.Restart();
 for (var i = 0; i < Calls; i++)
-    _ = SlackMrkdwn.FromMarkdown(reply.Text);
+    _ = SlackMrkdwn.FromMarkdown(replies[i % replies.Length].Text);
 var mrkdwn = clock.Elapsed.TotalMicroseconds / Calls;
 var processor = app.Services.GetRequiredService<MentorBot.Slack.Commands.SlackCommandProcessor>();
-var slash = new MentorBot.Slack.Commands.SlashCommand(slashCommand, slashText, "UBENCH", "bench", "TBENCH", "CBENCH", null);
 clock.Restart();
 for (var i = 0; i < Calls; i++)
-    _ = (await processor.AnswerSlashCommandAsync(slash, CancellationToken.None)).ToResponseUtf8();
+    _ = (await processor.AnswerSlashCommandAsync(slashes[i % slashes.Length], CancellationToken.None)).ToResponseUtf8();
 var adapterMicros = clock.Elapsed.TotalMicroseconds / Calls;
+var averageText = replies.Average(r => r.Text.Length);
 Console.WriteLine($"single-threaded whole adapter path without HTTP: {adapterMicros:F0} µs");
-Console.WriteLine($"single-threaded cost per call: core dispatch {coreMicros:F0} µs, Slack rendering + JSON {renderMicros:F0} µs (render {renderOnly:F0}, mrkdwn {mrkdwn:F0}; text {reply.Text.Length} chars, {reply.FollowUps.Count} follow-ups)");
+Console.WriteLine($"single-threaded cost per call: core dispatch {coreMicros:F0} µs, Slack rendering + JSON {renderMicros:F0} µs (render {renderOnly:F0}, mrkdwn {mrkdwn:F0}; replies average {averageText:F0} chars)");
 
 await app.StopAsync();
 await stub.StopAsync();

@@ -55,7 +55,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Delivered, (await restarted.SendDirectAsync(learner, reply, new OutboundAttempt("w2", DateTimeOffset.UnixEpoch, false), CancellationToken.None)).Status);
 
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
-        Assert.Equal(2, _discord.Requests.Count(r => r.Path == "/api/v10/channels/dm4343/messages"));
+        Assert.Equal(2, _discord.Requests.Count(r => r.Path == $"/api/v10/channels/{_discord.DirectChannelOf("4343")}/messages"));
     }
 
     [Fact]
@@ -70,8 +70,10 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Delivered, outcome.Status);
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/channels/old4444/messages");
-        Assert.Single(_discord.Requests, r => r.Path == "/api/v10/channels/dm4444/messages");
-        Assert.Equal("dm4444", await _channels.GetAsync(learner));
+        var fresh = _discord.DirectChannelOf("4444");
+        Assert.NotNull(fresh);
+        Assert.Single(_discord.Requests, r => r.Path == $"/api/v10/channels/{fresh}/messages");
+        Assert.Equal(fresh, await _channels.GetAsync(learner));
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Delivered, (await messenger.SendDirectAsync(learner, reply, new OutboundAttempt("weekly-2026-48-discord:4242-and-more", DateTimeOffset.UnixEpoch, false), CancellationToken.None)).Status);
 
         Assert.Single(_discord.Requests, r => r.Path == "/api/v10/users/@me/channels");
-        var posts = _discord.Requests.Where(r => r.Path == "/api/v10/channels/dm4242/messages").ToList();
+        var posts = _discord.Requests.Where(r => r.Path == $"/api/v10/channels/{_discord.DirectChannelOf("4242")}/messages").ToList();
         Assert.Equal(2, posts.Count);
         Assert.All(posts, p => Assert.True(p.Body.GetProperty("enforce_nonce").GetBoolean()));
         Assert.All(posts, p => Assert.InRange(p.Body.GetProperty("nonce").GetString()!.Length, 1, 25));

@@ -34,6 +34,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (DateTimeOffset Issued, bool Acknowledged)> _interactions = new();
     private readonly ConcurrentDictionary<string, (JsonNode Message, long CreatedAtMs)> _noncedMessages = new();
     private readonly ConcurrentDictionary<string, int> _createdPerChannel = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _dmChannelOfRecipient = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _recipientOfDmChannel = new(StringComparer.Ordinal);
     private readonly Lock _limitGate = new();
     private readonly Queue<long> _globalWindow = new();
     private Random? _storm;
@@ -93,11 +95,15 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Requests answered 429 by the global limit or the storm (scripted 429s are not counted here).</summary>
     public long RateLimitedRequests => Interlocked.Read(ref _rateLimited);
 
-    /// <summary>Messages that exist per channel id; a DM channel's id is <c>dm</c> + the recipient's user id.</summary>
+    /// <summary>Messages that exist per channel id (see <see cref="DirectChannelOf"/> for a recipient's DM channel).</summary>
     public IReadOnlyDictionary<string, int> CreatedMessagesByChannel => new Dictionary<string, int>(_createdPerChannel, StringComparer.Ordinal);
 
     /// <summary>Messages that exist in the recipient's DM channel.</summary>
-    public int CreatedDirectMessages(string recipientId) => _createdPerChannel.TryGetValue("dm" + recipientId, out var count) ? count : 0;
+    public int CreatedDirectMessages(string recipientId) =>
+        DirectChannelOf(recipientId) is { } channel && _createdPerChannel.TryGetValue(channel, out var count) ? count : 0;
+
+    /// <summary>The DM channel opened with the recipient, null if none was: a snowflake, as Discord's channel ids are.</summary>
+    public string? DirectChannelOf(string recipientId) => _dmChannelOfRecipient.TryGetValue(recipientId, out var channel) ? channel : null;
 
     /// <summary>Responses to message creates being held back by <see cref="HoldResponsesAfter"/>.</summary>
     public long HeldResponses => Interlocked.Read(ref _held);
@@ -252,15 +258,23 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private IResult CreateDmAsync(JsonElement body)
     {
-        var recipient = body.GetProperty("recipient_id").GetString();
-        return Results.Json(new JsonObject { ["id"] = "dm" + recipient, ["type"] = 1 });
+        var recipient = body.GetProperty("recipient_id").GetString() ?? "";
+        // Discord answers with the same DM channel every time for one recipient. Its id is a snowflake like any other,
+        // so the client's rate-limit buckets key it as they would on Discord (per channel).
+        var channel = _dmChannelOfRecipient.GetOrAdd(recipient, r =>
+        {
+            var id = NextId();
+            _recipientOfDmChannel[id] = r;
+            return id;
+        });
+        return Results.Json(new JsonObject { ["id"] = channel, ["type"] = 1 });
     }
 
     private IResult CreateMessage(HttpContext context, string channel, JsonElement body)
     {
         if (DeletedChannels.ContainsKey(channel))
             return Error(404, 10003, "Unknown Channel");
-        if (channel.StartsWith("dm", StringComparison.Ordinal) && ClosedDms.ContainsKey(channel[2..]))
+        if (_recipientOfDmChannel.TryGetValue(channel, out var recipient) && ClosedDms.ContainsKey(recipient))
             return Error(403, 50007, "Cannot send messages to this user");
         var remaining = Interlocked.Decrement(ref _messagesRemaining);
         if (remaining <= 0)
