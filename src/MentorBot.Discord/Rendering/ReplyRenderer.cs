@@ -1,4 +1,5 @@
 using MentorBot.Core.Commands;
+using MentorBot.Core.Text;
 
 namespace MentorBot.Discord.Rendering;
 
@@ -28,8 +29,11 @@ public static class ReplyRenderer
         reply.Title is not null || reply.Fields.Count > 0 || reply.Footer is not null;
 
     // Discord rejects a message with nothing in it; a zero-width space keeps an empty reply deliverable.
-    private static List<MessagePayload> RenderContent(string text, int? flags) =>
-        [.. TextSplitter.Split(text, DiscordLimits.Content).Select(piece => new MessagePayload { Content = piece.Length == 0 ? "\u200b" : piece, Flags = flags })];
+    private static List<MessagePayload> RenderContent(string text, int? flags)
+    {
+        var pieces = TextSplitter.Split(text, DiscordLimits.Content);
+        return [.. (pieces.Count > 0 ? pieces : ["\u200b"]).Select(piece => new MessagePayload { Content = piece, Flags = flags })];
+    }
 
     private static List<MessagePayload> RenderEmbed(Reply reply, int? flags)
     {
@@ -51,7 +55,7 @@ public static class ReplyRenderer
         }
 
         var descriptionLimit = Math.Min(DiscordLimits.EmbedDescription, DiscordLimits.EmbedTotal - used);
-        var pieces = string.IsNullOrWhiteSpace(reply.Text) ? [] : TextSplitter.Split(reply.Text, Math.Max(1, descriptionLimit));
+        var pieces = TextSplitter.Split(reply.Text, Math.Max(1, descriptionLimit));
         var embed = new Embed
         {
             Title = title,

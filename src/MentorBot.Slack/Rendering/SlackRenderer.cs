@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorBot.Core.Commands;
+using MentorBot.Core.Text;
 
 namespace MentorBot.Slack.Rendering;
 
@@ -32,7 +33,7 @@ public static class SlackRenderer
             tail = tail[..(MaxBlocks - blocks.Count - 1)];
 
         var room = MaxBlocks - blocks.Count - tail.Count;
-        var sections = SlackTextSplitter.Split(SlackMrkdwn.FromMarkdown(reply.Text), MaxSectionText);
+        var sections = TextSplitter.Split(SlackMrkdwn.FromMarkdown(reply.Text), MaxSectionText, keepEntitiesWhole: true);
         if (sections.Count > room)
         {
             sections = [.. sections.Take(room - 1), "_…the rest was too long for one Slack message._"];
@@ -47,7 +48,11 @@ public static class SlackRenderer
     {
         var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : reply.Title + "\n" + reply.Text;
         var plain = SlackMrkdwn.ToPlain(text);
-        return plain.Length <= MaxFallbackText ? plain : SlackTextSplitter.Split(plain, MaxFallbackText - 1)[0] + "…";
+        if (plain.Length <= MaxFallbackText)
+            return plain;
+        // Blank text splits into no pieces at all, and even 40,000 spaces need a fallback.
+        var pieces = TextSplitter.Split(plain, MaxFallbackText - 1, keepEntitiesWhole: true);
+        return (pieces.Count > 0 ? pieces[0] : "") + "…";
     }
 
     private static JsonObject Header(string title) => new()

@@ -47,14 +47,6 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
-    public void Splitter_falls_back_to_lines_then_spaces_then_hard_cuts()
-    {
-        Assert.Equal(["aaaa", "bbbb"], TextSplitter.Split("aaaa\nbbbb", 6));
-        Assert.Equal(["aaaa", "bbbb"], TextSplitter.Split("aaaa bbbb", 6));
-        Assert.Equal(["aaaaaa", "aaaa"], TextSplitter.Split("aaaaaaaaaa", 6));
-    }
-
-    [Fact]
     public void Embed_respects_every_limit()
     {
         var reply = new Reply

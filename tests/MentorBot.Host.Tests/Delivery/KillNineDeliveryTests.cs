@@ -1,5 +1,4 @@
 using System.Globalization;
-using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Host.Tests.Support;
@@ -66,20 +65,11 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine($"{atKill} messages before the kill, {_discord.CreatedMessages - atKill} after; " +
             $"{_discord.NonceReplays} resends absorbed by the nonce, {_discord.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal))} message requests");
 
-        var lost = users.Where(u => _discord.CreatedDirectMessages(u) == 0).ToList();
-        var doubled = users.Where(u => _discord.CreatedDirectMessages(u) > 1).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} learners got no message, e.g. {string.Join(", ", lost.Take(5))}");
-        Assert.True(doubled.Count == 0, $"{doubled.Count} learners got more than one message, e.g. {string.Join(", ", doubled.Take(5))}");
-        Assert.Equal(Learners, _discord.CreatedMessages);
+        DeliveryAssert.ExactlyOneMessageEach(_discord, users);
         Assert.True(_discord.NonceReplays >= 1, "the send whose confirmation the crash swallowed was not resent with its nonce");
 
-        // The outbox agrees: every delivery is marked sent, none is left to go out again.
         using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
-        var outbox = new LiteDbDeliveryOutbox(context);
-        Assert.Empty(await outbox.ListPendingAsync(DateTimeOffset.MaxValue.AddDays(-1)));
-        var records = await outbox.ListRecentAsync(Guild, Learners * 2);
-        Assert.Equal(Learners, records.Count);
-        Assert.All(records, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
+        await DeliveryAssert.EveryDeliverySentAsync(new LiteDbDeliveryOutbox(context), Guild, Learners);
     }
 
     /// <summary>Subscriptions whose slot passed minutes ago: the start-up catch-up sends them all at once.</summary>

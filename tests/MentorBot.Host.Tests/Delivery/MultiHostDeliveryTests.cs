@@ -1,10 +1,8 @@
 using System.Globalization;
-using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Host.Tests.Support;
 using MentorBot.Storage.Postgres;
-using MentorBot.Testing.Discord;
 using Xunit.Abstractions;
 
 namespace MentorBot.Host.Tests.Delivery;
@@ -14,29 +12,13 @@ namespace MentorBot.Host.Tests.Delivery;
 /// learners through the fake Discord; one is killed with SIGKILL a third of the way in. Its claimed deliveries go back
 /// to the others when their lease expires, and the fake counts every learner's message exactly once.
 /// </summary>
-public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : FakeDiscordOnPostgres, IDisposable
 {
     private const int Learners = 3000;
     private const int Hosts = 3;
     private static readonly CommunityId Guild = new("discord", "333333333333333333");
 
     private readonly TempFolder _temp = new();
-    private FakeDiscord _discord = null!;
-    private PostgresServer _server = null!;
-    private string _database = "";
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _discord.DisposeAsync();
-        await _server.DropDatabaseAsync(_database);
-    }
 
     public void Dispose() => _temp.Dispose();
 
@@ -50,15 +32,15 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
         try
         {
             var victim = hosts[0];
-            await FakeDiscordHost.UntilAsync(() => _discord.CreatedMessages >= Learners / 3 || hosts.Any(h => h.HasExited), $"{Learners / 3} messages before the kill", victim);
+            await FakeDiscordHost.UntilAsync(() => Discord.CreatedMessages >= Learners / 3 || hosts.Any(h => h.HasExited), $"{Learners / 3} messages before the kill", victim);
             Assert.All(hosts, h => Assert.False(h.HasExited, "a host exited by itself:\n" + h.Output));
             await victim.KillAsync();
-            var atKill = _discord.CreatedMessages;
+            var atKill = Discord.CreatedMessages;
 
-            await FakeDiscordHost.UntilAsync(() => _discord.CreatedMessages >= Learners || hosts.Skip(1).Any(h => h.HasExited), $"all {Learners} messages", hosts[1]);
-            await FakeDiscordHost.QuietAsync(_discord, TimeSpan.FromSeconds(5), hosts[1]);
+            await FakeDiscordHost.UntilAsync(() => Discord.CreatedMessages >= Learners || hosts.Skip(1).Any(h => h.HasExited), $"all {Learners} messages", hosts[1]);
+            await FakeDiscordHost.QuietAsync(Discord, TimeSpan.FromSeconds(5), hosts[1]);
             Assert.All(hosts.Skip(1), h => Assert.False(h.HasExited, "a surviving host exited by itself:\n" + h.Output));
-            output.WriteLine($"{atKill} messages when host 0 was killed, {_discord.CreatedMessages} in the end; {_discord.NonceReplays} resends absorbed by the nonce");
+            output.WriteLine($"{atKill} messages when host 0 was killed, {Discord.CreatedMessages} in the end; {Discord.NonceReplays} resends absorbed by the nonce");
         }
         finally
         {
@@ -69,18 +51,9 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
             }
         }
 
-        var lost = users.Where(u => _discord.CreatedDirectMessages(u) == 0).ToList();
-        var doubled = users.Where(u => _discord.CreatedDirectMessages(u) > 1).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} learners got no message, e.g. {string.Join(", ", lost.Take(5))}");
-        Assert.True(doubled.Count == 0, $"{doubled.Count} learners got more than one message, e.g. {string.Join(", ", doubled.Take(5))}");
-        Assert.Equal(Learners, _discord.CreatedMessages);
-
-        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = _server.ConnectionStringFor(_database) });
-        var outbox = new PostgresDeliveryOutbox(storage);
-        Assert.Empty(await outbox.ListPendingAsync(DateTimeOffset.MaxValue.AddDays(-1)));
-        var records = await outbox.ListRecentAsync(Guild, Learners * 2);
-        Assert.Equal(Learners, records.Count);
-        Assert.All(records, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
+        DeliveryAssert.ExactlyOneMessageEach(Discord, users);
+        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = ConnectionString });
+        await DeliveryAssert.EveryDeliverySentAsync(new PostgresDeliveryOutbox(storage), Guild, Learners);
     }
 
     /// <summary>Subscriptions whose slot passed minutes ago: each host's start-up catch-up finds them due.</summary>
@@ -88,7 +61,7 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
     {
         var now = TimeProvider.System.GetUtcNow();
         var slot = now.AddMinutes(-5);
-        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = _server.ConnectionStringFor(_database) });
+        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = ConnectionString });
         var store = new PostgresSubscriptionStore(storage);
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, ct) =>
             await store.UpsertAsync(new Subscription(new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1)), ct));
@@ -96,9 +69,7 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : IAsyncLif
 
     private Dictionary<string, string> Environment(int host)
     {
-        var settings = FakeDiscordHost.HttpSettings(_discord);
-        settings["Storage:Provider"] = "Postgres";
-        settings["Storage:ConnectionString"] = _server.ConnectionStringFor(_database);
+        var settings = HostSettings();
         settings["Discord:GlobalRequestsPerSecond"] = "1000";
         settings["Delivery:HostId"] = $"host-{host}";
         // The killed host's claims come back after this; short, so the test need not wait the default two minutes.

@@ -2,9 +2,7 @@ using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Postgres;
 using MentorBot.Discord.Rest;
 using MentorBot.Host.Tests.Support;
-using MentorBot.Testing.Discord;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Host.Tests.Discord;
@@ -14,29 +12,12 @@ namespace MentorBot.Host.Tests.Discord;
 /// them take identify turns, so the fake Discord (which refuses a second identify of a bucket within 5 s) sees none
 /// refused even though both hosts start at the same moment.
 /// </summary>
-public sealed class ShardedHostsTests : IAsyncLifetime
+public sealed class ShardedHostsTests : FakeDiscordOnPostgres
 {
-    private PostgresServer _server = null!;
-    private string _database = null!;
-    private FakeDiscord _discord = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-        _discord = await FakeDiscord.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _discord.DisposeAsync();
-        await _server.DropDatabaseAsync(_database);
-    }
-
     [Fact]
     public async Task Two_hosts_on_one_database_take_identify_turns_and_send_through_the_shared_global_limit()
     {
-        _discord.MaxConcurrency = 1;
+        Discord.MaxConcurrency = 1;
         await using var first = Build("0");
         await using var second = Build("1");
         Assert.Null(StartupCheck.Run(first.Services));
@@ -46,21 +27,21 @@ public sealed class ShardedHostsTests : IAsyncLifetime
 
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         var started = Environment.TickCount64;
-        while (_discord.ShardsWithSessions().Count < 2)
+        while (Discord.ShardsWithSessions().Count < 2)
         {
             Assert.True(Environment.TickCount64 - started < 30000, "both shards READY within 30 s");
             await Task.Delay(50);
         }
 
-        var log = _discord.IdentifyLog;
-        Assert.Equal(0, _discord.IdentifyViolations);
+        var log = Discord.IdentifyLog;
+        Assert.Equal(0, Discord.IdentifyViolations);
         Assert.Equal(2, log.Count);
         Assert.Equal([0, 1], log.Select(i => i.ShardId).Order());
         Assert.True(Math.Abs(log[1].AtMs - log[0].AtMs) >= 5000, $"identifies {Math.Abs(log[1].AtMs - log[0].AtMs)} ms apart");
         // Command registration went through the shared limiter to Discord.
-        Assert.Contains(_discord.Requests, r => r.Path == "/api/v10/gateway/bot");
+        Assert.Contains(Discord.Requests, r => r.Path == "/api/v10/gateway/bot");
         started = Environment.TickCount64;
-        while (_discord.Requests.Count(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)) < 2)
+        while (Discord.Requests.Count(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)) < 2)
         {
             Assert.True(Environment.TickCount64 - started < 10000, "both hosts asked for the registered commands");
             await Task.Delay(50);
@@ -71,20 +52,12 @@ public sealed class ShardedHostsTests : IAsyncLifetime
 
     private WebApplication Build(string shardIds)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = _server.ConnectionStringFor(_database),
-            ["Knowledge:Path"] = TestPaths.RepoKnowledge,
-            ["Console:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Discord:Mode"] = "Gateway",
-            ["Discord:BotToken"] = FakeDiscord.BotToken,
-            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-            ["Discord:ShardCount"] = "2",
-            ["Discord:ShardIds"] = shardIds,
-        };
-        return BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(settings));
+        var settings = HostSettings();
+        settings["Discord:Mode"] = "Gateway";
+        // Gateway mode takes interactions over the socket and needs no public key; one left in would test another setup.
+        settings.Remove("Discord:PublicKey");
+        settings["Discord:ShardCount"] = "2";
+        settings["Discord:ShardIds"] = shardIds;
+        return BuildHost(settings);
     }
 }

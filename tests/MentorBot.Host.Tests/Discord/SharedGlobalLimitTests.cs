@@ -2,9 +2,7 @@ using System.Globalization;
 using MentorBot.Discord.Rendering;
 using MentorBot.Discord.Rest;
 using MentorBot.Host.Tests.Support;
-using MentorBot.Testing.Discord;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -15,39 +13,23 @@ namespace MentorBot.Host.Tests.Discord;
 /// measures the combined rate: through the shared schedule in PostgreSQL, or with half the limit each
 /// (<c>Discord:GlobalRateShare</c>), the bot as a whole stays under the limit.
 /// </summary>
-public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : FakeDiscordOnPostgres
 {
     private const int Limit = 20;
     private const int MessagesPerHost = 50;
-    private PostgresServer _server = null!;
-    private string _database = null!;
-    private FakeDiscord _discord = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-        _discord = await FakeDiscord.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _discord.DisposeAsync();
-        await _server.DropDatabaseAsync(_database);
-    }
 
     [Fact]
     public async Task Two_busy_hosts_sharing_the_schedule_in_the_database_stay_under_the_bots_global_limit()
     {
         var (seconds, created) = await RunTwoHostsAsync(throughDatabase: true, share: "1.0");
 
-        output.WriteLine($"shared schedule: {2 * MessagesPerHost} messages in {seconds:0.0} s, peak {_discord.PeakGlobalRequestsPerSecond} requests in any one second at the fake (limit {Limit})");
+        output.WriteLine($"shared schedule: {2 * MessagesPerHost} messages in {seconds:0.0} s, peak {Discord.PeakGlobalRequestsPerSecond} requests in any one second at the fake (limit {Limit})");
         Assert.Equal(2 * MessagesPerHost, created);
         // The schedule leaves 5% headroom (19 slots a second here) for requests that reach Discord late. A machine stalled
         // between the limiter and the socket can still bunch two, so the test allows one over rather than be flaky on a
         // loaded CI box; unshared hosts reach 30 and more (the next test).
-        Assert.True(_discord.PeakGlobalRequestsPerSecond <= Limit + 1, $"peak {_discord.PeakGlobalRequestsPerSecond} requests in one second");
-        Assert.Equal(0, _discord.RateLimitedRequests);
+        Assert.True(Discord.PeakGlobalRequestsPerSecond <= Limit + 1, $"peak {Discord.PeakGlobalRequestsPerSecond} requests in one second");
+        Assert.Equal(0, Discord.RateLimitedRequests);
     }
 
     [Fact]
@@ -58,7 +40,7 @@ public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : IAsyncLif
         // Each host allows itself Limit/2 per sliding second, a burst at the start of each: 50 messages take at
         // least 4 s. Seen from Discord, one host's burst can land next to the other's (the peak below), which is what
         // the shared schedule avoids by spacing every request of the bot 1/Limit s apart.
-        output.WriteLine($"shares of 0.5: {2 * MessagesPerHost} messages in {seconds:0.0} s, peak {_discord.PeakGlobalRequestsPerSecond} requests in any one second at the fake (limit {Limit})");
+        output.WriteLine($"shares of 0.5: {2 * MessagesPerHost} messages in {seconds:0.0} s, peak {Discord.PeakGlobalRequestsPerSecond} requests in any one second at the fake (limit {Limit})");
         Assert.Equal(2 * MessagesPerHost, created);
         Assert.True(seconds >= MessagesPerHost / (Limit * 0.5) - 1 - 0.1, $"{MessagesPerHost} messages per host in {seconds:0.0} s is faster than half the limit");
     }
@@ -74,13 +56,13 @@ public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : IAsyncLif
         // Warm up (connections, JIT), so a first burst delayed by start-up costs does not land on top of the next one.
         await Task.WhenAll(new[] { first, second }.Select((host, index) => SendAsync(host, 10 + index, 4, 1)));
         await Task.Delay(1500);
-        _discord.ResetGlobalPeak();
-        var before = _discord.CreatedMessages;
+        Discord.ResetGlobalPeak();
+        var before = Discord.CreatedMessages;
 
         var started = Environment.TickCount64;
         await Task.WhenAll(new[] { first, second }.Select((host, index) => SendAsync(host, index, MessagesPerHost, 8)));
         var seconds = (Environment.TickCount64 - started) / 1000.0;
-        var created = _discord.CreatedMessages - before;
+        var created = Discord.CreatedMessages - before;
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         return (seconds, created);
     }
@@ -103,13 +85,10 @@ public sealed class SharedGlobalLimitTests(ITestOutputHelper output) : IAsyncLif
 
     private WebApplication Build(bool throughDatabase, string share)
     {
-        var settings = FakeDiscordHost.HttpSettings(_discord);
-        settings["Storage:Provider"] = "Postgres";
-        settings["Storage:ConnectionString"] = _server.ConnectionStringFor(_database);
-        settings["Knowledge:Path"] = TestPaths.RepoKnowledge;
+        var settings = HostSettings();
         settings["Discord:GlobalRequestsPerSecond"] = Limit.ToString(CultureInfo.InvariantCulture);
         settings["Discord:GlobalRateShare"] = share;
         settings["Discord:CoordinateThroughDatabase"] = throughDatabase ? "true" : "false";
-        return BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(settings));
+        return BuildHost(settings);
     }
 }
