@@ -1,4 +1,4 @@
-using MentorBot.Core.Delivery;
+using MentorBot.Core;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,16 +23,15 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton(sp => new LiteDbContext(
             sp.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value,
             sp.GetService<ILogger<LiteDbContext>>()));
-        services.TryAddSingleton<ILearnerStore>(sp => new LiteDbLearnerStore(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<IActivityStore>(sp => new LiteDbActivityStore(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<ISubscriptionStore>(sp => new LiteDbSubscriptionStore(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<IChallengeStore>(sp => new LiteDbChallengeStore(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<IDeliveryOutbox>(sp => new LiteDbDeliveryOutbox(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<IUndeliverableNotices>(sp => new LiteDbUndeliverableNotices(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<IDirectChannelStore>(sp => new LiteDbDirectChannelStore(sp.GetRequiredService<LiteDbContext>()));
-        services.TryAddSingleton<IStorageHealth>(sp => new LiteDbStorageHealth(
-            sp.GetRequiredService<LiteDbContext>(),
-            sp.GetService<ILogger<LiteDbStorageHealth>>()));
+        services.AddStores(new StoreFactories<LiteDbContext>(
+            Learners: c => new LiteDbLearnerStore(c),
+            Activity: c => new LiteDbActivityStore(c),
+            Subscriptions: c => new LiteDbSubscriptionStore(c),
+            Challenges: c => new LiteDbChallengeStore(c),
+            Outbox: c => new LiteDbDeliveryOutbox(c),
+            UndeliverableNotices: c => new LiteDbUndeliverableNotices(c),
+            DirectChannels: c => new LiteDbDirectChannelStore(c),
+            Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>())));
         return services;
     }
 }

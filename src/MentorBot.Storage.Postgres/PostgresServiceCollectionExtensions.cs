@@ -1,4 +1,4 @@
-using MentorBot.Core.Delivery;
+using MentorBot.Core;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,16 +23,15 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton(sp => new PostgresStorage(
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value,
             sp.GetService<ILogger<PostgresStorage>>()));
-        services.TryAddSingleton<ILearnerStore>(sp => new PostgresLearnerStore(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<IActivityStore>(sp => new PostgresActivityStore(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<ISubscriptionStore>(sp => new PostgresSubscriptionStore(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<IChallengeStore>(sp => new PostgresChallengeStore(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<IDeliveryOutbox>(sp => new PostgresDeliveryOutbox(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<IUndeliverableNotices>(sp => new PostgresUndeliverableNotices(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<IDirectChannelStore>(sp => new PostgresDirectChannelStore(sp.GetRequiredService<PostgresStorage>()));
-        services.TryAddSingleton<IStorageHealth>(sp => new PostgresStorageHealth(
-            sp.GetRequiredService<PostgresStorage>(),
-            sp.GetService<ILogger<PostgresStorageHealth>>()));
+        services.AddStores(new StoreFactories<PostgresStorage>(
+            Learners: s => new PostgresLearnerStore(s),
+            Activity: s => new PostgresActivityStore(s),
+            Subscriptions: s => new PostgresSubscriptionStore(s),
+            Challenges: s => new PostgresChallengeStore(s),
+            Outbox: s => new PostgresDeliveryOutbox(s),
+            UndeliverableNotices: s => new PostgresUndeliverableNotices(s),
+            DirectChannels: s => new PostgresDirectChannelStore(s),
+            Health: (s, sp) => new PostgresStorageHealth(s, sp.GetService<ILogger<PostgresStorageHealth>>())));
         return services;
     }
 }

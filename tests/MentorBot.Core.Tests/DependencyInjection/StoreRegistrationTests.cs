@@ -1,0 +1,65 @@
+using MentorBot.Core.Delivery;
+using MentorBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace MentorBot.Core.Tests.DependencyInjection;
+
+/// <summary>How a storage provider's <see cref="StoreFactories{TStorage}"/> become the container's stores.</summary>
+public sealed class StoreRegistrationTests
+{
+    private sealed class Storage;
+
+    private readonly Storage _storage = new();
+    private readonly Dictionary<Type, object> _made = [];
+
+    [Fact]
+    public void Every_store_is_one_singleton_built_from_the_providers_storage()
+    {
+        using var provider = Register(new ServiceCollection()).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        foreach (var type in new[]
+        {
+            typeof(ILearnerStore), typeof(IActivityStore), typeof(ISubscriptionStore), typeof(IChallengeStore),
+            typeof(IDeliveryOutbox), typeof(IUndeliverableNotices), typeof(IDirectChannelStore), typeof(IStorageHealth),
+        })
+        {
+            var first = provider.GetRequiredService(type);
+            Assert.Same(first, provider.GetRequiredService(type));
+            Assert.Same(_made[type], first);
+        }
+        Assert.Equal(8, _made.Count);
+    }
+
+    [Fact]
+    public void A_store_registered_first_is_kept()
+    {
+        var own = new Mock<IDeliveryOutbox>().Object;
+        var services = new ServiceCollection().AddSingleton(own);
+
+        using var provider = Register(services).BuildServiceProvider();
+
+        Assert.Same(own, provider.GetRequiredService<IDeliveryOutbox>());
+        Assert.NotNull(provider.GetRequiredService<ILearnerStore>());
+    }
+
+    private IServiceCollection Register(IServiceCollection services) => services
+        .AddSingleton(_storage)
+        .AddStores(new StoreFactories<Storage>(
+            Learners: s => Make<ILearnerStore>(s),
+            Activity: s => Make<IActivityStore>(s),
+            Subscriptions: s => Make<ISubscriptionStore>(s),
+            Challenges: s => Make<IChallengeStore>(s),
+            Outbox: s => Make<IDeliveryOutbox>(s),
+            UndeliverableNotices: s => Make<IUndeliverableNotices>(s),
+            DirectChannels: s => Make<IDirectChannelStore>(s),
+            Health: (s, sp) => Make<IStorageHealth>(s)));
+
+    private T Make<T>(Storage storage) where T : class
+    {
+        Assert.Same(_storage, storage);
+        var made = new Mock<T>().Object;
+        _made[typeof(T)] = made;
+        return made;
+    }
+}
