@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb;
+using MentorBot.Testing.Hosting;
 
 namespace MentorBot.Benchmarks;
 
@@ -78,39 +79,21 @@ internal static class HostMemoryBenchmark
     private static async Task<Measurement> MeasureAsync(string dll, string databasePath, string workingDirectory)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        using var host = HostProcess.Start("dotnet", dll, workingDirectory, new Dictionary<string, string>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(key);
-        start.Environment["Storage__DatabasePath"] = databasePath;
-        start.Environment["Console__Enabled"] = "false";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                Console.Error.WriteLine("host: " + e.Data);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            ["Storage__DatabasePath"] = databasePath,
+            ["Console__Enabled"] = "false",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var started = Stopwatch.StartNew();
             while (true)
             {
-                if (process.HasExited)
-                    throw new InvalidOperationException($"The host exited with code {process.ExitCode} before answering /healthz.");
+                if (host.HasExited)
+                    throw new InvalidOperationException("The host exited before answering /healthz:\n" + host.Output);
                 if (started.Elapsed > TimeSpan.FromMinutes(2))
                     throw new TimeoutException("The host did not answer /healthz within 2 minutes.");
                 try
@@ -135,20 +118,16 @@ internal static class HostMemoryBenchmark
             while (true)
             {
                 await Task.Delay(Sample).ConfigureAwait(false);
-                samples.Add(ReadStatusKb(process.Id, "VmRSS"));
+                samples.Add(ReadStatusKb(host.Id, "VmRSS"));
                 var last = samples.TakeLast(6).ToList();
                 var settled = started.Elapsed - ready >= TimeSpan.FromSeconds(5) && last.Count == 6 && last.Max() - last.Min() <= last.Max() / 50;
                 if (settled || started.Elapsed - ready > TimeSpan.FromSeconds(90))
-                    return new Measurement(last[^1], ReadStatusKb(process.Id, "VmHWM"), started.Elapsed);
+                    return new Measurement(last[^1], ReadStatusKb(host.Id, "VmHWM"), started.Elapsed);
             }
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                await process.WaitForExitAsync().ConfigureAwait(false);
-            }
+            await host.KillAsync().ConfigureAwait(false);
         }
     }
 
