@@ -33,6 +33,20 @@ public static class TextSplitter
         return pieces;
     }
 
+    /// <summary>
+    /// The text itself if it fits in <paramref name="maxLength"/>, else its start with "…", at most
+    /// <paramref name="maxLength"/> long in all: for fields that take one piece only (a button label, a footer). The
+    /// cut follows the same rules as <see cref="Split"/>'s hard cut: never inside a surrogate pair, nor inside an entity
+    /// when <paramref name="keepEntitiesWhole"/>.
+    /// </summary>
+    public static string Shorten(string text, int maxLength, bool keepEntitiesWhole = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        if (text.Length <= maxLength)
+            return text;
+        return text[..HardCut(text, maxLength - 1, keepEntitiesWhole)] + "…";
+    }
+
     private static int BestCut(string text, int maxLength, bool keepEntitiesWhole)
     {
         // One past the limit, because a break right after a full-length piece is still a break.

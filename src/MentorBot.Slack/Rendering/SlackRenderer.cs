@@ -118,17 +118,6 @@ public static class SlackRenderer
     private static JsonObject PlainText(string text, int limit) =>
         new() { ["type"] = "plain_text", ["text"] = Truncate(text, limit, escaped: false), ["emoji"] = true };
 
-    /// <summary>Cuts at the limit without splitting a surrogate pair or, in <paramref name="escaped"/> mrkdwn, an escape entity.</summary>
-    internal static string Truncate(string text, int limit, bool escaped = true)
-    {
-        if (text.Length <= limit)
-            return text;
-        var cut = limit - 1;
-        var amp = escaped ? text.LastIndexOf('&', cut - 1) : -1;
-        if (amp >= 0 && amp > cut - 5 && text.IndexOf(';', amp) >= cut)
-            cut = amp;
-        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
-            cut--;
-        return text[..cut] + "…";
-    }
+    /// <summary>One field's text at most <paramref name="limit"/> long; <paramref name="escaped"/> mrkdwn keeps its entities whole.</summary>
+    internal static string Truncate(string text, int limit, bool escaped = true) => TextSplitter.Shorten(text, limit, keepEntitiesWhole: escaped);
 }
