@@ -8,6 +8,7 @@ using MentorBot.Core.Storage;
 using MentorBot.Discord;
 using MentorBot.Discord.Rest;
 using MentorBot.Storage.LiteDb;
+using MentorBot.Testing.Delivery;
 using MentorBot.Testing.Discord;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -79,10 +80,7 @@ internal static class DeliveryThroughputBenchmark
         var learners = new LiteDbLearnerStore(context);
         var outbox = new LiteDbDeliveryOutbox(context);
         var users = Enumerable.Range(0, deliveries).Select(i => (firstUser + i).ToString(CultureInfo.InvariantCulture)).ToList();
-        var now = time.GetUtcNow();
-        var slot = now.AddMinutes(-5);
-        await subscriptions.UpsertManyAsync(users.Select(u => new Subscription(
-            new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1)))).ConfigureAwait(false);
+        await subscriptions.UpsertManyAsync(DueSubscriptions.JustPassed(users, Guild, time.GetUtcNow())).ConfigureAwait(false);
 
         using var http = new HttpClient();
         var discordOptions = Options.Create(new DiscordOptions

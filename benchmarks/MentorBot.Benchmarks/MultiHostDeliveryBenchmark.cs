@@ -3,6 +3,7 @@ using System.Globalization;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.Postgres;
+using MentorBot.Testing.Delivery;
 using MentorBot.Testing.Discord;
 using MentorBot.Testing.Hosting;
 using MentorBot.Testing.Postgres;
@@ -150,21 +151,14 @@ internal static class MultiHostDeliveryBenchmark
     private static async Task<List<string>> SeedAsync(string connectionString, int count, long firstUser)
     {
         var users = Enumerable.Range(0, count).Select(i => (firstUser + i).ToString(CultureInfo.InvariantCulture)).ToList();
-        var now = TimeProvider.System.GetUtcNow();
-        var slot = now.AddMinutes(-5);
         await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = connectionString });
-        var store = new PostgresSubscriptionStore(storage);
-        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, ct) =>
-            await store.UpsertAsync(new Subscription(new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1)), ct)
-                .ConfigureAwait(false)).ConfigureAwait(false);
+        await DueSubscriptions.UpsertAsync(new PostgresSubscriptionStore(storage), DueSubscriptions.JustPassed(users, Guild, TimeProvider.System.GetUtcNow())).ConfigureAwait(false);
         return users;
     }
 
     private static Dictionary<string, string> Environment(FakeDiscord discord, string connectionString, int host, MultiHostOptions options)
     {
-        var settings = FakeDiscordHost.HttpSettings(discord);
-        settings["Storage:Provider"] = "Postgres";
-        settings["Storage:ConnectionString"] = connectionString;
+        var settings = FakeDiscordHost.HttpSettingsOnPostgres(discord, connectionString);
         settings["Discord:GlobalRequestsPerSecond"] = options.Rate.ToString(CultureInfo.InvariantCulture);
         settings["Delivery:HostId"] = $"bench-host-{host}";
         settings["Delivery:MaxConcurrentSends"] = options.Concurrency.ToString(CultureInfo.InvariantCulture);

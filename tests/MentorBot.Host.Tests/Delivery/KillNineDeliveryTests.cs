@@ -72,14 +72,11 @@ public sealed class KillNineDeliveryTests(ITestOutputHelper output) : IAsyncLife
         await DeliveryAssert.EveryDeliverySentAsync(new LiteDbDeliveryOutbox(context), Guild, Learners);
     }
 
-    /// <summary>Subscriptions whose slot passed minutes ago: the start-up catch-up sends them all at once.</summary>
+    /// <summary>The start-up catch-up sends them all at once.</summary>
     private async Task SeedAsync(List<string> users)
     {
-        var now = TimeProvider.System.GetUtcNow();
-        var slot = now.AddMinutes(-5);
         using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
-        await new LiteDbSubscriptionStore(context).UpsertManyAsync(users.Select(u => new Subscription(
-            new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1))));
+        await new LiteDbSubscriptionStore(context).UpsertManyAsync(DueSubscriptions.JustPassed(users, Guild, TimeProvider.System.GetUtcNow()));
     }
 
     private Dictionary<string, string> Environment()

@@ -56,15 +56,11 @@ public sealed class MultiHostDeliveryTests(ITestOutputHelper output) : FakeDisco
         await DeliveryAssert.EveryDeliverySentAsync(new PostgresDeliveryOutbox(storage), Guild, Learners);
     }
 
-    /// <summary>Subscriptions whose slot passed minutes ago: each host's start-up catch-up finds them due.</summary>
+    /// <summary>Each host's start-up catch-up finds them due.</summary>
     private async Task SeedAsync(List<string> users)
     {
-        var now = TimeProvider.System.GetUtcNow();
-        var slot = now.AddMinutes(-5);
         await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = ConnectionString });
-        var store = new PostgresSubscriptionStore(storage);
-        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, ct) =>
-            await store.UpsertAsync(new Subscription(new LearnerId("discord", u), Guild, slot.DayOfWeek, new TimeOnly(slot.Hour, slot.Minute), "UTC", null, now.AddDays(-1)), ct));
+        await DueSubscriptions.UpsertAsync(new PostgresSubscriptionStore(storage), DueSubscriptions.JustPassed(users, Guild, TimeProvider.System.GetUtcNow()));
     }
 
     private Dictionary<string, string> Environment(int host)

@@ -31,13 +31,7 @@ public abstract class FakeDiscordOnPostgres : IAsyncLifetime
     }
 
     /// <summary>Http mode against the fake with storage on this test's database; callers add their own keys.</summary>
-    protected Dictionary<string, string?> HostSettings()
-    {
-        var settings = FakeDiscordHost.HttpSettings(Discord);
-        settings["Storage:Provider"] = "Postgres";
-        settings["Storage:ConnectionString"] = ConnectionString;
-        return settings;
-    }
+    protected Dictionary<string, string?> HostSettings() => FakeDiscordHost.HttpSettingsOnPostgres(Discord, ConnectionString);
 
     /// <summary>An in-process host on <paramref name="settings"/>, with the repository's knowledge, on a free port.</summary>
     protected static WebApplication BuildHost(Dictionary<string, string?> settings)

@@ -23,6 +23,15 @@ public static class FakeDiscordHost
         ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
     };
 
+    /// <summary><see cref="HttpSettings"/> with storage in the PostgreSQL database of <paramref name="connectionString"/>.</summary>
+    public static Dictionary<string, string?> HttpSettingsOnPostgres(FakeDiscord discord, string connectionString)
+    {
+        var settings = HttpSettings(discord);
+        settings["Storage:Provider"] = "Postgres";
+        settings["Storage:ConnectionString"] = connectionString;
+        return settings;
+    }
+
     /// <summary>The same settings as environment variables for a host process (<c>Section__Key</c>).</summary>
     public static Dictionary<string, string> AsEnvironment(Dictionary<string, string?> settings) =>
         settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
