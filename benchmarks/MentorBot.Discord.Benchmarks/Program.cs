@@ -205,10 +205,4 @@ async Task<(double Rps, double CpuUsPerRequest)> RunAsync(string name, int phase
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-static string FindKnowledge()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MentorBot.sln")))
-        directory = directory.Parent;
-    return Path.Combine(directory?.FullName ?? ".", "knowledge");
-}
+static string FindKnowledge() => Path.Combine(RepositoryRoot.Find() ?? ".", "knowledge");

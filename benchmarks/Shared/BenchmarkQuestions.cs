@@ -30,17 +30,7 @@ internal static class BenchmarkQuestions
         return (builtIn, "the built-in list of 7 (no development set found)");
     }
 
-    /// <summary><c>../shared/eval/faq-dev.tsv</c> next to the repository holding <c>MentorBot.sln</c>, found by walking up.</summary>
-    private static string? DevSetPath()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "MentorBot.sln")))
-                    return directory.Parent is { } parent ? Path.Combine(parent.FullName, "shared", "eval", "faq-dev.tsv") : null;
-            }
-        }
-        return null;
-    }
+    /// <summary><c>../shared/eval/faq-dev.tsv</c> next to the repository.</summary>
+    private static string? DevSetPath() =>
+        RepositoryRoot.Find() is { } root && Directory.GetParent(root) is { } parent ? Path.Combine(parent.FullName, "shared", "eval", "faq-dev.tsv") : null;
 }
