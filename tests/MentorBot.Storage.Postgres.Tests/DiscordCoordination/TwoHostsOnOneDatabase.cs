@@ -11,6 +11,9 @@ public abstract class TwoHostsOnOneDatabase : IAsyncLifetime
     private PostgresServer _server = null!;
     private string _database = null!;
 
+    /// <summary>For the test's own look at the database, beside the hosts' pools.</summary>
+    protected string ConnectionString { get; private set; } = null!;
+
     protected DiscordCoordinationDatabase First { get; private set; } = null!;
 
     protected DiscordCoordinationDatabase Second { get; private set; } = null!;
@@ -19,8 +22,9 @@ public abstract class TwoHostsOnOneDatabase : IAsyncLifetime
     {
         _server = await PostgresServer.SharedAsync();
         _database = await _server.CreateDatabaseAsync();
-        First = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
-        Second = new DiscordCoordinationDatabase(_server.ConnectionStringFor(_database));
+        ConnectionString = _server.ConnectionStringFor(_database);
+        First = new DiscordCoordinationDatabase(ConnectionString);
+        Second = new DiscordCoordinationDatabase(ConnectionString);
     }
 
     public async Task DisposeAsync()

@@ -345,19 +345,24 @@ public sealed partial class FakeDiscord
 
         public async Task SendAsync(string frame)
         {
-            await _send.WaitAsync();
+            // The lock itself is inside the catch: the accept loop disposes this connection as soon as the client
+            // hangs up, which can fall between a finished send and its Release.
             try
             {
-                if (Socket.State == WebSocketState.Open)
-                    await Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
+                await _send.WaitAsync();
+                try
+                {
+                    if (Socket.State == WebSocketState.Open)
+                        await Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+                finally
+                {
+                    _send.Release();
+                }
             }
             catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
             {
                 // Dropped mid-send; the event stays in the session for replay.
-            }
-            finally
-            {
-                _send.Release();
             }
         }
     }
