@@ -24,6 +24,13 @@ namespace MentorBot.Benchmarks;
 internal static class CheckinThroughputBenchmark
 {
     private const string Platform = "bench";
+
+    // The runs, named so the ratios below find theirs whatever the order of the table.
+    private const string LiteDb1 = "litedb-1";
+    private const string LiteDb2 = "litedb-2";
+    private const string Postgres1 = "postgres-1";
+    private const string Postgres8 = "postgres-8";
+    private const string PostgresTwoHosts = "postgres-2x4";
     private static readonly CommunityId Community = new("bench", "c");
 
     public static async Task RunAsync(bool quick, TextWriter output)
@@ -65,20 +72,20 @@ internal static class CheckinThroughputBenchmark
         // The three runs advance in interleaved chunks of learners, so disk and CPU noise on a shared machine falls
         // on all of them alike and the ratios stay meaningful even when the absolute figures move.
         RunResult raw;
-        var runs = new List<(string Label, CommandPathRun Run)>
+        var runs = new List<(string Key, string Label, CommandPathRun Run)>
         {
-            ("LiteDB, full command path", new CommandPathRun([BuildLiteDb(knowledge, temp.File("full-1.db"))], workersPerHost: 1)),
-            ("LiteDB, full command path", new CommandPathRun([BuildLiteDb(knowledge, temp.File("full-2.db"))], workersPerHost: 2)),
+            (LiteDb1, "LiteDB, full command path", new CommandPathRun([BuildLiteDb(knowledge, temp.File("full-1.db"))], workersPerHost: 1)),
+            (LiteDb2, "LiteDB, full command path", new CommandPathRun([BuildLiteDb(knowledge, temp.File("full-2.db"))], workersPerHost: 2)),
         };
         if (postgres is not null)
         {
-            runs.Add(("PostgreSQL, full command path", new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 1)));
-            runs.Add(("PostgreSQL, full command path", new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 8)));
+            runs.Add((Postgres1, "PostgreSQL, full command path", new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 1)));
+            runs.Add((Postgres8, "PostgreSQL, full command path", new CommandPathRun([BuildPostgres(knowledge, await NewDatabaseAsync().ConfigureAwait(false))], workersPerHost: 8)));
             var shared = await NewDatabaseAsync().ConfigureAwait(false);
-            runs.Add(("PostgreSQL, two hosts on one database", new CommandPathRun([BuildPostgres(knowledge, shared), BuildPostgres(knowledge, shared)], workersPerHost: 4)));
+            runs.Add((PostgresTwoHosts, "PostgreSQL, two hosts on one database", new CommandPathRun([BuildPostgres(knowledge, shared), BuildPostgres(knowledge, shared)], workersPerHost: 4)));
         }
 
-        var results = new List<(string Label, RunResult Result)>();
+        var results = new List<(string Key, string Label, RunResult Result)>();
         try
         {
             using var rawRun = new RawRun(temp.File("raw.db"));
@@ -86,17 +93,17 @@ internal static class CheckinThroughputBenchmark
             {
                 var to = Math.Min(learners, from + chunk);
                 rawRun.RunChunk(from, to);
-                foreach (var (_, run) in runs)
+                foreach (var (_, _, run) in runs)
                     await run.RunChunkAsync(from, to).ConfigureAwait(false);
             }
 
             raw = rawRun.Verify(learners);
-            foreach (var (label, run) in runs)
-                results.Add((label, await run.VerifyAsync(learners).ConfigureAwait(false)));
+            foreach (var (key, label, run) in runs)
+                results.Add((key, label, await run.VerifyAsync(learners).ConfigureAwait(false)));
         }
         finally
         {
-            foreach (var (_, run) in runs)
+            foreach (var (_, _, run) in runs)
                 await run.DisposeAsync().ConfigureAwait(false);
             foreach (var database in databases)
                 await postgres!.DropDatabaseAsync(database).ConfigureAwait(false);
@@ -113,7 +120,7 @@ internal static class CheckinThroughputBenchmark
         output.WriteLine("| Run | Workers | Check-ins | Elapsed | Check-ins/s | vs raw LiteDB | Verified in store |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         output.WriteLine($"| Raw LiteDB upsert (baseline) | 1 | {Fmt.N(raw.Count)} | {Fmt.Ms(raw.ElapsedMs)} | {Fmt.N(raw.PerSecond)} | 1.0× | {raw.Verification} |");
-        foreach (var (label, run) in results)
+        foreach (var (_, label, run) in results)
         {
             output.WriteLine(
                 $"| {label} | {run.Workers} | {Fmt.N(run.Count)} | {Fmt.Ms(run.ElapsedMs)} | {Fmt.N(run.PerSecond)} | " +
@@ -121,13 +128,14 @@ internal static class CheckinThroughputBenchmark
         }
 
         output.WriteLine();
-        var sequential = results[0].Result;
+        double Vs(string key) => results.Single(r => r.Key == key).Result.PerSecond / results.Single(r => r.Key == LiteDb1).Result.PerSecond;
+        var sequential = results.Single(r => r.Key == LiteDb1).Result;
         output.WriteLine($"Ratio full/raw (LiteDB, 1 worker): {Fmt.Ratio(sequential.PerSecond / raw.PerSecond)} " +
-            $"(raw is {Fmt.Ratio(raw.PerSecond / sequential.PerSecond)} faster); LiteDB 2 workers vs 1: {Fmt.Ratio(results[1].Result.PerSecond / sequential.PerSecond)}.");
-        if (results.Count > 2)
+            $"(raw is {Fmt.Ratio(raw.PerSecond / sequential.PerSecond)} faster); LiteDB 2 workers vs 1: {Fmt.Ratio(Vs(LiteDb2))}.");
+        if (postgres is not null)
         {
-            output.WriteLine($"PostgreSQL vs LiteDB, full path: 1 worker {Fmt.Ratio(results[2].Result.PerSecond / sequential.PerSecond)}, " +
-                $"8 workers {Fmt.Ratio(results[3].Result.PerSecond / sequential.PerSecond)}, two hosts × 4 workers {Fmt.Ratio(results[4].Result.PerSecond / sequential.PerSecond)} " +
+            output.WriteLine($"PostgreSQL vs LiteDB, full path: 1 worker {Fmt.Ratio(Vs(Postgres1))}, " +
+                $"8 workers {Fmt.Ratio(Vs(Postgres8))}, two hosts × 4 workers {Fmt.Ratio(Vs(PostgresTwoHosts))} " +
                 $"(each against LiteDB with 1 worker). PostgreSQL server: {postgres!.Description}; it reports {await postgres.DurabilityAsync().ConfigureAwait(false)}.");
         }
         output.WriteLine();
