@@ -65,6 +65,7 @@ public sealed class GatewayModeTests : IAsyncLifetime
     public async Task Dropped_connection_resumes_and_no_event_is_lost_or_handled_twice()
     {
         _discord.ResumeReplayOverlap = 1;
+        _discord.InteractionDeadline = TimeSpan.FromSeconds(30);
         await using var host = await StartHostAsync();
         await Wait.UntilAsync(() => _discord.SessionId is not null, "READY");
 

@@ -52,6 +52,7 @@ public sealed class ShardingTests : IAsyncLifetime
     {
         _discord.RecommendedShards = 2;
         _discord.MaxConcurrency = 2;
+        _discord.InteractionDeadline = TimeSpan.FromSeconds(30);
         await using var host = await StartHostAsync(null, null);
         await Wait.UntilAsync(() => _discord.ShardsWithSessions().Count == 2, "both shards READY", 20000);
         var status = host.Services.GetRequiredService<DiscordAdapterStatus>();

@@ -27,7 +27,6 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string BotToken = "fake-bot-token";
     public const string ApplicationId = "111111111111111111";
-    private static readonly TimeSpan InteractionDeadline = TimeSpan.FromSeconds(3);
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -165,6 +164,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     }
 
     public int CommandOverwrites => Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal));
+
+    /// <summary>
+    /// How long after its creation an interaction can still be answered: Discord's 3 s. Tests of reconnecting lengthen
+    /// it, since what they check is that a missed event is replayed, and a loaded machine can take longer than 3 s to
+    /// notice the drop, back off, reconnect and resume.
+    /// </summary>
+    public TimeSpan InteractionDeadline { get; set; } = TimeSpan.FromSeconds(3);
 
     public IEnumerable<RecordedRequest> Callbacks(string interactionId) =>
         Requests.Where(r => r.Path.StartsWith($"/api/v10/interactions/{interactionId}/", StringComparison.Ordinal) && r.Status == 204);
