@@ -21,7 +21,10 @@ public sealed class DeferralTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The deferral deadline runs on the fake clock; Discord's own 3 s runs on real time from the interaction's
+        // creation, and a loaded machine has taken longer than that to walk through these steps.
         _discord = await FakeDiscord.StartAsync();
+        _discord.InteractionDeadline = TimeSpan.FromSeconds(30);
         _http = new HttpClient();
         var options = Options.Create(new DiscordOptions { ApplicationId = FakeDiscord.ApplicationId, ApiBaseUrl = _discord.ApiBaseUrl, BotToken = FakeDiscord.BotToken });
         // REST waits run on real time; only the deferral deadline is driven by the fake clock.
