@@ -52,6 +52,9 @@ public sealed class FaqServiceTests
     [InlineData("how much devops should a backend dev know", "devops-basics")]
     [InlineData("backend dev pay in america", "salary-us")]
     [InlineData("backend fresher ctc in bangalore", "salary-india")]
+    // Typed in lower case, "us" alone is the pronoun and a stopword; "the us" and "the states" name the country.
+    [InlineData("what do backend engineers earn in the us", "salary-us")]
+    [InlineData("junior backend pay in the states", "salary-us")]
     public void Synonyms_and_abbreviations_find_the_entry(string question, string expected)
     {
         Assert.Equal(expected, Id(question));
