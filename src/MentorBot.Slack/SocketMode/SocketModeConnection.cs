@@ -66,7 +66,23 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         finally
         {
+            ReleaseSendLock();
+        }
+    }
+
+    /// <summary>
+    /// A replaced connection can be disposed between a send that went out and its release. The send still counts:
+    /// reporting it as failed would make the caller answer a second time through response_url.
+    /// </summary>
+    private void ReleaseSendLock()
+    {
+        try
+        {
             _sendLock.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: there is nobody left to unlock for.
         }
     }
 
@@ -85,7 +101,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 }
                 finally
                 {
-                    _sendLock.Release();
+                    ReleaseSendLock();
                 }
             }
 
