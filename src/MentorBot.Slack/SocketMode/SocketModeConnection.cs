@@ -91,9 +91,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     {
         try
         {
-            if (_socket.State == WebSocketState.Open)
+            // A send stuck past the timeout keeps the lock: then there is no polite close (a second send at once is not
+            // allowed on a WebSocket), and disposal aborts the socket instead. Releasing a lock not taken would let two
+            // sends overlap from then on.
+            if (_socket.State == WebSocketState.Open && await _sendLock.WaitAsync(CloseTimeout))
             {
-                await _sendLock.WaitAsync(CloseTimeout);
                 try
                 {
                     using var timeout = new CancellationTokenSource(CloseTimeout);
