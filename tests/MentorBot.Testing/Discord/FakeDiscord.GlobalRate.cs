@@ -24,22 +24,31 @@ public sealed partial class FakeDiscord
         }
     }
 
-    /// <summary>Starts measuring afresh, e.g. after a warm-up.</summary>
+    /// <summary>
+    /// Starts measuring the peak afresh, e.g. after a warm-up. Requests of the last second still count, in the peak
+    /// as in <see cref="GlobalRateLimit"/>: Discord does not forget them either, so pause a second first for a clean start.
+    /// </summary>
     public void ResetGlobalPeak()
     {
         lock (_limitGate)
-        {
-            _acceptedLastSecond.Clear();
             _peakGlobalPerSecond = 0;
-        }
+    }
+
+    /// <summary>
+    /// Under <c>_limitGate</c>: the accepted global-limited requests of the second before <paramref name="nowMs"/>, one
+    /// window for both the limit (when enforced) and the peak.
+    /// </summary>
+    private Queue<long> AcceptedGlobalInLastSecond(long nowMs)
+    {
+        while (_acceptedLastSecond.Count > 0 && nowMs - _acceptedLastSecond.Peek() >= 1000)
+            _acceptedLastSecond.Dequeue();
+        return _acceptedLastSecond;
     }
 
     /// <summary>Called under <c>_limitGate</c> for each accepted request that counts towards the global limit.</summary>
     private void CountGlobalRequest(long nowMs)
     {
-        while (_acceptedLastSecond.Count > 0 && nowMs - _acceptedLastSecond.Peek() >= 1000)
-            _acceptedLastSecond.Dequeue();
-        _acceptedLastSecond.Enqueue(nowMs);
+        AcceptedGlobalInLastSecond(nowMs).Enqueue(nowMs);
         Interlocked.Increment(ref _acceptedGlobal);
         _peakGlobalPerSecond = Math.Max(_peakGlobalPerSecond, _acceptedLastSecond.Count);
     }

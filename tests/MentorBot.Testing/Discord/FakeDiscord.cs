@@ -36,7 +36,6 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _dmChannelOfRecipient = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _recipientOfDmChannel = new(StringComparer.Ordinal);
     private readonly Lock _limitGate = new();
-    private readonly Queue<long> _globalWindow = new();
     private Random? _storm;
     private double _stormShare;
     private TimeSpan _stormRetryAfter;
@@ -327,20 +326,14 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         lock (_limitGate)
         {
             var now = Environment.TickCount64;
-            if (GlobalRateLimit is { } limit)
-            {
-                while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= 1000)
-                    _globalWindow.Dequeue();
-                if (_globalWindow.Count >= limit)
-                    wait = TimeSpan.FromMilliseconds(_globalWindow.Peek() + 1000 - now);
-            }
+            var acceptedLastSecond = AcceptedGlobalInLastSecond(now);
+            if (GlobalRateLimit is { } limit && acceptedLastSecond.Count >= limit)
+                wait = TimeSpan.FromMilliseconds(acceptedLastSecond.Peek() + 1000 - now);
             if (wait is null && _storm is { } storm && storm.NextDouble() < _stormShare)
             {
                 wait = _stormRetryAfter;
                 global = storm.Next(2) == 0;
             }
-            if (wait is null && GlobalRateLimit is not null)
-                _globalWindow.Enqueue(now);
             if (wait is null)
                 CountGlobalRequest(now);
         }
