@@ -104,7 +104,7 @@ public sealed partial class FakeDiscord
         {
             foreach (var session in _sessions.Values)
             {
-                var owner = guild is { } g ? (int)((g >> 22) % (ulong)session.Count) : 0;
+                var owner = guild is { } g ? ShardOfGuild(g, session.Count) : 0;
                 if (owner != session.ShardId)
                     continue;
                 var seq = ++session.Sequence;
@@ -121,6 +121,9 @@ public sealed partial class FakeDiscord
         }
         return shards;
     }
+
+    /// <summary>Discord's routing: a guild's events go to shard <c>(guild_id &gt;&gt; 22) % num_shards</c>.</summary>
+    public static int ShardOfGuild(ulong guildId, int count) => (int)((guildId >> 22) % (ulong)count);
 
     /// <summary>A guild id that Discord routes to <paramref name="shardId"/> of <paramref name="count"/> shards.</summary>
     public static string GuildOnShard(int shardId, int count, int n = 0) =>
