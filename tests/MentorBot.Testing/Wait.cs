@@ -1,4 +1,4 @@
-namespace MentorBot.Discord.Tests.Fakes;
+namespace MentorBot.Testing;
 
 /// <summary>Polls a condition on real time; the fakes run on real sockets, so there is nothing to advance.</summary>
 public static class Wait

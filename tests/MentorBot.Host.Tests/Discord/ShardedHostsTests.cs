@@ -26,12 +26,7 @@ public sealed class ShardedHostsTests : FakeDiscordOnPostgres
         Assert.IsType<PostgresGlobalRateLimit>(first.Services.GetRequiredService<ISharedGlobalRateLimit>());
 
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
-        var started = Environment.TickCount64;
-        while (Discord.ShardsWithSessions().Count < 2)
-        {
-            Assert.True(Environment.TickCount64 - started < 30000, "both shards READY within 30 s");
-            await Task.Delay(50);
-        }
+        await Wait.UntilAsync(() => Discord.ShardsWithSessions().Count >= 2, "both shards READY within 30 s", 30000);
 
         var log = Discord.IdentifyLog;
         Assert.Equal(0, Discord.IdentifyViolations);
@@ -40,12 +35,7 @@ public sealed class ShardedHostsTests : FakeDiscordOnPostgres
         Assert.True(Math.Abs(log[1].AtMs - log[0].AtMs) >= 5000, $"identifies {Math.Abs(log[1].AtMs - log[0].AtMs)} ms apart");
         // Command registration went through the shared limiter to Discord.
         Assert.Contains(Discord.Requests, r => r.Path == "/api/v10/gateway/bot");
-        started = Environment.TickCount64;
-        while (Discord.Requests.Count(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)) < 2)
-        {
-            Assert.True(Environment.TickCount64 - started < 10000, "both hosts asked for the registered commands");
-            await Task.Delay(50);
-        }
+        await Wait.UntilAsync(() => Discord.Requests.Count(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)) >= 2, "both hosts asked for the registered commands", 10000);
         await first.StopAsync();
         await second.StopAsync();
     }

@@ -39,12 +39,13 @@ public static class FakeDiscordHost
     /// <summary>Polls until <paramref name="condition"/> holds; generous, as thousands of deliveries on a loaded two-core machine can take minutes.</summary>
     public static async Task UntilAsync(Func<bool> condition, string what, HostProcess host)
     {
-        var deadline = Environment.TickCount64 + (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
-        while (!condition())
+        try
         {
-            if (Environment.TickCount64 > deadline)
-                throw new TimeoutException($"Timed out waiting for {what}. Host output:\n{host.Output}");
-            await Task.Delay(20);
+            await Wait.UntilAsync(condition, what, (int)TimeSpan.FromMinutes(5).TotalMilliseconds);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}. Host output:\n{host.Output}", ex);
         }
     }
 
