@@ -1,18 +1,17 @@
+using MentorBot.Benchmarks.Shared;
+
 namespace MentorBot.Benchmarks;
 
-/// <summary>Finds the repository's <c>knowledge/</c> folder and built host from the current directory or the binary's folder, walking up.</summary>
+/// <summary>The repository's <c>knowledge/</c> folder and built host, in the repository <see cref="RepositoryRoot"/> finds.</summary>
 internal static class RepoPaths
 {
     public static string FindKnowledge()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        if (RepositoryRoot.Find() is { } root)
         {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "knowledge");
-                if (Directory.Exists(Path.Combine(candidate, "faq")) && File.Exists(Path.Combine(candidate, "lexicon.yaml")))
-                    return candidate;
-            }
+            var candidate = Path.Combine(root, "knowledge");
+            if (Directory.Exists(Path.Combine(candidate, "faq")) && File.Exists(Path.Combine(candidate, "lexicon.yaml")))
+                return candidate;
         }
 
         throw new DirectoryNotFoundException(
