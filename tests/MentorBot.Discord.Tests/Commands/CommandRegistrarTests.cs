@@ -1,9 +1,6 @@
 using MentorBot.Discord.Commands;
-using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.Discord.Tests.Commands;
 
@@ -85,7 +82,7 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
     private (CommandRegistrar Registrar, ListLogger<CommandRegistrar> Log) Registrar(DiscordOptions options)
     {
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var rest = new DiscordRestClient(_http, wrapped, new RateLimiter(TimeProvider.System), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+        var rest = FakeDiscordClients.Rest(_http, wrapped);
         var log = new ListLogger<CommandRegistrar>();
         return (new CommandRegistrar(_core.Dispatcher, rest, wrapped, TimeProvider.System, log), log);
     }

@@ -1,9 +1,7 @@
 using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Interactions;
-using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Discord.Tests.Gateway;
@@ -23,9 +21,9 @@ public sealed class InvalidSessionWaitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _discord = await FakeDiscord.StartAsync();
-        var options = Options.Create(new DiscordOptions { ApplicationId = FakeDiscord.ApplicationId, ApiBaseUrl = _discord.ApiBaseUrl, BotToken = FakeDiscord.BotToken });
+        var options = FakeDiscordClients.Options(_discord);
         // REST runs on real time; the Gateway's waits (backoff, the op 9 pause, heartbeats) run on the fake clock.
-        var rest = new DiscordRestClient(_http, options, new RateLimiter(TimeProvider.System), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+        var rest = FakeDiscordClients.Rest(_http, options);
         var processor = new InteractionProcessor(new SlowDispatcher(), new EmptyFaqService(), rest, options, _time, NullLogger<InteractionProcessor>.Instance);
         // This test is about the op 9 pause alone, so identify turns are not spaced out.
         var identifyGate = new InProcessIdentifyGate(_time, TimeSpan.Zero);

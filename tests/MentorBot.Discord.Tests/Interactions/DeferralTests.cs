@@ -4,7 +4,6 @@ using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Discord.Tests.Interactions;
@@ -26,9 +25,9 @@ public sealed class DeferralTests : IAsyncLifetime
         _discord = await FakeDiscord.StartAsync();
         _discord.InteractionDeadline = TimeSpan.FromSeconds(30);
         _http = new HttpClient();
-        var options = Options.Create(new DiscordOptions { ApplicationId = FakeDiscord.ApplicationId, ApiBaseUrl = _discord.ApiBaseUrl, BotToken = FakeDiscord.BotToken });
+        var options = FakeDiscordClients.Options(_discord);
         // REST waits run on real time; only the deferral deadline is driven by the fake clock.
-        _rest = new DiscordRestClient(_http, options, new RateLimiter(TimeProvider.System), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+        _rest = FakeDiscordClients.Rest(_http, options);
         _processor = new InteractionProcessor(_core, new EmptyFaqService(), _rest, options, _time, NullLogger<InteractionProcessor>.Instance);
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MentorBot.Core.Commands;
 using MentorBot.Discord.Interactions;
-using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -24,7 +23,7 @@ public sealed class InlineCommandTests : IDisposable
     {
         // Nothing here reaches Discord: only immediate answers and deferrals are produced, no follow-ups are sent.
         var options = Options.Create(new DiscordOptions { ApplicationId = "1", ApiBaseUrl = "http://127.0.0.1:9/api/v10", BotToken = "t" });
-        var rest = new DiscordRestClient(_http, options, new RateLimiter(TimeProvider.System), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+        var rest = FakeDiscordClients.Rest(_http, options);
         _processor = new InteractionProcessor(_core, new EmptyFaqService(), rest, options, _time, NullLogger<InteractionProcessor>.Instance);
     }
 

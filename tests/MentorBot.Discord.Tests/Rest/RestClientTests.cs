@@ -7,8 +7,6 @@ using MentorBot.Discord.Rendering;
 using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Storage.LiteDb;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.Discord.Tests.Rest;
 
@@ -169,10 +167,5 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal(DiscordErrorCodes.UnknownInteraction, error.Code);
     }
 
-    private DiscordRestClient Client(string token) => new(
-        _http,
-        Options.Create(new DiscordOptions { ApplicationId = FakeDiscord.ApplicationId, ApiBaseUrl = _discord.ApiBaseUrl, BotToken = token }),
-        new RateLimiter(TimeProvider.System),
-        TimeProvider.System,
-        NullLogger<DiscordRestClient>.Instance);
+    private DiscordRestClient Client(string token) => FakeDiscordClients.Rest(_http, FakeDiscordClients.Options(_discord, token));
 }
