@@ -174,21 +174,12 @@ internal sealed partial class SocketModeClient(
         }
     }
 
-    private async Task<bool> AckAsync(SocketModeConnection connection, string id, JsonObject? payload)
+    private static Task<bool> AckAsync(SocketModeConnection connection, string id, JsonObject? payload)
     {
         var ack = new JsonObject { ["envelope_id"] = id };
         if (payload is not null)
             ack["payload"] = payload;
-        try
-        {
-            await connection.SendAsync(ack, CancellationToken.None);
-            return true;
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            LogAckFailed(logger, connection.Number, ex.Message);
-            return false;
-        }
+        return connection.TrySendAsync(ack);
     }
 
     private static SlashCommand ToSlashCommand(JsonElement payload)
@@ -222,7 +213,4 @@ internal sealed partial class SocketModeClient(
 
     [LoggerMessage(EventId = 777, Level = LogLevel.Error, Message = "Handling a {Type} envelope failed")]
     private static partial void LogEnvelopeFailed(ILogger logger, string type, Exception exception);
-
-    [LoggerMessage(EventId = 778, Level = LogLevel.Warning, Message = "Could not acknowledge on connection {Number}: {Reason}")]
-    private static partial void LogAckFailed(ILogger logger, int number, string reason);
 }

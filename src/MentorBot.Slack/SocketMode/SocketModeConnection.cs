@@ -19,7 +19,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _receiveStop = new();
+    // Cancelled as disposal begins: stops the receive loop and wakes every send still waiting for the lock.
+    private readonly CancellationTokenSource _ending = new();
     private readonly Func<SocketModeConnection, JsonElement, Task> _onEnvelope;
     private readonly ILogger _logger;
     private Task _receiveLoop = Task.CompletedTask;
@@ -56,33 +57,32 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             throw new WebSocketException("The Socket Mode connection closed before Slack said hello.");
     }
 
-    public async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one frame. False when the connection ended before or during the send: callers fall back (response_url)
+    /// or let Slack redeliver, so a lost acknowledgement is an outcome, not an error. Never waits past disposal.
+    /// </summary>
+    public async Task<bool> TrySendAsync(JsonObject message)
     {
         var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
-        await _sendLock.WaitAsync(cancellationToken);
         try
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            var ending = _ending.Token;
+            await _sendLock.WaitAsync(ending);
+            try
+            {
+                await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ending);
+                return true;
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
         }
-        finally
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            ReleaseSendLock();
-        }
-    }
-
-    /// <summary>
-    /// A replaced connection can be disposed between a send that went out and its release. The send still counts:
-    /// reporting it as failed would make the caller answer a second time through response_url.
-    /// </summary>
-    private void ReleaseSendLock()
-    {
-        try
-        {
-            _sendLock.Release();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed meanwhile: there is nobody left to unlock for.
+            // A send cut short by Abort surfaces as OperationCanceledException, not WebSocketException.
+            LogSendFailed(_logger, Number, ex.Message);
+            return false;
         }
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 }
                 finally
                 {
-                    ReleaseSendLock();
+                    _sendLock.Release();
                 }
             }
 
@@ -117,7 +117,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _receiveStop.CancelAsync();
+        await _ending.CancelAsync();
         _socket.Abort();
         try
         {
@@ -128,9 +128,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // The loop reports its own end; disposal only makes sure it has stopped.
         }
 
+        // The send lock is not disposed: a sender between its send and its release must still be able to release.
         _socket.Dispose();
-        _sendLock.Dispose();
-        _receiveStop.Dispose();
+        _ending.Dispose();
     }
 
     private async Task ReceiveLoopAsync()
@@ -141,7 +141,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var result = await _socket.ReceiveAsync(buffer, _receiveStop.Token);
+                var result = await _socket.ReceiveAsync(buffer, _ending.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                     break;
                 message.Write(buffer, 0, result.Count);
@@ -198,6 +198,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(EventId = 761, Level = LogLevel.Warning, Message = "Socket Mode connection {Number} sent a frame that is not JSON")]
     private static partial void LogBadFrame(ILogger logger, int number);
+
+    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Could not send on Socket Mode connection {Number}: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, int number, string reason);
 
     [LoggerMessage(EventId = 762, Level = LogLevel.Debug, Message = "Closing Socket Mode connection {Number} did not finish cleanly: {Reason}")]
     private static partial void LogCloseFailed(ILogger logger, int number, string reason);
