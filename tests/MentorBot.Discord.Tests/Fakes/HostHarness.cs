@@ -1,8 +1,7 @@
 using MentorBot.Core.Commands;
 using MentorBot.Host;
+using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +24,7 @@ public sealed class HostHarness : IAsyncDisposable, IDisposable
 
     public ICommandDispatcher Dispatcher => Services.GetRequiredService<ICommandDispatcher>();
 
-    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseAddress => ListeningAddress.Of(App);
 
     public static string RepositoryRoot()
     {

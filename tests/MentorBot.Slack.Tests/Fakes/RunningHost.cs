@@ -2,9 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using MentorBot.Host;
 using MentorBot.Slack.Http;
+using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,8 +21,7 @@ public sealed class RunningHost : IAsyncDisposable
         App = app;
         Slack = slack;
         _directory = directory;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Url = new Uri(address.TrimEnd('/') + "/");
+        Url = ListeningAddress.Of(app);
         Http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
     }
 

@@ -1,12 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MentorBot.Slack.SocketMode;
+using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -38,8 +36,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
             await _release.Task;
         });
         await _server.StartAsync();
-        var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _url = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/link");
+        _url = new Uri(ListeningAddress.Of(_server).ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "link");
     }
 
     public async Task DisposeAsync()
