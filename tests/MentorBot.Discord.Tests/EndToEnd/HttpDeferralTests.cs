@@ -28,7 +28,10 @@ public sealed class HttpDeferralTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // As in DeferralTests: the deferral runs on the fake clock, Discord's 3 s on real time from the interaction's
+        // creation, and a loaded machine has taken longer than 3 s to get from the request to the acknowledgement.
         _discord = await FakeDiscord.StartAsync();
+        _discord.InteractionDeadline = TimeSpan.FromSeconds(30);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

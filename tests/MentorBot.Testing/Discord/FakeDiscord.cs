@@ -166,7 +166,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>
     /// How long after its creation an interaction can still be answered: Discord's 3 s. Tests of reconnecting lengthen
     /// it, since what they check is that a missed event is replayed, and a loaded machine can take longer than 3 s to
-    /// notice the drop, back off, reconnect and resume.
+    /// notice the drop, back off, reconnect and resume; so do tests whose deferral runs on a fake clock.
     /// </summary>
     public TimeSpan InteractionDeadline { get; set; } = TimeSpan.FromSeconds(3);
 
