@@ -199,9 +199,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     [LoggerMessage(EventId = 761, Level = LogLevel.Warning, Message = "Socket Mode connection {Number} sent a frame that is not JSON")]
     private static partial void LogBadFrame(ILogger logger, int number);
 
-    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Could not send on Socket Mode connection {Number}: {Reason}")]
-    private static partial void LogSendFailed(ILogger logger, int number, string reason);
-
     [LoggerMessage(EventId = 762, Level = LogLevel.Debug, Message = "Closing Socket Mode connection {Number} did not finish cleanly: {Reason}")]
     private static partial void LogCloseFailed(ILogger logger, int number, string reason);
+
+    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Could not send on Socket Mode connection {Number}: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, int number, string reason);
 }
