@@ -6,10 +6,8 @@ using MentorBot.Core.Faq;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Discord.Tests.EndToEnd;
@@ -32,9 +30,7 @@ public sealed class HttpDeferralTests : IAsyncLifetime
         // creation, and a loaded machine has taken longer than 3 s to get from the request to the acknowledgement.
         _discord = await FakeDiscord.StartAsync();
         _discord.InteractionDeadline = TimeSpan.FromSeconds(30);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:Mode"] = "Http",
@@ -65,7 +61,7 @@ public sealed class HttpDeferralTests : IAsyncLifetime
         var interaction = _discord.NewCommandInteraction("leaderboard");
         var body = interaction.ToJsonString();
         var token = interaction["token"]!.GetValue<string>();
-        using var http = new HttpClient { BaseAddress = ListeningAddress.Of(_app) };
+        using var http = new HttpClient { BaseAddress = LoopbackApp.AddressOf(_app) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         var timestamp = "1700000123";
         request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));

@@ -24,7 +24,7 @@ public sealed class HostHarness : IAsyncDisposable, IDisposable
 
     public ICommandDispatcher Dispatcher => Services.GetRequiredService<ICommandDispatcher>();
 
-    public Uri BaseAddress => ListeningAddress.Of(App);
+    public Uri BaseAddress => LoopbackApp.AddressOf(App);
 
     public static string RepositoryRoot()
     {

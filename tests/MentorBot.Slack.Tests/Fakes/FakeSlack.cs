@@ -5,11 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Slack.Tests.Fakes;
 
@@ -91,9 +89,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public static async Task<FakeSlack> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeSlack(app);
         app.UseWebSockets();
@@ -102,7 +98,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/response/{id}", (HttpContext context, string id) => fake.HandleResponseUrlAsync(context, id));
         app.Map("/link", fake.HandleSocketAsync);
         await app.StartAsync();
-        fake.BaseUrl = ListeningAddress.Of(app);
+        fake.BaseUrl = LoopbackApp.AddressOf(app);
         fake.Users[BotUserId] = new FakeSlackUser(BotUserId, "mentorbot", IsBot: true);
         fake.Channels["C0GENERAL"] = true;
         return fake;

@@ -21,7 +21,7 @@ public sealed class RunningHost : IAsyncDisposable
         App = app;
         Slack = slack;
         _directory = directory;
-        Url = ListeningAddress.Of(app);
+        Url = LoopbackApp.AddressOf(app);
         Http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
     }
 

@@ -1,11 +1,10 @@
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MentorBot.Slack.SocketMode;
 using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorBot.Slack.Tests.SocketMode;
@@ -24,19 +23,17 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         _server = builder.Build();
         _server.UseWebSockets();
         _server.Map("/link", async (HttpContext context) =>
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await socket.SendAsync(Encoding.UTF8.GetBytes("""{"type":"hello"}"""), System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+            await socket.SendAsync(Encoding.UTF8.GetBytes("""{"type":"hello"}"""), WebSocketMessageType.Text, true, CancellationToken.None);
             await _release.Task;
         });
         await _server.StartAsync();
-        _url = new Uri(ListeningAddress.Of(_server).ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "link");
+        _url = new Uri($"ws://{LoopbackApp.AddressOf(_server).Authority}/link");
     }
 
     public async Task DisposeAsync()

@@ -6,10 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Testing.Discord;
 
@@ -55,7 +53,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         _app = app;
     }
 
-    public Uri BaseAddress => ListeningAddress.Of(_app);
+    public Uri BaseAddress => LoopbackApp.AddressOf(_app);
 
     public string ApiBaseUrl => BaseAddress.ToString().TrimEnd('/') + "/api/v10";
 
@@ -107,9 +105,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public static async Task<FakeDiscord> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeDiscord(app);
         app.UseWebSockets();
