@@ -1,68 +1,54 @@
+using MentorBot.Core.Faq.Semantic;
 using MentorBot.Core.Knowledge;
 
 namespace MentorBot.Core.Faq;
 
 /// <summary>
-/// Answers questions from whatever knowledge snapshot is live. The index is rebuilt once per snapshot, so a
-/// hot reload costs one build and questions in flight keep the index they started with.
+/// Answers questions from whatever knowledge snapshot is live. Two rankers look at each question: the lexical engine
+/// (BM25 with synonyms, stemming, typo correction and jargon weighting) and, when a sentence-embedding model is loaded,
+/// cosine similarity with every entry's phrasings. Entries rank by cosine plus a fitted share of the lexical
+/// confidence, and one calibrated logistic function of both rankers' signals decides whether to answer, suggest or
+/// decline (<see cref="FaqCalibration"/>). Indexes are rebuilt once per snapshot, so a hot reload costs one build and
+/// questions in flight keep the index they started with.
 /// </summary>
-public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
+public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embedder = null, IEmbeddingCache? embeddingCache = null)
+    : IFaqService
 {
-    /// <summary>At or above this confidence the best entry is given as the answer.</summary>
-    public const double AnswerThreshold = 0.42;
-
     private const int MaxSuggestions = 3;
-    private const double MinSuggestionScore = 0.12;
+    private const int LexicalCandidates = 10;
+    private const int AnswerCacheSize = 2048;
 
     private readonly Lock _buildLock = new();
     private IndexedSnapshot? _snapshot;
 
+    /// <summary>Whether questions are also matched by meaning (a model is loaded).</summary>
+    public bool Semantic => embedder is not null;
+
+    /// <summary>The embedding model in use, or null when matching is lexical only.</summary>
+    public string? ModelId => embedder?.ModelId;
+
     public FaqResult Ask(string question)
     {
-        var index = Index();
         if (string.IsNullOrWhiteSpace(question))
             return new FaqResult(null, 0, []);
-        var tokens = Tokenizer.Tokenize(question);
-        if (index.FindExact(tokens) is { } exact)
-            return new FaqResult(exact, 1, []);
-
-        var jargon = new HashSet<string>(StringComparer.Ordinal);
-        var terms = index.Analyzer.AnalyzeQuery(tokens, jargon);
-        if (terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains))
-            return new FaqResult(null, 0, []);
-
-        var candidates = index.Search(terms, 5, jargon);
-        if (candidates.Count == 0)
-            return new FaqResult(null, 0, []);
-
-        var top = candidates[0];
-        var confidence = Confidence(top, index.RarestWeight);
-        if (confidence >= AnswerThreshold)
-            return new FaqResult(top.Entry, confidence, []);
-
-        var suggestions = candidates
-            .Where(c => c.Score >= MinSuggestionScore && c.Coverage >= 0.3)
-            .Take(MaxSuggestions)
-            .Select(c => c.Entry)
-            .ToArray();
-        return new FaqResult(null, confidence, suggestions);
+        var snapshot = Snapshot();
+        var key = AnswerCache.Normalise(question);
+        if (snapshot.Answers.TryGet(key, out var cached))
+            return cached;
+        var result = Rank(snapshot, question).Result;
+        snapshot.Answers.Add(key, result);
+        return result;
     }
 
-    /// <summary>The analysed terms and top candidates with their signals, for authors tuning entries (<c>ask --explain</c>).</summary>
-    public FaqExplanation Explain(string question)
-    {
-        var index = Index();
-        var jargon = new HashSet<string>(StringComparer.Ordinal);
-        var terms = index.Analyzer.AnalyzeQuery(Tokenizer.Tokenize(question), jargon);
-        var candidates = index.Search(terms, 5, jargon)
-            .Select(c => new FaqExplainedCandidate(c.Entry.Id, c.Score, c.Phrasing, c.Lexical, c.Coverage, c.Matched))
-            .ToArray();
-        return new FaqExplanation(terms, candidates);
-    }
+    /// <summary>Both rankers' candidates, the fused ranking with signals, and the decision (<c>ask --explain</c>, calibration).</summary>
+    public FaqRanking Explain(string question) => Rank(Snapshot(), question ?? "");
+
+    /// <summary>Builds the indexes of the current snapshot now, instead of on the first question.</summary>
+    public void Warm() => Snapshot();
 
     public IReadOnlyList<FaqEntry> Complete(string partialQuestion, int max)
     {
-        var index = Index();
+        var index = Snapshot().Lexical;
         if (max <= 0)
             return [];
         if (string.IsNullOrWhiteSpace(partialQuestion))
@@ -88,37 +74,179 @@ public sealed class FaqService(IKnowledgeProvider knowledge) : IFaqService
     }
 
     /// <summary>
-    /// How sure the engine is, from 0 to 1, from three signals: coverage (the share of the question's weight the entry
-    /// explains; words the knowledge base never uses weigh the most), specificity (how much rare, topical vocabulary
-    /// the entry shares with the question, in units of the rarest word, so long detailed questions are not punished for
-    /// their extra words) and the ranking score itself. The weights were chosen on the development questions and an
-    /// independent paraphrase set together, as the simplest mix that keeps off-topic declines above 90% on both.
+    /// The lexical engine's own confidence, from 0 to 1, from three signals: coverage (the share of the question's
+    /// weight the entry explains; words the knowledge base never uses weigh the most), specificity (how much rare,
+    /// topical vocabulary the entry shares with the question, in units of the rarest word) and the ranking score. It
+    /// is one of the signals of the calibrated decision.
     /// </summary>
-    internal static double Confidence(FaqCandidate top, double rarestWeight)
+    internal static double LexicalConfidence(FaqCandidate top, double rarestWeight)
     {
         var specificity = rarestWeight > 0 ? Math.Min(1, top.Matched / (2 * rarestWeight)) : 0;
         var confidence = ((2 * top.Coverage) + (3 * specificity) + top.Score) / 6;
         return Math.Round(Math.Clamp(confidence, 0, 1), 3);
     }
 
-    private FaqIndex Index()
+    /// <summary>Both rankers' raw view of a question, before fusion; the calibrator refits fusion and decision from it.</summary>
+    internal FaqMeasurement Measure(string question) => Measure(Snapshot(), question ?? "");
+
+    private static FaqRanking Rank(IndexedSnapshot snapshot, string question)
+    {
+        var measurement = Measure(snapshot, question);
+        if (measurement.Early is { } early)
+            return new FaqRanking([], [], [], [], early.Result, early.Decision);
+
+        var calibration = snapshot.Knowledge.Calibration;
+        var model = measurement.Cosine is null ? calibration.Lexical : calibration.Semantic;
+        var fused = Fuse(measurement, calibration.LexicalWeight, model);
+        var entries = measurement.Entries;
+        var lexical = Enumerable.Range(0, entries.Count)
+            .Where(e => measurement.Lexical[e] > 0)
+            .OrderByDescending(e => measurement.Lexical[e])
+            .Take(5)
+            .Select(e => new FaqRankedEntry(entries[e], measurement.Lexical[e]))
+            .ToArray();
+        var cosine = measurement.Cosine;
+        var semanticList = cosine is null
+            ? []
+            : Enumerable.Range(0, entries.Count).OrderByDescending(e => cosine[e]).Take(5).Select(e => new FaqRankedEntry(entries[e], Math.Round(cosine[e], 3))).ToArray();
+        var (result, decision) = Decide(fused, model);
+        if (!result.Answered && measurement.LooksNonEnglish)
+            (result, decision) = (result with { NotEnglish = true }, decision + "; the question looks like another language");
+        return new FaqRanking(measurement.Terms, lexical, semanticList, fused.Take(5).ToArray(), result, decision);
+    }
+
+    private static FaqMeasurement Measure(IndexedSnapshot snapshot, string question)
+    {
+        var index = snapshot.Lexical;
+        var entries = index.Entries;
+        var tokens = Tokenizer.Tokenize(question);
+        if (tokens.Count == 0)
+            return FaqMeasurement.Decided(entries, new FaqResult(null, 0, []), "declined: no words");
+        if (SmallTalk.Classify(tokens) is { } smallTalk)
+            return FaqMeasurement.Decided(entries, new FaqResult(null, 0, []) { SmallTalk = smallTalk }, $"small talk: {smallTalk}");
+        if (index.FindExact(tokens) is { } exact)
+            return FaqMeasurement.Decided(entries, new FaqResult(exact, 1, []), "answered: exact id, title or phrasing");
+
+        var jargon = new HashSet<string>(StringComparer.Ordinal);
+        var terms = index.Analyzer.AnalyzeQuery(tokens, jargon);
+        var lexical = new double[entries.Count];
+        foreach (var candidate in index.Search(terms, LexicalCandidates, jargon))
+            lexical[snapshot.Position[candidate.Entry]] = LexicalConfidence(candidate, index.RarestWeight);
+        var cosine = snapshot.Semantic is { } semantic ? semantic.Similarities(semantic.Embedder.Embed(question)) : null;
+        return new FaqMeasurement(entries, terms, lexical, cosine)
+        {
+            OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),
+            InScope = terms.Any(index.Analyzer.InScope.Contains),
+            Unknown = terms.Count == 0 ? 1 : (double)terms.Count(jargon.Contains) / terms.Count,
+            LooksNonEnglish = LanguageHint.LooksNonEnglish(question, tokens, index.Knows),
+        };
+    }
+
+    /// <summary>
+    /// Entries ranked by cosine + <paramref name="lexicalWeight"/> × lexical confidence (the lexical confidence alone
+    /// without the model), each with its signals and the model's probability that it is the answer.
+    /// </summary>
+    internal static List<FaqRankedEntry> Fuse(FaqMeasurement measurement, double lexicalWeight, FaqDecisionModel model)
+    {
+        var entries = measurement.Entries;
+        var lexical = measurement.Lexical;
+        var cosine = measurement.Cosine;
+        var score = new double[entries.Count];
+        for (var e = 0; e < entries.Count; e++)
+            score[e] = cosine is null ? lexical[e] : cosine[e] + (lexicalWeight * lexical[e]);
+        var lexicalTop = Array.IndexOf(lexical, lexical.DefaultIfEmpty(0).Max());
+        var fused = new List<FaqRankedEntry>(LexicalCandidates);
+        foreach (var e in Enumerable.Range(0, entries.Count)
+            .Where(e => cosine is not null || lexical[e] > 0)
+            .OrderByDescending(e => score[e])
+            .ThenBy(e => e)
+            .Take(LexicalCandidates))
+        {
+            var signals = new FaqSignals(
+                Cosine: cosine?[e] ?? 0,
+                CosineMargin: cosine is null ? 0 : cosine[e] - BestOther(cosine, e),
+                Lexical: lexical[e],
+                LexicalMargin: lexical[e] - BestOther(lexical, e),
+                Agree: e == lexicalTop && lexical[e] > 0,
+                OffTopic: measurement.OffTopic,
+                InScope: measurement.InScope,
+                Unknown: measurement.Unknown);
+            fused.Add(new FaqRankedEntry(entries[e], Math.Round(score[e], 3), signals, Math.Round(model.Probability(signals), 3)));
+        }
+
+        return fused;
+    }
+
+    internal static (FaqResult Result, string Decision) Decide(List<FaqRankedEntry> fused, FaqDecisionModel model)
+    {
+        if (fused.Count == 0)
+            return (new FaqResult(null, 0, []), "declined: no candidate");
+        var top = fused[0];
+        var probability = top.Probability ?? 0;
+        if (probability >= model.AnswerAt)
+            return (new FaqResult(top.Entry, probability, []), $"answered: {probability:0.000} ≥ {model.AnswerAt:0.000}");
+        var suggestions = fused
+            .Take(MaxSuggestions)
+            .Where(c => c.Probability >= model.SuggestAt)
+            .Select(c => c.Entry)
+            .ToArray();
+        return (new FaqResult(null, probability, suggestions),
+            $"declined: {probability:0.000} < {model.AnswerAt:0.000}, {suggestions.Length} suggestion(s) at ≥ {model.SuggestAt:0.000}");
+    }
+
+    private static double BestOther(double[] values, int except)
+    {
+        var best = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i != except && values[i] > best)
+                best = values[i];
+        }
+
+        return best;
+    }
+
+    private IndexedSnapshot Snapshot()
     {
         var current = knowledge.Current;
         var snapshot = Volatile.Read(ref _snapshot);
         if (snapshot is not null && ReferenceEquals(snapshot.Knowledge, current))
-            return snapshot.Index;
+            return snapshot;
         lock (_buildLock)
         {
             snapshot = _snapshot;
             if (snapshot is null || !ReferenceEquals(snapshot.Knowledge, current))
             {
-                snapshot = new IndexedSnapshot(current, new FaqIndex(current));
+                var lexical = new FaqIndex(current);
+                var semantic = embedder is null
+                    ? null
+                    : SemanticIndex.Build(lexical.Entries, embedder, embeddingCache ?? NoEmbeddingCache.Instance);
+                snapshot = new IndexedSnapshot(current, lexical, semantic);
                 Volatile.Write(ref _snapshot, snapshot);
             }
 
-            return snapshot.Index;
+            return snapshot;
         }
     }
 
-    private sealed record IndexedSnapshot(KnowledgeBase Knowledge, FaqIndex Index);
+    private static Dictionary<FaqEntry, int> Positions(IReadOnlyList<FaqEntry> entries)
+    {
+        var positions = new Dictionary<FaqEntry, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < entries.Count; i++)
+            positions[entries[i]] = i;
+        return positions;
+    }
+
+    private sealed class IndexedSnapshot(KnowledgeBase knowledge, FaqIndex lexical, SemanticIndex? semantic)
+    {
+        public KnowledgeBase Knowledge { get; } = knowledge;
+
+        public FaqIndex Lexical { get; } = lexical;
+
+        public SemanticIndex? Semantic { get; } = semantic;
+
+        public Dictionary<FaqEntry, int> Position { get; } = Positions(lexical.Entries);
+
+        public AnswerCache Answers { get; } = new(AnswerCacheSize);
+    }
 }

@@ -1,3 +1,5 @@
+using MentorBot.Core.Faq;
+
 namespace MentorBot.Core.Knowledge;
 
 /// <summary>An immutable, validated snapshot of everything under <c>knowledge/</c>.</summary>
@@ -7,6 +9,9 @@ public sealed record KnowledgeBase(
     Lexicon Lexicon)
 {
     private readonly Dictionary<string, FaqEntry> _byId = Faq.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The FAQ engine's fitted parameters (<c>faq-calibration.json</c>), or the built-in ones.</summary>
+    public FaqCalibration Calibration { get; init; } = FaqCalibration.Default;
 
     public static KnowledgeBase Empty { get; } = new([], [], Lexicon.Empty);
 

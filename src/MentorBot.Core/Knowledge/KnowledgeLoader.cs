@@ -1,10 +1,11 @@
 using System.Text;
+using MentorBot.Core.Faq;
 using MentorBot.Core.Knowledge.Loading;
 
 namespace MentorBot.Core.Knowledge;
 
 /// <summary>
-/// Reads and validates a knowledge folder (<c>faq/*.md</c>, <c>roadmap/*.md</c>, <c>lexicon.yaml</c>).
+/// Reads and validates a knowledge folder (<c>faq/*.md</c>, <c>roadmap/*.md</c>, <c>lexicon.yaml</c>, <c>faq-calibration.json</c>).
 /// Every problem is collected, not just the first, so one <c>knowledge check</c> run lists them all.
 /// </summary>
 public static class KnowledgeLoader
@@ -33,6 +34,9 @@ public static class KnowledgeLoader
             ? LexiconFileReader.Read(lexiconFile, File.ReadAllText(lexiconFile, Encoding.UTF8), problems)
             : Lexicon.Empty;
 
+        var calibrationFile = Path.Combine(root, FaqCalibration.FileName);
+        var calibration = File.Exists(calibrationFile) ? ReadCalibration(calibrationFile, problems) : FaqCalibration.Default;
+
         CheckAcrossFiles(faq, roadmap, problems);
         if (problems.Count > 0 || lexicon is null)
             return new(null, problems);
@@ -40,8 +44,24 @@ public static class KnowledgeLoader
         var knowledge = new KnowledgeBase(
             faq.Select(d => d.Entry).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
             roadmap.Select(d => d.Week).OrderBy(w => w.Week).ToArray(),
-            lexicon);
+            lexicon) { Calibration = calibration ?? FaqCalibration.Default };
         return new(knowledge, problems);
+    }
+
+    private static FaqCalibration? ReadCalibration(string file, List<KnowledgeProblem> problems)
+    {
+        try
+        {
+            var calibration = FaqCalibration.Parse(File.ReadAllText(file, Encoding.UTF8));
+            if (calibration.Semantic is null || calibration.Lexical is null)
+                problems.Add(new(file, 0, "the calibration needs both a 'semantic' and a 'lexical' model"));
+            return calibration;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException or NotSupportedException)
+        {
+            problems.Add(new(file, 0, $"not a valid calibration file: {ex.Message}"));
+            return null;
+        }
     }
 
     private static List<T> ReadAll<T>(string dir, List<KnowledgeProblem> problems, Func<string, string, List<KnowledgeProblem>, T?> read)

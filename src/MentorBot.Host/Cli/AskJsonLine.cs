@@ -7,7 +7,9 @@ internal sealed record AskJsonLine(
     [property: JsonPropertyName("question")] string Question,
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("confidence")] double Confidence,
-    [property: JsonPropertyName("suggestions")] IReadOnlyList<string> Suggestions);
+    [property: JsonPropertyName("suggestions")] IReadOnlyList<string> Suggestions,
+    [property: JsonPropertyName("smalltalk")] string? SmallTalk,
+    [property: JsonPropertyName("notEnglish")] bool NotEnglish);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(AskJsonLine))]

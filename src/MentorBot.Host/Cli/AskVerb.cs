@@ -12,12 +12,7 @@ internal static class AskVerb
         var explain = args.Contains("--explain", StringComparer.Ordinal);
         var question = string.Join(' ', args.Where(a => a is not ("--json" or "--explain"))).Trim();
         if (explain && faq is FaqService service && question.Length > 0)
-        {
-            var explanation = service.Explain(question);
-            console.Out.WriteLine($"terms: {string.Join(' ', explanation.Terms)}");
-            foreach (var c in explanation.Candidates)
-                console.Out.WriteLine(FormattableString.Invariant($"  {c.Id,-24} score {c.Score:0.000}  phrasing {c.Phrasing:0.000}  lexical {c.Lexical:0.000}  coverage {c.Coverage:0.000}"));
-        }
+            Explain(service, question, console);
 
         if (question.Length > 0)
         {
@@ -45,7 +40,8 @@ internal static class AskVerb
         var result = faq.Ask(question);
         if (json)
         {
-            var line = new AskJsonLine(question, result.Entry?.Id, result.Confidence, result.Suggestions.Select(s => s.Id).ToArray());
+            var line = new AskJsonLine(question, result.Entry?.Id, result.Confidence, result.Suggestions.Select(s => s.Id).ToArray(),
+                result.SmallTalk is { } kind ? kind.ToString().ToLowerInvariant() : null, result.NotEnglish);
             console.Out.WriteLine(JsonSerializer.Serialize(line, AskJsonContext.Default.AskJsonLine));
             return;
         }
@@ -58,8 +54,43 @@ internal static class AskVerb
             return;
         }
 
-        console.Out.WriteLine($"No confident answer (confidence {result.Confidence:0.00}).");
+        if (result.SmallTalk is { } smallTalk)
+        {
+            console.Out.WriteLine($"Small talk ({smallTalk.ToString().ToLowerInvariant()}), not a FAQ question.");
+            return;
+        }
+
+        console.Out.WriteLine(result.NotEnglish
+            ? $"No confident answer (confidence {result.Confidence:0.00}); the question looks like another language, and I answer in English."
+            : $"No confident answer (confidence {result.Confidence:0.00}).");
         foreach (var suggestion in result.Suggestions)
             console.Out.WriteLine($"  Did you mean: {suggestion.Title}  [{suggestion.Id}]");
+    }
+
+    private static void Explain(FaqService service, string question, CliConsole console)
+    {
+        var ranking = service.Explain(question);
+        console.Out.WriteLine(service.Semantic ? $"model: {service.ModelId}" : "model: none (lexical matching only)");
+        console.Out.WriteLine($"terms: {string.Join(' ', ranking.Terms)}");
+        console.Out.WriteLine("lexical ranker:");
+        foreach (var c in ranking.Lexical)
+            console.Out.WriteLine(FormattableString.Invariant($"  {c.Entry.Id,-24} confidence {c.Score:0.000}"));
+        if (service.Semantic)
+        {
+            console.Out.WriteLine("semantic ranker:");
+            foreach (var c in ranking.Semantic)
+                console.Out.WriteLine(FormattableString.Invariant($"  {c.Entry.Id,-24} cosine {c.Score:0.000}"));
+        }
+
+        console.Out.WriteLine("fused:");
+        foreach (var c in ranking.Fused)
+        {
+            var s = c.Signals!;
+            console.Out.WriteLine(FormattableString.Invariant(
+                $"  {c.Entry.Id,-24} fused {c.Score:0.000}  p {c.Probability:0.000}  cosine {s.Cosine:0.000} (margin {s.CosineMargin:+0.000;-0.000})  lexical {s.Lexical:0.000} (margin {s.LexicalMargin:+0.000;-0.000})  agree {(s.Agree ? "yes" : "no")}  off-topic {(s.OffTopic ? "yes" : "no")}  in-scope {(s.InScope ? "yes" : "no")}  unknown {s.Unknown:0.00}"));
+        }
+
+        console.Out.WriteLine($"decision: {ranking.Decision}");
+        console.Out.WriteLine();
     }
 }

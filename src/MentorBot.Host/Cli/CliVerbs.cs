@@ -15,7 +15,11 @@ internal static class CliVerbs
         Usage: MentorBot.Host [verb]
           (no verb)                    run the bot (console adapter unless Discord or Slack is configured)
           ask "QUESTION" [--json]      answer one question; with --json and no question, one per stdin line
-          faq eval FILE                score the FAQ engine on a question<TAB>expected TSV file
+          ask "QUESTION" --explain     both rankers' candidates, the fused signals, the calibrated confidence and the decision
+          faq eval FILE [--min-in-scope P] [--min-declined Q]
+                                       score the FAQ engine on a question<TAB>expected TSV file; exit 1 below a floor (percent)
+          faq calibrate --out FILE SET.tsv...
+                                       refit the FAQ engine's fusion and decision on labelled sets (never the reported ones)
           knowledge check              validate the knowledge folder; exit code 1 if anything is wrong
           storage migrate --from litedb:PATH --to postgres:CONNSTRING
                                        copy a LiteDB file into PostgreSQL, print and verify the counts per table
@@ -39,11 +43,13 @@ internal static class CliVerbs
             case ["knowledge", "check"]:
                 return KnowledgeCheckVerb.Run(root, console);
             case ["ask", .. var rest]:
-                return WithKnowledge(root, console, faq => AskVerb.Run(faq, rest, console));
-            case ["faq", "eval", var file]:
-                return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, signals: false, console));
-            case ["faq", "eval", var file, "--signals"]:
-                return WithKnowledge(root, console, faq => FaqEvalVerb.Run(faq, file, signals: true, console));
+                return WithKnowledge(root, configuration, console, faq => AskVerb.Run(faq, rest, console));
+            case ["faq", "eval", var file, .. var floors]:
+                return FaqEvalVerb.TryParseFloors(floors, out var minInScope, out var minDeclined, console)
+                    ? WithKnowledge(root, configuration, console, faq => FaqEvalVerb.Run(faq, file, minInScope, minDeclined, console))
+                    : 2;
+            case ["faq", "calibrate", "--out", var output, .. var sets]:
+                return WithKnowledge(root, configuration, console, faq => FaqCalibrateVerb.Run(faq, output, sets, TimeProvider.System, console));
             case ["storage", "migrate", "--from", var from, "--to", var to]:
                 return StorageMigrateVerb.Run(from, to, console);
             case ["storage", "migrate", "--to", var to, "--from", var from]:
@@ -58,7 +64,7 @@ internal static class CliVerbs
         }
     }
 
-    private static int WithKnowledge(string root, CliConsole console, Func<IFaqService, int> verb)
+    private static int WithKnowledge(string root, IConfiguration configuration, CliConsole console, Func<FaqService, int> verb)
     {
         var result = KnowledgeLoader.Load(root);
         if (!result.IsValid)
@@ -69,6 +75,6 @@ internal static class CliVerbs
             return 1;
         }
 
-        return verb(new FaqService(new StaticKnowledgeProvider(result.Knowledge!)));
+        return verb(CliFaq.Create(result.Knowledge!, configuration));
     }
 }

@@ -3,14 +3,39 @@ using MentorBot.Core.Faq;
 
 namespace MentorBot.Host.Cli;
 
-/// <summary><c>faq eval FILE</c>: in-scope top-1 accuracy, off-topic decline rate and every miss.</summary>
+/// <summary>
+/// <c>faq eval FILE [--min-in-scope P] [--min-declined Q]</c>: in-scope top-1 accuracy, off-topic decline rate and
+/// every miss; exit code 1 when a rate is below its floor (in percent), so CI catches a regression.
+/// </summary>
 internal static class FaqEvalVerb
 {
-    public static int Run(IFaqService faq, string file, bool signals, CliConsole console)
+    public static bool TryParseFloors(IReadOnlyList<string> options, out double? minInScope, out double? minDeclined, CliConsole console)
     {
-        if (signals && faq is FaqService service && File.Exists(file))
-            WriteSignals(service, file, console);
+        minInScope = null;
+        minDeclined = null;
+        for (var i = 0; i < options.Count; i++)
+        {
+            var name = options[i];
+            if (name is not ("--min-in-scope" or "--min-declined") || i + 1 >= options.Count
+                || !double.TryParse(options[i + 1].TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent)
+                || percent is < 0 or > 100)
+            {
+                console.Error.WriteLine($"faq eval: expected --min-in-scope P or --min-declined Q with P and Q in percent (0-100), got '{string.Join(' ', options.Skip(i))}'.");
+                return false;
+            }
 
+            if (name == "--min-in-scope")
+                minInScope = percent / 100;
+            else
+                minDeclined = percent / 100;
+            i++;
+        }
+
+        return true;
+    }
+
+    public static int Run(IFaqService faq, string file, double? minInScope, double? minDeclined, CliConsole console)
+    {
         if (!File.Exists(file))
         {
             console.Error.WriteLine($"No such file: {file}");
@@ -24,29 +49,27 @@ internal static class FaqEvalVerb
         if (report.Misses.Count == 0)
         {
             console.Out.WriteLine("misses: none");
-            return 0;
         }
-
-        console.Out.WriteLine($"misses ({report.Misses.Count}):");
-        foreach (var miss in report.Misses)
-            console.Out.WriteLine(string.Create(inv, $"  line {miss.Line}: \"{miss.Question}\" expected {miss.Expected}, got {miss.Got ?? "none"} ({miss.Confidence:0.00})"));
-        return 0;
-    }
-
-    /// <summary>One tab-separated row per question with the engine's signals, for tuning the confidence rule.</summary>
-    private static void WriteSignals(FaqService service, string file, CliConsole console)
-    {
-        foreach (var line in File.ReadLines(file).Skip(1))
+        else
         {
-            var columns = line.Split('\t');
-            if (columns.Length < 2)
-                continue;
-            var explanation = service.Explain(columns[0]);
-            var top = explanation.Candidates.Count > 0 ? explanation.Candidates[0] : null;
-            var second = explanation.Candidates.Count > 1 ? explanation.Candidates[1] : null;
-            var confidence = service.Ask(columns[0]).Confidence;
-            console.Out.WriteLine(FormattableString.Invariant(
-                $"SIG\t{columns[1]}\t{top?.Id}\t{top?.Score:0.000}\t{top?.Phrasing:0.000}\t{top?.Lexical:0.000}\t{top?.Coverage:0.000}\t{top?.Matched:0.000}\t{second?.Score:0.000}\t{confidence:0.000}\t{columns[0]}"));
+            console.Out.WriteLine($"misses ({report.Misses.Count}):");
+            foreach (var miss in report.Misses)
+                console.Out.WriteLine(string.Create(inv, $"  line {miss.Line}: \"{miss.Question}\" expected {miss.Expected}, got {miss.Got ?? "none"} ({miss.Confidence:0.00})"));
         }
+
+        var failed = false;
+        if (minInScope is { } inScopeFloor && report.InScopeAccuracy < inScopeFloor)
+        {
+            console.Error.WriteLine(string.Create(inv, $"FAIL: in-scope top-1 accuracy {report.InScopeAccuracy:P1} is below the floor of {inScopeFloor:P1} ({file})"));
+            failed = true;
+        }
+
+        if (minDeclined is { } declinedFloor && report.DeclineRate < declinedFloor)
+        {
+            console.Error.WriteLine(string.Create(inv, $"FAIL: off-topic decline rate {report.DeclineRate:P1} is below the floor of {declinedFloor:P1} ({file})"));
+            failed = true;
+        }
+
+        return failed ? 1 : 0;
     }
 }

@@ -1,0 +1,24 @@
+using MentorBot.Core.Knowledge;
+
+namespace MentorBot.Core.Faq;
+
+/// <summary>
+/// What both rankers measured for one question, per entry in knowledge order: the lexical confidence (0 when the entry
+/// is not a lexical candidate) and the cosine (null without the model). <see cref="Early"/> is set when the question
+/// was settled before ranking: no words, small talk, or an exact id, title or phrasing.
+/// </summary>
+internal sealed record FaqMeasurement(IReadOnlyList<FaqEntry> Entries, IReadOnlyList<string> Terms, double[] Lexical, double[]? Cosine)
+{
+    public (FaqResult Result, string Decision)? Early { get; init; }
+
+    public bool OffTopic { get; init; }
+
+    public bool InScope { get; init; }
+
+    public double Unknown { get; init; }
+
+    public bool LooksNonEnglish { get; init; }
+
+    public static FaqMeasurement Decided(IReadOnlyList<FaqEntry> entries, FaqResult result, string decision) =>
+        new(entries, [], new double[entries.Count], null) { Early = (result, decision) };
+}

@@ -1,0 +1,15 @@
+using MentorBot.Core.Knowledge;
+
+namespace MentorBot.Core.Faq;
+
+/// <summary>Everything the engine worked out about one question, before and after the decision.</summary>
+public sealed record FaqRanking(
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<FaqRankedEntry> Lexical,
+    IReadOnlyList<FaqRankedEntry> Semantic,
+    IReadOnlyList<FaqRankedEntry> Fused,
+    FaqResult Result,
+    string Decision);
+
+/// <summary>One entry as a ranker sees it: its score there and, for the fused list, its signals and calibrated probability.</summary>
+public sealed record FaqRankedEntry(FaqEntry Entry, double Score, FaqSignals? Signals = null, double? Probability = null);
