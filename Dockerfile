@@ -12,7 +12,8 @@ COPY --from=build /app ./
 # The knowledge base travels with the app; the database lives on a volume so it survives new images.
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     Knowledge__Path=/app/knowledge \
-    Storage__DatabasePath=/data/mentorbot.db
+    Storage__DatabasePath=/data/mentorbot.db \
+    Faq__Semantic__CacheDirectory=/data/cache
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
 EXPOSE 8080

@@ -5,6 +5,7 @@ using MentorBot.Core.Knowledge;
 using MentorBot.Discord;
 using MentorBot.Discord.Postgres;
 using MentorBot.Host.Console;
+using MentorBot.Host.Faq;
 using MentorBot.Host.Health;
 using MentorBot.Host.Knowledge;
 using MentorBot.Slack;
@@ -61,8 +62,7 @@ internal static class BotApplication
             sp.GetRequiredService<ILogger<FileKnowledgeProvider>>()));
         services.AddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<FileKnowledgeProvider>());
         services.AddHostedService<KnowledgeWatcher>();
-        services.AddSingleton<FaqService>();
-        services.AddSingleton<IFaqService>(sp => sp.GetRequiredService<FaqService>());
+        services.AddSemanticFaq(configuration);
 
         StorageSelection.AddStorage(services, configuration);
         services.AddMentorBotCore();

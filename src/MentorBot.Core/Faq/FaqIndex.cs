@@ -231,9 +231,6 @@ internal sealed class FaqIndex
     }
 
     /// <summary>Vocabulary words starting with <paramref name="prefix"/>, for autocomplete of a half-typed word.</summary>
-    /// <summary>Whether the knowledge base uses this word anywhere.</summary>
-    public bool Knows(string word) => Array.BinarySearch(_vocabulary, word, StringComparer.Ordinal) >= 0;
-
     public IEnumerable<string> WordsStartingWith(string prefix)
     {
         var start = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);

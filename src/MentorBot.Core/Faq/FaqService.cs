@@ -138,7 +138,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),
             InScope = terms.Any(index.Analyzer.InScope.Contains),
             Unknown = terms.Count == 0 ? 1 : (double)terms.Count(jargon.Contains) / terms.Count,
-            LooksNonEnglish = LanguageHint.LooksNonEnglish(question, tokens, index.Knows),
+            LooksNonEnglish = LanguageHint.LooksNonEnglish(question, tokens, index.Analyzer.Knows, index.Analyzer.Corrects),
         };
     }
 

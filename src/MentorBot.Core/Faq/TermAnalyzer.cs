@@ -42,6 +42,12 @@ internal sealed class TermAnalyzer
     /// <summary>Typo correction is switched on once the index knows the vocabulary it may correct to.</summary>
     public void UseCorrector(SpellingCorrector corrector) => _corrector = corrector;
 
+    /// <summary>Whether the knowledge base uses this word.</summary>
+    public bool Knows(string token) => _corrector?.IsKnown(token) ?? false;
+
+    /// <summary>Whether the word is a typo of one the knowledge base uses.</summary>
+    public bool Corrects(string token) => _corrector?.Correct(token) is not null;
+
     public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text));
 
     /// <summary>Analyses text already split by <see cref="Tokenizer"/>, for callers that need the tokens too.</summary>

@@ -83,7 +83,10 @@ internal sealed partial class ConsoleAdapter(
 
     private async Task<Reply> AnswerAsync(string line, Actor actor, CancellationToken cancellationToken)
     {
-        if (!line.StartsWith('/'))
+        // "help" alone is the one word a newcomer types first; it means the command list, not a FAQ question.
+        if (line.Trim().Equals("help", StringComparison.OrdinalIgnoreCase))
+            line = "/help";
+        else if (!line.StartsWith('/'))
             line = "/faq " + line;
         var parsed = parser.Parse(line);
         if (parsed.Command is not { } command)

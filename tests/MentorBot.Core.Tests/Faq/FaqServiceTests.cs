@@ -73,7 +73,7 @@ public sealed class FaqServiceTests
         Assert.Null(result.Entry);
         Assert.False(result.Answered);
         Assert.True(result.Suggestions.Count <= 3);
-        Assert.InRange(result.Confidence, 0, FaqService.AnswerThreshold);
+        Assert.True(result.Confidence < ShippedFaq.Knowledge.Calibration.Lexical.AnswerAt);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class FaqServiceTests
         if (result.Entry is not null)
         {
             Assert.Empty(result.Suggestions);
-            Assert.True(result.Confidence >= FaqService.AnswerThreshold);
+            Assert.True(result.Confidence >= ShippedFaq.Knowledge.Calibration.Lexical.AnswerAt);
         }
     }
 
@@ -187,8 +187,10 @@ public sealed class FaqServiceTests
         var explanation = Faq.Explain("which databse should I learn");
 
         Assert.NotEmpty(explanation.Terms);
-        Assert.NotEmpty(explanation.Candidates);
-        Assert.Equal("databases", explanation.Candidates[0].Id);
-        Assert.True(explanation.Candidates.Count <= 5);
+        Assert.NotEmpty(explanation.Fused);
+        Assert.Equal("databases", explanation.Fused[0].Entry.Id);
+        Assert.Equal("databases", explanation.Lexical[0].Entry.Id);
+        Assert.True(explanation.Fused.Count <= 5);
+        Assert.StartsWith("answered", explanation.Decision, StringComparison.Ordinal);
     }
 }

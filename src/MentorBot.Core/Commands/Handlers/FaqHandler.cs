@@ -46,6 +46,8 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
 
     private static Reply Answer(KnowledgeBase kb, FaqResult result)
     {
+        if (result.SmallTalk is { } smallTalk)
+            return SmallTalkReply(smallTalk);
         if (result.Entry is not { } entry)
             return NotSure(result);
 
@@ -68,8 +70,37 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
         };
     }
 
+    private static Reply SmallTalkReply(SmallTalkKind kind)
+    {
+        const string Intro = "I'm MentorBot, a mentor for people learning backend development. Ask me a career or learning question with `/faq`, get a weekly roadmap task with `/subscribe`, and keep a streak with `/checkin`. `/help` lists every command.";
+        var text = kind switch
+        {
+            SmallTalkKind.Greeting => "Hi! " + Intro,
+            SmallTalkKind.Thanks => "You're welcome! Good luck with the learning. Ask again any time with `/faq`.",
+            SmallTalkKind.Farewell => "See you! Keep the streak going with `/checkin`.",
+            SmallTalkKind.Capabilities => Intro + " Try `/faq do I need a degree`.",
+            _ => Intro,
+        };
+        return new Reply
+        {
+            Text = text,
+            Visibility = ReplyVisibility.OnlyYou,
+            FollowUps = [new FollowUp("List FAQ topics", "faq", new Dictionary<string, string>()), new FollowUp("All commands", "help", new Dictionary<string, string>())],
+        };
+    }
+
     private static Reply NotSure(FaqResult result)
     {
+        if (result.NotEnglish)
+        {
+            return Reply.Refusal("I answer in English only, sorry. Could you ask again in English?" + (result.Suggestions.Count > 0 ? " Or did you mean one of these?" : "")) with
+            {
+                FollowUps = result.Suggestions.Count > 0
+                    ? [.. result.Suggestions.Take(MaxFollowUps).Select(s => FollowUp.Faq(s.Title, s.Id))]
+                    : [new FollowUp("List FAQ topics", "faq", new Dictionary<string, string>())],
+            };
+        }
+
         if (result.Suggestions.Count == 0)
         {
             return Reply.Refusal("I don't have a confident answer to that yet. Try `/faq` to see the topics I know.") with
