@@ -8,7 +8,7 @@ public static class FaqEvaluation
 {
     public static FaqEvaluationReport Run(IFaqService faq, IEnumerable<string> lines)
     {
-        int inScope = 0, correct = 0, offTopic = 0, declined = 0, lineNumber = 0;
+        int inScope = 0, correct = 0, rankedFirst = 0, offTopic = 0, declined = 0, lineNumber = 0;
         var misses = new List<FaqEvaluationMiss>();
         foreach (var line in lines)
         {
@@ -35,12 +35,15 @@ public static class FaqEvaluation
 
             inScope++;
             var ids = expected.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var first = got ?? (result.Suggestions.Count > 0 ? result.Suggestions[0].Id : null);
+            if (first is not null && ids.Contains(first, StringComparer.OrdinalIgnoreCase))
+                rankedFirst++;
             if (got is not null && ids.Contains(got, StringComparer.OrdinalIgnoreCase))
                 correct++;
             else
                 misses.Add(new(lineNumber, question, expected, got, result.Confidence));
         }
 
-        return new FaqEvaluationReport(inScope, correct, offTopic, declined, misses);
+        return new FaqEvaluationReport(inScope, correct, offTopic, declined, misses) { InScopeRankedFirst = rankedFirst };
     }
 }

@@ -8,6 +8,9 @@ public sealed record FaqEvaluationReport(
     int OffTopicDeclined,
     IReadOnlyList<FaqEvaluationMiss> Misses)
 {
+    /// <summary>In-scope questions whose entry came first, answered or as the first "Did you mean…" suggestion.</summary>
+    public int InScopeRankedFirst { get; init; }
+
     public double InScopeAccuracy => InScopeTotal == 0 ? 1 : (double)InScopeCorrect / InScopeTotal;
 
     public double DeclineRate => OffTopicTotal == 0 ? 1 : (double)OffTopicDeclined / OffTopicTotal;

@@ -46,6 +46,7 @@ internal static class FaqEvalVerb
         var inv = CultureInfo.InvariantCulture;
         console.Out.WriteLine(string.Create(inv, $"in-scope top-1 accuracy: {report.InScopeCorrect}/{report.InScopeTotal} = {report.InScopeAccuracy:P1}"));
         console.Out.WriteLine(string.Create(inv, $"off-topic decline rate:  {report.OffTopicDeclined}/{report.OffTopicTotal} = {report.DeclineRate:P1}"));
+        console.Out.WriteLine(string.Create(inv, $"in-scope ranked first (answered or first suggestion): {report.InScopeRankedFirst}/{report.InScopeTotal}"));
         if (report.Misses.Count == 0)
         {
             console.Out.WriteLine("misses: none");
