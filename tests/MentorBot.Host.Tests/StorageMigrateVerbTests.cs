@@ -139,10 +139,10 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         var challenges = new LiteDbChallengeStore(context);
         var closed = await challenges.CreateAsync(new Challenge(0, Guild, "Build a CLI", "Make it *nice*.", Day.AddDays(7), Bob, At, null));
         await challenges.CreateAsync(new Challenge(0, Guild, "Second", "", Day.AddDays(14), Bob, At.AddHours(1), null));
-        await challenges.TryCloseAsync(closed.Id, At.AddDays(8));
-        closed = (await challenges.GetAsync(closed.Id))!;
         await challenges.UpsertSubmissionAsync(new ChallengeSubmission(closed.Id, Alice, "Alice", "https://a", At.AddDays(1)));
         await challenges.UpsertSubmissionAsync(new ChallengeSubmission(closed.Id, Bob, "Bob", "https://b", At.AddDays(2)));
+        await challenges.TryCloseAsync(closed.Id, At.AddDays(8));
+        closed = (await challenges.GetAsync(closed.Id))!;
 
         var outbox = new LiteDbDeliveryOutbox(context);
         var slot = new DateTimeOffset(2026, 3, 16, 3, 30, 0, TimeSpan.Zero);
