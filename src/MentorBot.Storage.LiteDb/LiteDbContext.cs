@@ -25,10 +25,12 @@ public sealed class LiteDbContext : IDisposable
     internal const string ChallengesCollection = "challenges";
     internal const string SubmissionsCollection = "challenge_submissions";
 
+    private readonly LiteDbFileLock _lock;
     private readonly LiteDatabase _database;
 
     /// <summary>Opens (creating if needed) the database file named by <paramref name="options"/>.</summary>
     /// <exception cref="InvalidOperationException">The file holds a schema newer than <see cref="CurrentSchemaVersion"/>.</exception>
+    /// <exception cref="LiteDbFileInUseException">Another process (or another open context) holds the file.</exception>
     public LiteDbContext(LiteDbStorageOptions options, ILogger<LiteDbContext>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -41,12 +43,23 @@ public sealed class LiteDbContext : IDisposable
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
 
+        // Before LiteDB reads or writes a byte of the file: a second host must not touch it at all.
+        _lock = LiteDbFileLock.Acquire(DatabasePath);
         var connection = new ConnectionString
         {
             Filename = DatabasePath,
             Connection = ConnectionType.Direct,
         };
-        _database = new LiteDatabase(connection, CreateMapper());
+        try
+        {
+            _database = new LiteDatabase(connection, CreateMapper());
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
         try
         {
             SchemaVersion = EnsureSchema(log);
@@ -58,6 +71,7 @@ public sealed class LiteDbContext : IDisposable
         catch
         {
             _database.Dispose();
+            _lock.Dispose();
             throw;
         }
 
@@ -93,7 +107,11 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<ChallengeDocument> Challenges => _database.GetCollection<ChallengeDocument>(ChallengesCollection, BsonAutoId.Int32);
     internal ILiteCollection<ChallengeSubmissionDocument> Submissions => _database.GetCollection<ChallengeSubmissionDocument>(SubmissionsCollection);
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        _lock.Dispose();
+    }
 
     internal static bool IsDuplicateKey(LiteException exception) => exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY;
 

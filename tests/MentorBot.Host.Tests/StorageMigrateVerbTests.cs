@@ -5,6 +5,7 @@ using MentorBot.Host.Cli;
 using MentorBot.Host.Tests.Support;
 using MentorBot.Storage.LiteDb;
 using MentorBot.Storage.Postgres;
+using Npgsql;
 
 namespace MentorBot.Host.Tests;
 
@@ -106,6 +107,24 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, code);
         Assert.Contains("There is no LiteDB file", error, StringComparison.Ordinal);
         Assert.False(File.Exists(_temp.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Refuses_a_LiteDB_file_a_running_host_holds()
+    {
+        await FillLiteDbAsync();
+        using var host = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
+
+        var (code, output, error) = Run("storage", "migrate", "--from", $"litedb:{_temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"another MentorBot process holds the LiteDB file '{_temp.DatabasePath}'", line, StringComparison.Ordinal);
+        await using var postgres = new NpgsqlConnection(ConnectionString);
+        await postgres.OpenAsync();
+        await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name = 'learners'", postgres);
+        Assert.Equal(0L, await tables.ExecuteScalarAsync());
     }
 
     private static (int Code, string Out, string Error) Run(params string[] args)
