@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using LiteDB.Engine;
 using MentorBot.Storage.LiteDb.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,6 +27,7 @@ public sealed class LiteDbContext : IDisposable
     internal const string SubmissionsCollection = "challenge_submissions";
 
     private readonly LiteDbFileLock _lock;
+    private readonly ReopeningLiteEngine _engine;
     private readonly LiteDatabase _database;
 
     /// <summary>Opens (creating if needed) the database file named by <paramref name="options"/>.</summary>
@@ -45,14 +47,11 @@ public sealed class LiteDbContext : IDisposable
 
         // Before LiteDB reads or writes a byte of the file: a second host must not touch it at all.
         _lock = LiteDbFileLock.Acquire(DatabasePath);
-        var connection = new ConnectionString
-        {
-            Filename = DatabasePath,
-            Connection = ConnectionType.Direct,
-        };
+        var settings = new EngineSettings { Filename = DatabasePath };
         try
         {
-            _database = new LiteDatabase(connection, CreateMapper());
+            _engine = new ReopeningLiteEngine(() => new LiteEngine(settings), DatabasePath, log);
+            _database = new LiteDatabase(_engine, CreateMapper(), disposeOnClose: true);
         }
         catch
         {
@@ -88,6 +87,9 @@ public sealed class LiteDbContext : IDisposable
     internal Lock WriteLock { get; } = new();
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>True from a write refused for lack of disk space until a write succeeds again.</summary>
+    internal bool Full => _engine.Full;
 
     /// <summary>
     /// Learner ids with a pending undeliverable notice, mirrored from <c>undeliverable_notices</c> (loaded here, kept
