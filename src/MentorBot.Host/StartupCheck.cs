@@ -34,8 +34,9 @@ internal static class StartupCheck
             ?? (BotApplication.SlackEnabled(services.GetRequiredService<IConfiguration>())
                 ? Try("Slack", () => services.GetRequiredService<IOptions<SlackOptions>>().Value)
                 : null)
-            ?? TryKnowledge(services)
-            ?? TryStorage(services);
+            // Storage before knowledge: a LiteDB file another host holds stops this one before it logs anything.
+            ?? TryStorage(services)
+            ?? TryKnowledge(services);
     }
 
     private static string? Try(string section, Func<object> resolve)

@@ -65,12 +65,12 @@ public sealed class LiteDbChallengeStore(LiteDbContext context) : IChallengeStor
         }
     }
 
-    public Task UpsertSubmissionAsync(ChallengeSubmission submission, CancellationToken cancellationToken = default)
+    public Task<SubmissionOutcome> UpsertSubmissionAsync(ChallengeSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         cancellationToken.ThrowIfCancellationRequested();
         var learner = submission.Learner.ToString();
-        context.Submissions.Upsert(new ChallengeSubmissionDocument
+        var document = new ChallengeSubmissionDocument
         {
             Id = $"{submission.ChallengeId.ToString(CultureInfo.InvariantCulture)}|{learner}",
             ChallengeId = submission.ChallengeId,
@@ -79,8 +79,17 @@ public sealed class LiteDbChallengeStore(LiteDbContext context) : IChallengeStor
             Link = submission.Link,
             SubmittedAtUtcTicks = StoredTime.UtcTicks(submission.SubmittedAt),
             SubmittedAtOffsetMinutes = StoredTime.OffsetMinutes(submission.SubmittedAt),
-        });
-        return Task.CompletedTask;
+        };
+        // Under the lock TryCloseAsync takes, so a close cannot land between the open check and the write.
+        lock (context.WriteLock)
+        {
+            var challenge = context.Challenges.FindById(submission.ChallengeId);
+            if (challenge is null)
+                return Task.FromResult(SubmissionOutcome.ChallengeMissing);
+            if (challenge.ClosedAtUtcTicks is not null)
+                return Task.FromResult(SubmissionOutcome.ChallengeClosed);
+            return Task.FromResult(context.Submissions.Upsert(document) ? SubmissionOutcome.Added : SubmissionOutcome.Replaced);
+        }
     }
 
     public Task<IReadOnlyList<ChallengeSubmission>> ListSubmissionsAsync(int challengeId, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using LiteDB.Engine;
 using MentorBot.Storage.LiteDb.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,10 +26,13 @@ public sealed class LiteDbContext : IDisposable
     internal const string ChallengesCollection = "challenges";
     internal const string SubmissionsCollection = "challenge_submissions";
 
+    private readonly LiteDbFileLock _lock;
+    private readonly ReopeningLiteEngine _engine;
     private readonly LiteDatabase _database;
 
     /// <summary>Opens (creating if needed) the database file named by <paramref name="options"/>.</summary>
     /// <exception cref="InvalidOperationException">The file holds a schema newer than <see cref="CurrentSchemaVersion"/>.</exception>
+    /// <exception cref="LiteDbFileInUseException">Another process (or another open context) holds the file.</exception>
     public LiteDbContext(LiteDbStorageOptions options, ILogger<LiteDbContext>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -41,12 +45,20 @@ public sealed class LiteDbContext : IDisposable
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
 
-        var connection = new ConnectionString
+        // Before LiteDB reads or writes a byte of the file: a second host must not touch it at all.
+        _lock = LiteDbFileLock.Acquire(DatabasePath);
+        var settings = new EngineSettings { Filename = DatabasePath };
+        try
         {
-            Filename = DatabasePath,
-            Connection = ConnectionType.Direct,
-        };
-        _database = new LiteDatabase(connection, CreateMapper());
+            _engine = new ReopeningLiteEngine(() => new LiteEngine(settings), DatabasePath, log);
+            _database = new LiteDatabase(_engine, CreateMapper(), disposeOnClose: true);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
         try
         {
             SchemaVersion = EnsureSchema(log);
@@ -58,6 +70,7 @@ public sealed class LiteDbContext : IDisposable
         catch
         {
             _database.Dispose();
+            _lock.Dispose();
             throw;
         }
 
@@ -74,6 +87,9 @@ public sealed class LiteDbContext : IDisposable
     internal Lock WriteLock { get; } = new();
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>True from a write refused for lack of disk space until a write succeeds again.</summary>
+    internal bool Full => _engine.Full;
 
     /// <summary>
     /// Learner ids with a pending undeliverable notice, mirrored from <c>undeliverable_notices</c> (loaded here, kept
@@ -93,7 +109,11 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<ChallengeDocument> Challenges => _database.GetCollection<ChallengeDocument>(ChallengesCollection, BsonAutoId.Int32);
     internal ILiteCollection<ChallengeSubmissionDocument> Submissions => _database.GetCollection<ChallengeSubmissionDocument>(SubmissionsCollection);
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        _lock.Dispose();
+    }
 
     internal static bool IsDuplicateKey(LiteException exception) => exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY;
 

@@ -15,4 +15,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "LiteDB ping failed")]
     public static partial void PingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "LiteDB {Path} failed an I/O operation (disk full: {DiskFull}); reopening it")]
+    public static partial void EngineFailed(ILogger logger, string path, bool diskFull, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Reopened LiteDB {Path} after an I/O failure")]
+    public static partial void EngineReopened(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Could not reopen LiteDB {Path} yet; the next call tries again")]
+    public static partial void ReopenFailed(ILogger logger, string path, Exception exception);
 }

@@ -39,18 +39,33 @@ public sealed class PostgresChallengeStore(PostgresStorage storage) : IChallenge
             "UPDATE challenges SET closed_at_utc_ticks = $2, closed_at_offset_minutes = $3 WHERE id = $1 AND closed_at_utc_ticks IS NULL",
             cancellationToken, id, closedAt.UtcTicks, Ticks.Offset(closedAt)).ConfigureAwait(false) == 1;
 
-    public async Task UpsertSubmissionAsync(ChallengeSubmission submission, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// FOR SHARE on the open challenge row conflicts with the close's UPDATE: a close that started first makes the
+    /// insert wait and then find the row closed (no row, nothing inserted); an insert that started first makes the close
+    /// wait for its commit, so the close's listing sees it. xmax is 0 only on a freshly inserted row.
+    /// </remarks>
+    public async Task<SubmissionOutcome> UpsertSubmissionAsync(ChallengeSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        await storage.DataSource.ExecuteAsync("""
+        var stored = await storage.DataSource.QueryAsync("""
+            WITH open_challenge AS (SELECT id FROM challenges WHERE id = $1 AND closed_at_utc_ticks IS NULL FOR SHARE)
             INSERT INTO challenge_submissions (challenge_id, learner, display_name, link, submitted_at_utc_ticks, submitted_at_offset_minutes)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            SELECT id, $2, $3, $4, $5, $6 FROM open_challenge
             ON CONFLICT (challenge_id, learner) DO UPDATE SET display_name = excluded.display_name, link = excluded.link,
                 submitted_at_utc_ticks = excluded.submitted_at_utc_ticks, submitted_at_offset_minutes = excluded.submitted_at_offset_minutes
+            RETURNING xmax = 0
             """,
+            r => r.GetBoolean(0),
             cancellationToken,
             submission.ChallengeId, submission.Learner.ToString(), submission.DisplayName, submission.Link,
             submission.SubmittedAt.UtcTicks, Ticks.Offset(submission.SubmittedAt)).ConfigureAwait(false);
+        if (stored.Count == 1)
+            return stored[0] ? SubmissionOutcome.Added : SubmissionOutcome.Replaced;
+
+        var closed = await storage.DataSource.QueryAsync(
+            "SELECT closed_at_utc_ticks IS NOT NULL FROM challenges WHERE id = $1", r => r.GetBoolean(0), cancellationToken, submission.ChallengeId)
+            .ConfigureAwait(false);
+        return closed.Count == 0 ? SubmissionOutcome.ChallengeMissing : SubmissionOutcome.ChallengeClosed;
     }
 
     public async Task<IReadOnlyList<ChallengeSubmission>> ListSubmissionsAsync(int challengeId, CancellationToken cancellationToken = default) =>

@@ -11,6 +11,9 @@ public sealed class PostgresStorageHealth(PostgresStorage storage, ILogger<Postg
 
     public int SchemaVersion => storage.SchemaVersion;
 
+    /// <summary>The server refuses what it cannot write and keeps answering reads itself; nothing here to track.</summary>
+    public bool Full => false;
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
     {
         try

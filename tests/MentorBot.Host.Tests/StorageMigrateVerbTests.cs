@@ -5,6 +5,7 @@ using MentorBot.Host.Cli;
 using MentorBot.Host.Tests.Support;
 using MentorBot.Storage.LiteDb;
 using MentorBot.Storage.Postgres;
+using Npgsql;
 
 namespace MentorBot.Host.Tests;
 
@@ -108,6 +109,24 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         Assert.False(File.Exists(_temp.DatabasePath));
     }
 
+    [Fact]
+    public async Task Refuses_a_LiteDB_file_a_running_host_holds()
+    {
+        await FillLiteDbAsync();
+        using var host = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
+
+        var (code, output, error) = Run("storage", "migrate", "--from", $"litedb:{_temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"another MentorBot process holds the LiteDB file '{_temp.DatabasePath}'", line, StringComparison.Ordinal);
+        await using var postgres = new NpgsqlConnection(ConnectionString);
+        await postgres.OpenAsync();
+        await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name = 'learners'", postgres);
+        Assert.Equal(0L, await tables.ExecuteScalarAsync());
+    }
+
     private static (int Code, string Out, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
@@ -139,10 +158,10 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         var challenges = new LiteDbChallengeStore(context);
         var closed = await challenges.CreateAsync(new Challenge(0, Guild, "Build a CLI", "Make it *nice*.", Day.AddDays(7), Bob, At, null));
         await challenges.CreateAsync(new Challenge(0, Guild, "Second", "", Day.AddDays(14), Bob, At.AddHours(1), null));
-        await challenges.TryCloseAsync(closed.Id, At.AddDays(8));
-        closed = (await challenges.GetAsync(closed.Id))!;
         await challenges.UpsertSubmissionAsync(new ChallengeSubmission(closed.Id, Alice, "Alice", "https://a", At.AddDays(1)));
         await challenges.UpsertSubmissionAsync(new ChallengeSubmission(closed.Id, Bob, "Bob", "https://b", At.AddDays(2)));
+        await challenges.TryCloseAsync(closed.Id, At.AddDays(8));
+        closed = (await challenges.GetAsync(closed.Id))!;
 
         var outbox = new LiteDbDeliveryOutbox(context);
         var slot = new DateTimeOffset(2026, 3, 16, 3, 30, 0, TimeSpan.Zero);

@@ -107,11 +107,11 @@ public abstract class ChallengeStoreContract : StorageContract
         var one = await Store.CreateAsync(New("one"));
         var two = await Store.CreateAsync(New("two"));
 
-        await Store.UpsertSubmissionAsync(new ChallengeSubmission(one.Id, Alice, "Alice", "https://a/1", Minutes(1)));
-        await Store.UpsertSubmissionAsync(new ChallengeSubmission(one.Id, Bob, "Bob", "https://b/1", Minutes(2)));
-        await Store.UpsertSubmissionAsync(new ChallengeSubmission(two.Id, Alice, "Alice", "https://a/other", Minutes(3)));
+        Assert.Equal(SubmissionOutcome.Added, await Store.UpsertSubmissionAsync(new ChallengeSubmission(one.Id, Alice, "Alice", "https://a/1", Minutes(1))));
+        Assert.Equal(SubmissionOutcome.Added, await Store.UpsertSubmissionAsync(new ChallengeSubmission(one.Id, Bob, "Bob", "https://b/1", Minutes(2))));
+        Assert.Equal(SubmissionOutcome.Added, await Store.UpsertSubmissionAsync(new ChallengeSubmission(two.Id, Alice, "Alice", "https://a/other", Minutes(3))));
         var replacement = new ChallengeSubmission(one.Id, Alice, "Alice A.", "https://a/2", Minutes(4));
-        await Store.UpsertSubmissionAsync(replacement);
+        Assert.Equal(SubmissionOutcome.Replaced, await Store.UpsertSubmissionAsync(replacement));
 
         var list = await Store.ListSubmissionsAsync(one.Id);
 
@@ -119,6 +119,25 @@ public abstract class ChallengeStoreContract : StorageContract
         Assert.Equal(replacement, list[1]);
         Assert.Equal(At.Offset, list[1].SubmittedAt.Offset);
         Assert.Single(await Store.ListSubmissionsAsync(two.Id));
+        Assert.Empty(await Store.ListSubmissionsAsync(999));
+    }
+
+    [Fact]
+    public async Task Submissions_to_a_closed_or_missing_challenge_are_refused_and_change_nothing()
+    {
+        var challenge = await Store.CreateAsync(New("one"));
+        var before = new ChallengeSubmission(challenge.Id, Alice, "Alice", "https://a/1", Minutes(1));
+        await Store.UpsertSubmissionAsync(before);
+        Assert.True(await Store.TryCloseAsync(challenge.Id, Minutes(2)));
+
+        Assert.Equal(SubmissionOutcome.ChallengeClosed,
+            await Store.UpsertSubmissionAsync(new ChallengeSubmission(challenge.Id, Alice, "Alice", "https://a/late", Minutes(3))));
+        Assert.Equal(SubmissionOutcome.ChallengeClosed,
+            await Store.UpsertSubmissionAsync(new ChallengeSubmission(challenge.Id, Bob, "Bob", "https://b/late", Minutes(3))));
+        Assert.Equal(SubmissionOutcome.ChallengeMissing,
+            await Store.UpsertSubmissionAsync(new ChallengeSubmission(999, Bob, "Bob", "https://b/1", Minutes(3))));
+
+        Assert.Equal([before], await Store.ListSubmissionsAsync(challenge.Id));
         Assert.Empty(await Store.ListSubmissionsAsync(999));
     }
 }

@@ -18,6 +18,26 @@ public sealed class LiteDbContextTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_context_on_an_open_file_is_refused_and_the_first_keeps_working()
+    {
+        var learners = new LiteDbLearnerStore(_db.Context);
+        await learners.UpsertAsync(new LearnerProfile(Alice, "Alice", "UTC", 1, [Guild], At));
+
+        var refused = Assert.Throws<LiteDbFileInUseException>(() => _db.Open());
+
+        Assert.Contains($"another MentorBot process holds the LiteDB file '{_db.Context.DatabasePath}'", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(_db.Context.DatabasePath + ".lock", refused.LockPath);
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.NotNull(await learners.GetAsync(Alice));
+        await learners.UpsertAsync(new LearnerProfile(Bob, "Bob", "UTC", 1, [Guild], At));
+
+        // Closing the holder lets the next one in, with everything the holder wrote.
+        var reopened = new LiteDbLearnerStore(_db.Reopen());
+        Assert.NotNull(await reopened.GetAsync(Alice));
+        Assert.NotNull(await reopened.GetAsync(Bob));
+    }
+
+    [Fact]
     public void Schema_version_is_written_to_meta()
     {
         Assert.Equal(LiteDbContext.CurrentSchemaVersion, _db.Context.SchemaVersion);

@@ -43,3 +43,8 @@ public sealed class LiteDbDirectChannelStoreTests : DirectChannelStoreContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
 }
+
+public sealed class LiteDbChallengeCloseRaceTests : ChallengeCloseRaceContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}

@@ -43,3 +43,8 @@ public sealed class PostgresDirectChannelStoreTests : DirectChannelStoreContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresChallengeCloseRaceTests : ChallengeCloseRaceContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

@@ -12,6 +12,9 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
 {
     public const int MaxTextLength = 2000;
 
+    /// <summary>The refusal of a command whose write found the disk full.</summary>
+    public const string StorageFullReply = "Storage is full, nothing was saved. Please try again later.";
+
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ILogger<CommandDispatcher> _logger;
 
@@ -44,6 +47,11 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Storage.StorageFullException ex)
+        {
+            LogStorageFull(_logger, ex, request.Command, request.Subcommand);
+            return Reply.Refusal(StorageFullReply);
         }
         catch (Exception ex)
         {
@@ -132,4 +140,7 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Command /{Command} {Subcommand} from {Actor} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string command, string? subcommand, string actor);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Command /{Command} {Subcommand} refused: storage is full")]
+    private static partial void LogStorageFull(ILogger logger, Exception exception, string command, string? subcommand);
 }

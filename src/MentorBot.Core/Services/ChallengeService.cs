@@ -52,16 +52,20 @@ public sealed class ChallengeService(IChallengeStore challenges, TimeProvider ti
         if (found.Value is not { } challenge)
             return ServiceResult.Fail<SubmissionReceipt>(found.Error!);
         if (challenge.ClosedAt is not null)
-            return ServiceResult.Fail<SubmissionReceipt>($"Challenge #{challenge.Id} is closed, so it no longer takes submissions.");
+            return ServiceResult.Fail<SubmissionReceipt>(Closed(challenge.Id));
         link = link.Trim();
         if (!IsWebLink(link))
             return ServiceResult.Fail<SubmissionReceipt>($"The link must be an http:// or https:// address of at most {MaxLinkLength} characters.");
 
-        var existing = await challenges.ListSubmissionsAsync(challenge.Id, cancellationToken).ConfigureAwait(false);
-        var replaced = existing.Any(s => s.Learner == actor.Id);
         var submission = new ChallengeSubmission(challenge.Id, actor.Id, actor.DisplayName, link, time.GetUtcNow());
-        await challenges.UpsertSubmissionAsync(submission, cancellationToken).ConfigureAwait(false);
-        return ServiceResult.Ok(new SubmissionReceipt(challenge, submission, replaced));
+        // The check above only spares the write for the common case; a close landing since is caught by the store.
+        return await challenges.UpsertSubmissionAsync(submission, cancellationToken).ConfigureAwait(false) switch
+        {
+            SubmissionOutcome.Added => ServiceResult.Ok(new SubmissionReceipt(challenge, submission, Replaced: false)),
+            SubmissionOutcome.Replaced => ServiceResult.Ok(new SubmissionReceipt(challenge, submission, Replaced: true)),
+            SubmissionOutcome.ChallengeClosed => ServiceResult.Fail<SubmissionReceipt>(Closed(challenge.Id)),
+            _ => ServiceResult.Fail<SubmissionReceipt>($"There is no challenge #{challenge.Id} in this community."),
+        };
     }
 
     public async Task<ServiceResult<ChallengeClosure>> CloseAsync(Actor actor, CommunityId community, string idText, CancellationToken cancellationToken)
@@ -83,6 +87,8 @@ public sealed class ChallengeService(IChallengeStore challenges, TimeProvider ti
         && Uri.TryCreate(link, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
+
+    private static string Closed(int id) => $"Challenge #{id} is closed, so it no longer takes submissions.";
 
     // A challenge of another community is reported as missing so ids do not leak across servers.
     private async Task<ServiceResult<Challenge>> FindAsync(CommunityId community, string idText, CancellationToken cancellationToken)

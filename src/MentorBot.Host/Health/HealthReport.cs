@@ -7,7 +7,8 @@ internal sealed record HealthReport(string Status, StorageHealthReport Storage, 
 
 internal sealed record AdapterHealthReport(string Name, bool Connected);
 
-internal sealed record StorageHealthReport(bool Reachable, int SchemaVersion);
+/// <param name="Full">Writes are refused for lack of disk space; reads still answer.</param>
+internal sealed record StorageHealthReport(bool Reachable, bool Full, int SchemaVersion);
 
 internal sealed record KnowledgeHealthReport(int FaqEntries, int RoadmapWeeks);
 

@@ -190,6 +190,19 @@ public sealed class ChallengeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_is_refused_when_a_close_lands_between_its_lookup_and_its_write()
+    {
+        await PostAsync();
+        _bot.Challenges.AfterGet = id => _bot.Challenges.TryCloseAsync(id, BotHarness.Start).GetAwaiter().GetResult();
+
+        var submit = await _bot.SendAsync("/challenge submit id:1 link:https://example.org");
+
+        Assert.Equal(ReplyKind.Refusal, submit.Kind);
+        Assert.Equal("Challenge #1 is closed, so it no longer takes submissions.", submit.Text);
+        Assert.Empty(_bot.Challenges.Submissions);
+    }
+
+    [Fact]
     public async Task Non_moderator_cannot_close()
     {
         await PostAsync();

@@ -30,9 +30,15 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
         }
     }
 
+    /// <summary>Runs after each <see cref="GetAsync"/> has read its answer: lets a test land a close right behind a read.</summary>
+    public Action<int>? AfterGet { get; set; }
+
     public Task<Challenge?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(_challenges.GetValueOrDefault(id));
+        Challenge? found;
+        lock (_gate) found = _challenges.GetValueOrDefault(id);
+        AfterGet?.Invoke(id);
+        return Task.FromResult(found);
     }
 
     public Task<IReadOnlyList<Challenge>> ListAsync(CommunityId community, bool includeClosed, CancellationToken cancellationToken = default)
@@ -55,17 +61,21 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
         }
     }
 
-    public Task UpsertSubmissionAsync(ChallengeSubmission submission, CancellationToken cancellationToken = default)
+    public Task<SubmissionOutcome> UpsertSubmissionAsync(ChallengeSubmission submission, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
+            if (!_challenges.TryGetValue(submission.ChallengeId, out var challenge))
+                return Task.FromResult(SubmissionOutcome.ChallengeMissing);
+            if (challenge.ClosedAt is not null)
+                return Task.FromResult(SubmissionOutcome.ChallengeClosed);
             var index = _submissions.FindIndex(s => s.ChallengeId == submission.ChallengeId && s.Learner == submission.Learner);
             if (index >= 0)
                 _submissions[index] = submission;
             else
                 _submissions.Add(submission);
+            return Task.FromResult(index >= 0 ? SubmissionOutcome.Replaced : SubmissionOutcome.Added);
         }
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<ChallengeSubmission>> ListSubmissionsAsync(int challengeId, CancellationToken cancellationToken = default)

@@ -62,6 +62,21 @@ public sealed class HostProcess : IDisposable
         return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
+    /// <summary>Waits for the process to end on its own and returns its exit code, with all of its output read.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The host did not exit within {timeout}. Its output:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL on Unix: no shutdown code runs, exactly like <c>kill -9</c>.</summary>
     public async Task KillAsync()
     {
