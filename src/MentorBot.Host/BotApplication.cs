@@ -67,6 +67,7 @@ internal static class BotApplication
         StorageSelection.AddStorage(services, configuration);
         services.AddMentorBotCore();
         services.AddDelivery(configuration);
+        services.AddMetrics(configuration);
 
         services.AddOptions<ConsoleOptions>()
             .Bind(configuration.GetSection("Console"))
@@ -92,6 +93,7 @@ internal static class BotApplication
             services.AddSlackAdapter(configuration);
 
         var app = builder.Build();
+        app.MapMetrics();
         HealthEndpoint.Map(app);
         if (discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
             app.MapDiscordEndpoints();
