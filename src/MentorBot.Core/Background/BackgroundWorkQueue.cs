@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Core.Background;
@@ -18,16 +19,16 @@ public sealed partial class BackgroundWorkQueue : IBackgroundWorkQueue, IHostedS
     private readonly CancellationTokenSource _abandon = new();
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly BackgroundWorkOptions _options;
-    private readonly ILogger<BackgroundWorkQueue> _logger;
+    private readonly ILogger _logger;
     private Task[] _workers = [];
     private int _count;
     private int _draining;
     private volatile bool _stopped;
 
-    public BackgroundWorkQueue(IOptions<BackgroundWorkOptions> options, ILogger<BackgroundWorkQueue> logger)
+    public BackgroundWorkQueue(IOptions<BackgroundWorkOptions> options, ILogger<BackgroundWorkQueue>? logger = null)
     {
         _options = options.Value;
-        _logger = logger;
+        _logger = logger ?? NullLogger<BackgroundWorkQueue>.Instance;
         // The bound is on outstanding work, waiting or running, kept by _count; the channel itself need not bound.
         _channel = Channel.CreateUnbounded<WorkItem>();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentorBot.Core.Background;
 using System.Text.RegularExpressions;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
@@ -22,7 +23,8 @@ public sealed partial class SlackCommandProcessor(
     SlackAdapterState state,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackCommandProcessor> logger)
+    ILogger<SlackCommandProcessor> logger,
+    IBackgroundWorkQueue background)
 {
     private static readonly Reply Failure = Reply.Refusal("Something went wrong with that command. Nothing was changed; please try again.");
 
@@ -48,7 +50,7 @@ public sealed partial class SlackCommandProcessor(
         }
 
         LogSlowCommand(logger, command.Command);
-        _ = DeliverLaterAsync(work, command.ResponseUrl);
+        background.TryEnqueue("slack response_url answer to " + command.Command, _ => DeliverLaterAsync(work, command.ResponseUrl));
         return null;
     }
 
