@@ -1,6 +1,6 @@
 using System.Text.Json;
-using MentorBot.Core.Background;
 using System.Text.RegularExpressions;
+using MentorBot.Core.Background;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Text;
