@@ -1,3 +1,4 @@
+using MentorBot.Core;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Health;
 using MentorBot.Discord.Commands;
@@ -19,6 +20,8 @@ public static class DiscordServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
+        // Deferred answers and Gateway interactions run there; registered first, it is drained after the adapter stops.
+        services.AddBackgroundWork();
         var section = configuration.GetSection(DiscordOptions.Section);
         services.AddOptions<DiscordOptions>()
             .Bind(section)

@@ -1,4 +1,5 @@
 using MentorBot.Core;
+using MentorBot.Core.Background;
 using MentorBot.Core.Faq;
 using MentorBot.Core.Health;
 using MentorBot.Core.Knowledge;
@@ -66,7 +67,13 @@ internal static class BotApplication
 
         StorageSelection.AddStorage(services, configuration);
         services.AddMentorBotCore();
+        services.AddOptions<BackgroundWorkOptions>()
+            .Bind(configuration.GetSection(BackgroundWorkOptions.SectionName))
+            .Validate(o => o.Capacity is >= 1 and <= 1_000_000, "BackgroundWork:Capacity must be between 1 and 1000000.")
+            .Validate(o => o.MaxConcurrency is >= 1 and <= 1024, "BackgroundWork:MaxConcurrency must be between 1 and 1024.")
+            .ValidateOnStart();
         services.AddDelivery(configuration);
+        services.AddMetrics(configuration);
 
         services.AddOptions<ConsoleOptions>()
             .Bind(configuration.GetSection("Console"))
@@ -92,6 +99,7 @@ internal static class BotApplication
             services.AddSlackAdapter(configuration);
 
         var app = builder.Build();
+        app.MapMetrics();
         HealthEndpoint.Map(app);
         if (discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
             app.MapDiscordEndpoints();

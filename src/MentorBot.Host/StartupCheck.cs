@@ -24,6 +24,8 @@ internal static class StartupCheck
         return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
             ?? Try("Delivery", () => services.GetRequiredService<IOptions<MentorBot.Core.Delivery.DeliveryOptions>>().Value)
+            ?? Try("BackgroundWork", () => services.GetRequiredService<IOptions<MentorBot.Core.Background.BackgroundWorkOptions>>().Value)
+            ?? Try("Metrics", () => services.GetRequiredService<IOptions<MentorBot.Host.Metrics.MetricsOptions>>().Value)
             ?? StorageSelection.Problem(services.GetRequiredService<IConfiguration>())
             ?? (StorageSelection.Provider(services.GetRequiredService<IConfiguration>()) == StorageProvider.LiteDb
                 ? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)

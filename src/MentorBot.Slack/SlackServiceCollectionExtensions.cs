@@ -1,3 +1,4 @@
+using MentorBot.Core;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Health;
 using MentorBot.Slack.Commands;
@@ -21,6 +22,8 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
+        // Deferred answers and Socket Mode envelopes run there; registered first, it is drained after the adapter stops.
+        services.AddBackgroundWork();
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -20,6 +20,7 @@ public static class MentorBotCoreServiceCollectionExtensions
     public static IServiceCollection AddMentorBotCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBackgroundWork();
 
         services.TryAddSingleton<LearnerLocks>();
         services.TryAddSingleton<LearnerService>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using MentorBot.Core.Background;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class GatewayClient(
     ILogger<GatewayClient> logger,
     IIdentifyGate identifyGate,
     ShardInfo shard,
+    IBackgroundWorkQueue background,
     GatewayBotInfo? gatewayBot = null,
     DiscordAdapterStatus? status = null) : IDisposable
 {
@@ -253,7 +255,7 @@ public sealed partial class GatewayClient(
             case "INTERACTION_CREATE":
                 var interaction = payload.D?.Deserialize(DiscordJson.Default.Interaction);
                 if (interaction is not null && Remember(interaction.Id))
-                    _ = Task.Run(() => AnswerAsync(interaction));
+                    background.TryEnqueue("discord interaction " + interaction.Id, _ => AnswerAsync(interaction));
                 return false;
             default:
                 return false;

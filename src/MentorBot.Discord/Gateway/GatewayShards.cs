@@ -1,4 +1,5 @@
 using System.Net;
+using MentorBot.Core.Background;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed partial class GatewayShards(
     TimeProvider time,
     ILoggerFactory loggers,
     IIdentifyGate identifyGate,
+    IBackgroundWorkQueue background,
     DiscordAdapterStatus? status = null) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<GatewayShards>();
@@ -40,7 +42,7 @@ public sealed partial class GatewayShards(
         var count = options.Value.ShardCount ?? Math.Max(1, info.Shards);
         var ids = options.Value.ShardIdsFor(count);
         var shards = ids.Select(id => new GatewayClient(
-            rest, processor, options, time, loggers.CreateLogger<GatewayClient>(), identifyGate, new ShardInfo(id, count), info, status)).ToList();
+            rest, processor, options, time, loggers.CreateLogger<GatewayClient>(), identifyGate, new ShardInfo(id, count), background, info, status)).ToList();
         // Every shard counts as down until its session is established, so health does not report a partial start.
         foreach (var id in ids)
             status?.SetShard(id, false);

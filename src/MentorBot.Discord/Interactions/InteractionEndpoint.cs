@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using MentorBot.Core.Background;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -53,9 +54,10 @@ public static partial class InteractionEndpoint
         if (outcome.AfterResponse is { } after)
         {
             // Follow-ups and edits need the initial response acknowledged first, i.e. this HTTP response finished.
+            var background = services.GetRequiredService<IBackgroundWorkQueue>();
             response.OnCompleted(() =>
             {
-                _ = Task.Run(after);
+                background.TryEnqueue("discord follow-up " + interaction.Id, _ => after());
                 return Task.CompletedTask;
             });
         }

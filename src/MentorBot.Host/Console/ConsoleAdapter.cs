@@ -114,7 +114,14 @@ internal sealed partial class ConsoleAdapter(
     /// <summary>Console reads do not observe cancellation, so shutdown must not wait for the next line.</summary>
     private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
-        var read = streams.In.ReadLineAsync(cancellationToken).AsTask();
+        // Console.In's ReadLineAsync is synchronous: it blocks its caller until a line or end of input arrives. Called
+        // here it would hold ExecuteAsync, and with it shutdown, for the host's whole shutdown timeout (30 s). On a
+        // thread of its own the read can be left behind when the host stops.
+        var read = Task.Factory.StartNew(
+            () => streams.In.ReadLineAsync(cancellationToken).AsTask(),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap();
         var stopped = Task.Delay(Timeout.Infinite, cancellationToken);
         if (await Task.WhenAny(read, stopped) == stopped)
             throw new OperationCanceledException(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MentorBot.Core.Background;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Text;
@@ -22,7 +23,8 @@ public sealed partial class SlackCommandProcessor(
     SlackAdapterState state,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackCommandProcessor> logger)
+    ILogger<SlackCommandProcessor> logger,
+    IBackgroundWorkQueue background)
 {
     private static readonly Reply Failure = Reply.Refusal("Something went wrong with that command. Nothing was changed; please try again.");
 
@@ -48,7 +50,7 @@ public sealed partial class SlackCommandProcessor(
         }
 
         LogSlowCommand(logger, command.Command);
-        _ = DeliverLaterAsync(work, command.ResponseUrl);
+        background.TryEnqueue("slack response_url answer to " + command.Command, _ => DeliverLaterAsync(work, command.ResponseUrl));
         return null;
     }
 

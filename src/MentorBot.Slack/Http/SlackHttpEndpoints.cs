@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MentorBot.Core.Background;
 using MentorBot.Slack.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -74,7 +75,7 @@ internal static partial class SlackHttpEndpoints
         if (type != "event_callback" || state.IsStopped)
             return Results.Ok();
         if (processor.TryAcceptEvent(root.Clone(), out var work))
-            Background.Run(work, loggers.CreateLogger(typeof(SlackHttpEndpoints)));
+            context.RequestServices.GetRequiredService<IBackgroundWorkQueue>().TryEnqueue("slack event", work);
         // Acknowledge at once: Slack retries anything not acknowledged within 3 seconds.
         return Results.Ok();
     }
@@ -95,7 +96,7 @@ internal static partial class SlackHttpEndpoints
         if (doc is null)
             return Results.BadRequest();
         var element = doc.RootElement.Clone();
-        Background.Run(ct => processor.HandleInteractionAsync(element, ct), loggers.CreateLogger(typeof(SlackHttpEndpoints)));
+        context.RequestServices.GetRequiredService<IBackgroundWorkQueue>().TryEnqueue("slack interaction", ct => processor.HandleInteractionAsync(element, ct));
         return Results.Ok();
     }
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MentorBot.Core.Background;
 using MentorBot.Slack.Commands;
 using MentorBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,8 @@ internal sealed partial class SocketModeClient(
     SlackCommandProcessor processor,
     SlackAdapterState state,
     TimeProvider time,
-    ILogger<SocketModeClient> logger) : BackgroundService
+    ILogger<SocketModeClient> logger,
+    IBackgroundWorkQueue background) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -133,7 +135,7 @@ internal sealed partial class SocketModeClient(
             return Task.CompletedTask;
         }
 
-        _ = Task.Run(async () =>
+        background.TryEnqueue("slack envelope " + (type ?? "?"), async _ =>
         {
             try
             {

@@ -1,3 +1,4 @@
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Tests.Fakes;
 using Microsoft.Extensions.Hosting;
 using static MentorBot.Core.Tests.Fakes.DeliveryScenario;
@@ -15,7 +16,7 @@ public sealed class DeliveryServiceTests
         using var bot = new BotHarness(Utc("2026-11-23T09:00Z"));
         await bot.SubscribeAsync("due", DayOfWeek.Monday, "09:00", "UTC");
         await bot.SubscribeAsync("soon", DayOfWeek.Monday, "09:01", "UTC");
-        var service = Assert.Single(bot.Get<IEnumerable<IHostedService>>());
+        var service = Assert.Single(bot.Get<IEnumerable<IHostedService>>().OfType<DeliveryService>());
 
         await service.StartAsync(CancellationToken.None);
         await bot.Messenger.WaitForMessagesAsync(1).WaitAsync(Guard);
@@ -35,7 +36,7 @@ public sealed class DeliveryServiceTests
         using var bot = new BotHarness(Utc("2026-11-23T09:00Z"));
         await bot.SubscribeAsync("due", DayOfWeek.Monday, "09:00", "UTC");
         bot.Outbox.CursorFailuresToInject = 1;
-        var service = Assert.Single(bot.Get<IEnumerable<IHostedService>>());
+        var service = Assert.Single(bot.Get<IEnumerable<IHostedService>>().OfType<DeliveryService>());
 
         await service.StartAsync(CancellationToken.None);
         bot.Time.Advance(bot.DeliveryOptions.PollInterval);

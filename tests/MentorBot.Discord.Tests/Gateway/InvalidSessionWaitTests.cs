@@ -1,7 +1,9 @@
+using MentorBot.Core.Background;
 using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Discord.Tests.Gateway;
@@ -27,7 +29,8 @@ public sealed class InvalidSessionWaitTests : IAsyncLifetime
         var processor = new InteractionProcessor(new SlowDispatcher(), new EmptyFaqService(), rest, options, _time, NullLogger<InteractionProcessor>.Instance);
         // This test is about the op 9 pause alone, so identify turns are not spaced out.
         var identifyGate = new InProcessIdentifyGate(_time, TimeSpan.Zero);
-        _gateway = new GatewayClient(rest, processor, options, _time, NullLogger<GatewayClient>.Instance, identifyGate, new ShardInfo(0, 1));
+        _gateway = new GatewayClient(rest, processor, options, _time, NullLogger<GatewayClient>.Instance, identifyGate, new ShardInfo(0, 1),
+            new BackgroundWorkQueue(Options.Create(new BackgroundWorkOptions()), NullLogger<BackgroundWorkQueue>.Instance));
         _running = _gateway.RunAsync(_stop.Token);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace MentorBot.Testing.Hosting;
 
@@ -86,6 +87,32 @@ public sealed class HostProcess : IDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>Sends a Unix signal (<c>SIGTERM</c> is what <c>docker stop</c> sends, <c>SIGINT</c> is Ctrl-C).</summary>
+    public void Signal(UnixSignal signal)
+    {
+        if (kill(_process.Id, (int)signal) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>
+    /// Waits until the host has exited and its output is read to the end, and returns its exit code; throws with the
+    /// output when it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The host did not exit within {timeout}. Host output:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         try
@@ -102,6 +129,12 @@ public sealed class HostProcess : IDisposable
         }
         _process.Dispose();
     }
+
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in this project for one test-only call.
+    private static extern int kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
 
     private void Keep(string? line)
     {
