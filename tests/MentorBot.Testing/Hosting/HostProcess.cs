@@ -63,7 +63,10 @@ public sealed class HostProcess : IDisposable
         return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
-    /// <summary>Waits for the process to end on its own and returns its exit code, with all of its output read.</summary>
+    /// <summary>
+    /// Waits for the process to end on its own and returns its exit code, with all of its output read; throws with the
+    /// output when it is still running after <paramref name="timeout"/>.
+    /// </summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
@@ -92,25 +95,6 @@ public sealed class HostProcess : IDisposable
     {
         if (kill(_process.Id, (int)signal) != 0)
             throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
-    }
-
-    /// <summary>
-    /// Waits until the host has exited and its output is read to the end, and returns its exit code; throws with the
-    /// output when it is still running after <paramref name="timeout"/>.
-    /// </summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The host did not exit within {timeout}. Host output:\n{Output}");
-        }
-
-        return _process.ExitCode;
     }
 
     public void Dispose()
