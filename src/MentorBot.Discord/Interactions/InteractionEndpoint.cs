@@ -21,10 +21,19 @@ public static partial class InteractionEndpoint
 
         // The body is read once into a pooled buffer; the signature check and the JSON parser both work on that copy.
         var (buffer, length) = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (buffer is null)
+        {
+            // Too big to be Discord's (and unverifiable without reading it all): say so rather than blame the signature.
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"request body larger than {MaxBody} bytes", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         Interaction? interaction;
         try
         {
-            if (buffer is null || !services.GetRequiredService<SignatureVerifier>().Verify(
+            if (!services.GetRequiredService<SignatureVerifier>().Verify(
                     request.Headers["X-Signature-Timestamp"].ToString(), request.Headers["X-Signature-Ed25519"].ToString(), buffer.AsSpan(0, length)))
             {
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!);
@@ -39,8 +48,7 @@ public static partial class InteractionEndpoint
         }
         finally
         {
-            if (buffer is not null)
-                ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         if (interaction is null)

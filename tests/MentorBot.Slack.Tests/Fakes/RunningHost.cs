@@ -59,10 +59,13 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     /// <summary>Posts a form body signed the way Slack signs it, at the current real time.</summary>
-    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", string? secret = null, IDictionary<string, string>? headers = null, TimeSpan? age = null)
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", string? secret = null, IDictionary<string, string>? headers = null, TimeSpan? age = null) =>
+        PostSignedAsync(path, Encoding.UTF8.GetBytes(body), contentType, secret, headers, age);
+
+    /// <summary>Posts raw bytes (which need not be valid UTF-8) signed the way Slack signs them.</summary>
+    public Task<HttpResponseMessage> PostSignedAsync(string path, byte[] bytes, string contentType = "application/x-www-form-urlencoded", string? secret = null, IDictionary<string, string>? headers = null, TimeSpan? age = null)
     {
         var timestamp = (TimeProvider.System.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
