@@ -36,7 +36,8 @@ public sealed class RunningHost : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningHost> StartAsync(FakeSlack slack, SlackMode mode, IDictionary<string, string?>? extra = null)
+    /// <param name="beforeStart">Runs on the built host before it starts, e.g. to add a logger provider.</param>
+    public static async Task<RunningHost> StartAsync(FakeSlack slack, SlackMode mode, IDictionary<string, string?>? extra = null, Action<WebApplication>? beforeStart = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mentorbot-slack-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -54,6 +55,7 @@ public sealed class RunningHost : IAsyncDisposable
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
         var app = BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(settings));
+        beforeStart?.Invoke(app);
         await app.StartAsync();
         return new RunningHost(app, slack, directory);
     }
