@@ -56,6 +56,19 @@ var signed = Enumerable.Range(0, 500).Select(i =>
     return (body, timestamp, signature);
 }).ToArray();
 
+// The endpoint acts on each interaction id once (a replay gets 409), so every request the endpoint sees carries a
+// fresh id: a pool signed up front, used in order, large enough for the in-process stage and the HTTP phases.
+var fresh = Enumerable.Range(0, 2000 + 40_000 * seconds).Select(i =>
+{
+    var question = JsonSerializer.Serialize(questions[i % questions.Length]);
+    var body = $$$"""{"id":"{{{1_000_000 + i}}}","application_id":"111111111111111111","type":2,"token":"f{{{i}}}","version":1,"guild_id":"1","channel_id":"2","locale":"en-US","member":{"user":{"id":"{{{3000 + i % 50}}}","username":"u"},"roles":[],"permissions":"0"},"data":{"id":"9","name":"faq","type":1,"options":[{"name":"question","type":3,"value":{{{question}}}}]}}""";
+    var timestamp = (1700000000 + i).ToString(CultureInfo.InvariantCulture);
+    var signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body))).ToLowerInvariant();
+    return (body, timestamp, signature);
+}).ToArray();
+var nextFresh = -1;
+(string, string, string) Fresh() => fresh[(Interlocked.Increment(ref nextFresh) & int.MaxValue) % fresh.Length];
+
 const string PingBody = """{"id":"1","application_id":"111111111111111111","type":1,"token":"p","version":1}""";
 var ping = (PingBody, "1700000000", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes("1700000000" + PingBody))).ToLowerInvariant());
 
@@ -86,7 +99,7 @@ Measure("  ICommandDispatcher (all decorators)", 2000, i => dispatcher.DispatchA
 Measure("  ReplyRenderer.Render", 2000, i => ReplyRenderer.Render(replies[i % signed.Length]));
 Measure("  serialize response", 2000, i => MentorBot.Discord.Rest.DiscordRestClient.Serialize(new InteractionResponse(CallbackType.ChannelMessage, rendered[i % signed.Length][0]), DiscordJson.Default.InteractionResponse));
 Measure("  InteractionProcessor.ProcessAsync", 2000, i => processor.ProcessAsync(interactions[i % signed.Length]).GetAwaiter().GetResult());
-Measure("  endpoint in-process (verify..write)", 2000, i => InProcessAsync(signed[i % signed.Length]).GetAwaiter().GetResult());
+Measure("  endpoint in-process (verify..write)", 2000, i => InProcessAsync(Fresh()).GetAwaiter().GetResult());
 Measure("  endpoint in-process PING", 2000, i => InProcessAsync(ping).GetAwaiter().GetResult());
 
 // The endpoint as Kestrel calls it, minus the socket: body read, verification, parsing, processing, response write.
@@ -160,7 +173,7 @@ return 0;
 // Separates the signature check and HTTP plumbing from the FAQ engine's own cost.
 HttpRequestMessage SignedPing() => Request(ping);
 
-HttpRequestMessage Signed() => Request(signed[Random.Shared.Next(signed.Length)]);
+HttpRequestMessage Signed() => Request(Fresh());
 
 HttpRequestMessage Request((string Body, string Timestamp, string Signature) item)
 {

@@ -77,7 +77,9 @@ HttpRequestMessage Trivial() => new(HttpMethod.Post, "/trivial") { Content = new
 
 HttpRequestMessage Command()
 {
-    var body = bodies[(Interlocked.Increment(ref next) & int.MaxValue) % bodies.Length];
+    var n = Interlocked.Increment(ref next) & int.MaxValue;
+    // A signature is accepted once (replay protection), so each request differs from every other: a fresh trigger_id.
+    byte[] body = [.. bodies[n % bodies.Length], .. Encoding.ASCII.GetBytes("&trigger_id=" + n.ToString(CultureInfo.InvariantCulture))];
     var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new ByteArrayContent(body) };
     request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");

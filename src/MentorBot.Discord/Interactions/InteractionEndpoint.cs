@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using MentorBot.Core.Identity;
+using MentorBot.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,6 +14,9 @@ public static partial class InteractionEndpoint
     public const string Path = "/discord/interactions";
     private const int MaxBody = 1 << 20;
     private const string JsonContentType = "application/json";
+
+    /// <summary>How long an interaction id is remembered: its token, all a replay could use, lasts 15 minutes.</summary>
+    public static readonly TimeSpan ReplayMemory = TimeSpan.FromMinutes(20);
 
     public static async Task HandleAsync(HttpContext context)
     {
@@ -51,9 +56,22 @@ public static partial class InteractionEndpoint
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (interaction is null)
+        if (interaction is null || !PlatformIds.IsValid(interaction.Id) && interaction.Type != InteractionType.Ping)
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // Discord's signature carries no freshness check: a captured interaction verifies forever. Each id is acted on
+        // once; PINGs change nothing and are always answered.
+        if (interaction.Type != InteractionType.Ping
+            && !await services.GetRequiredService<IReplayGuard>().TryRememberAsync(
+                "discord:" + interaction.Id, services.GetRequiredService<TimeProvider>().GetUtcNow() + ReplayMemory, context.RequestAborted).ConfigureAwait(false))
+        {
+            LogReplay(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!), interaction.Id);
+            response.StatusCode = StatusCodes.Status409Conflict;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync("interaction already handled", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -123,4 +141,7 @@ public static partial class InteractionEndpoint
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Rejected an interaction with a missing or invalid signature from {Remote}")]
     private static partial void LogRejected(ILogger logger, string? remote);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Refused interaction {InteractionId}: it was already handled (a replay)")]
+    private static partial void LogReplay(ILogger logger, string interactionId);
 }

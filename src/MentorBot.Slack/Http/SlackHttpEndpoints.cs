@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MentorBot.Core.Storage;
 using MentorBot.Slack.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -111,14 +113,24 @@ internal static partial class SlackHttpEndpoints
         var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, context.RequestAborted);
         if (body is null)
             return (null, TooLarge());
-        var ok = verifier.Verify(
-            request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
-            request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
-            body);
+        var timestamp = request.Headers[SlackSignatureVerifier.TimestampHeader].ToString();
+        var signature = request.Headers[SlackSignatureVerifier.SignatureHeader].ToString();
+        var ok = verifier.Verify(timestamp, signature, body);
         if (!ok)
         {
             LogRejected(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path);
             return (null, Results.Unauthorized());
+        }
+
+        // The signature only proves the request is recent, so one captured request could be sent again and again
+        // within the window; each signature is accepted once. Slack signs every delivery, retries included, afresh.
+        var validUntil = DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, CultureInfo.InvariantCulture)) + SlackSignatureVerifier.MaxClockSkew + TimeSpan.FromSeconds(1);
+        var guard = context.RequestServices.GetRequiredService<IReplayGuard>();
+        if (!await guard.TryRememberAsync("slack:" + signature, validUntil, context.RequestAborted))
+        {
+            LogReplay(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path);
+            // 2xx, so Slack itself would never retry it; nothing is done a second time.
+            return (null, Results.Ok());
         }
         return (body, null);
     }
@@ -171,4 +183,7 @@ internal static partial class SlackHttpEndpoints
 
     [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "Rejected a request to {Path}: missing, stale or wrong Slack signature")]
     private static partial void LogRejected(ILogger logger, PathString path);
+
+    [LoggerMessage(EventId = 731, Level = LogLevel.Warning, Message = "Ignored a replayed request to {Path}: its signature was already accepted")]
+    private static partial void LogReplay(ILogger logger, PathString path);
 }
