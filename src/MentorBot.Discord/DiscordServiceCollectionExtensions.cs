@@ -8,6 +8,7 @@ using MentorBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Discord;
@@ -34,7 +35,10 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DiscordOptions>>().Value.LocalGlobalRequestsPerSecond));
         // The REST client is a singleton, so its HttpClient lives forever: the pooled-connection lifetime, not handler
         // rotation, is what makes it notice DNS changes.
+        // The default HTTP logging writes full URLs, and interaction routes hold the interaction token.
         services.AddHttpClient(nameof(DiscordRestClient))
+            .RemoveAllLoggers()
+            .AddLogger(sp => new DiscordHttpLogger(sp.GetRequiredService<ILogger<DiscordHttpLogger>>()))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(

@@ -9,6 +9,7 @@ using MentorBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Slack;
@@ -27,7 +28,10 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        // The default HTTP logging writes full URLs, and a response_url's path is a secret.
+        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .RemoveAllLoggers()
+            .AddLogger(sp => new SlackHttpLogger(sp.GetRequiredService<ILogger<SlackHttpLogger>>()));
 
         var mode = configuration.GetSection(SlackOptions.Section).GetValue(nameof(SlackOptions.Mode), SlackMode.SocketMode);
         services.TryAddSingleton(_ => new SlackAdapterState { HttpMode = mode == SlackMode.Http });

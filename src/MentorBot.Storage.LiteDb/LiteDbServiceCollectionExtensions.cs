@@ -31,7 +31,8 @@ public static class LiteDbServiceCollectionExtensions
             Outbox: c => new LiteDbDeliveryOutbox(c),
             UndeliverableNotices: c => new LiteDbUndeliverableNotices(c),
             DirectChannels: c => new LiteDbDirectChannelStore(c),
-            Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>())));
+            Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>()),
+            ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System)));
         return services;
     }
 }

@@ -135,6 +135,15 @@ public static class PostgresMigrations
                 ADD COLUMN claimed_until_utc_ticks bigint,
                 ADD COLUMN claims integer NOT NULL DEFAULT 0;
             """),
+        new(4, "seen requests", """
+            -- Replay protection shared by every host: a key (Slack signature, Discord interaction id) is remembered until
+            -- it expires; the primary key makes "first to remember it" a single INSERT ... ON CONFLICT.
+            CREATE TABLE seen_requests (
+                key text COLLATE "C" PRIMARY KEY,
+                expires_at_utc_ticks bigint NOT NULL
+            );
+            CREATE INDEX seen_requests_expiry ON seen_requests (expires_at_utc_ticks);
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -15,5 +15,6 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IDeliveryOutbox> Outbox,
     Func<TStorage, IUndeliverableNotices> UndeliverableNotices,
     Func<TStorage, IDirectChannelStore> DirectChannels,
-    Func<TStorage, IServiceProvider, IStorageHealth> Health)
+    Func<TStorage, IServiceProvider, IStorageHealth> Health,
+    Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard)
     where TStorage : class;

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using MentorBot.Core.Background;
+using MentorBot.Core.Identity;
+using MentorBot.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,9 @@ public static partial class InteractionEndpoint
     private const int MaxBody = 1 << 20;
     private const string JsonContentType = "application/json";
 
+    /// <summary>How long an interaction id is remembered: its token, all a replay could use, lasts 15 minutes.</summary>
+    public static readonly TimeSpan ReplayMemory = TimeSpan.FromMinutes(20);
+
     public static async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
@@ -22,10 +27,19 @@ public static partial class InteractionEndpoint
 
         // The body is read once into a pooled buffer; the signature check and the JSON parser both work on that copy.
         var (buffer, length) = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (buffer is null)
+        {
+            // Too big to be Discord's (and unverifiable without reading it all): say so rather than blame the signature.
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"request body larger than {MaxBody} bytes", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         Interaction? interaction;
         try
         {
-            if (buffer is null || !services.GetRequiredService<SignatureVerifier>().Verify(
+            if (!services.GetRequiredService<SignatureVerifier>().Verify(
                     request.Headers["X-Signature-Timestamp"].ToString(), request.Headers["X-Signature-Ed25519"].ToString(), buffer.AsSpan(0, length)))
             {
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!);
@@ -40,13 +54,25 @@ public static partial class InteractionEndpoint
         }
         finally
         {
-            if (buffer is not null)
-                ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (interaction is null)
+        if (interaction is null || !PlatformIds.IsValid(interaction.Id) && interaction.Type != InteractionType.Ping)
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // Discord's signature carries no freshness check: a captured interaction verifies forever. Each id is acted on
+        // once; PINGs change nothing and are always answered.
+        if (interaction.Type != InteractionType.Ping
+            && !await services.GetRequiredService<IReplayGuard>().TryRememberAsync(
+                "discord:" + interaction.Id, services.GetRequiredService<TimeProvider>().GetUtcNow() + ReplayMemory, context.RequestAborted).ConfigureAwait(false))
+        {
+            LogReplay(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).FullName!), interaction.Id);
+            response.StatusCode = StatusCodes.Status409Conflict;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync("interaction already handled", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -117,4 +143,7 @@ public static partial class InteractionEndpoint
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Rejected an interaction with a missing or invalid signature from {Remote}")]
     private static partial void LogRejected(ILogger logger, string? remote);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Refused interaction {InteractionId}: it was already handled (a replay)")]
+    private static partial void LogReplay(ILogger logger, string interactionId);
 }

@@ -14,7 +14,7 @@ public static class InteractionMapper
     /// <summary>An APPLICATION_COMMAND interaction as a request; null when it carries no command name or no user.</summary>
     public static CommandRequest? ToRequest(Interaction interaction, IReadOnlyCollection<string> moderatorRoleIds)
     {
-        if (interaction.Data?.Name is not { Length: > 0 } name || Actor(interaction, moderatorRoleIds) is not { } actor)
+        if (interaction.Data?.Name is not { Length: > 0 } name || !HasValidIds(interaction) || Actor(interaction, moderatorRoleIds) is not { } actor)
             return null;
         var options = interaction.Data.Options ?? [];
         string? subcommand = null;
@@ -24,14 +24,14 @@ public static class InteractionMapper
             subcommand = options[0].Name;
             options = options[0].Options ?? [];
         }
-        return Request(interaction, name, subcommand, Flatten(options), actor);
+        return Flatten(options) is { } flat ? Request(interaction, name, subcommand, flat, actor) : null;
     }
 
     /// <summary>A button click as the follow-up it encodes, run as whoever clicked.</summary>
     public static CommandRequest? ToFollowUpRequest(Interaction interaction, IReadOnlyCollection<string> moderatorRoleIds)
     {
         if (!Rendering.CustomIdCodec.TryDecode(interaction.Data?.CustomId, out var command, out var options)
-            || Actor(interaction, moderatorRoleIds) is not { } actor)
+            || !HasValidIds(interaction) || Actor(interaction, moderatorRoleIds) is not { } actor)
             return null;
         return Request(interaction, command, null, options, actor);
     }
@@ -43,11 +43,20 @@ public static class InteractionMapper
         while (options.Count > 0)
         {
             if (options.FirstOrDefault(o => o.Focused == true) is { } focused)
-                return (focused.Name, ValueText(focused.Value));
+                return TryValueText(focused.Value, out var text) ? (focused.Name, text) : null;
             options = options.SelectMany(o => o.Options ?? []).ToList();
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the user, guild and channel ids have the shape of ids (<see cref="PlatformIds"/>). Anything else is
+    /// refused before it becomes a storage key: an over-long key fails in LiteDB and its error would log the whole id.
+    /// </summary>
+    public static bool HasValidIds(Interaction interaction) =>
+        PlatformIds.IsValid(interaction.Member?.User?.Id ?? interaction.User?.Id)
+        && (interaction.GuildId is null || PlatformIds.IsValid(interaction.GuildId))
+        && (interaction.ChannelId is null || PlatformIds.IsValid(interaction.ChannelId));
 
     public static Actor? Actor(Interaction interaction, IReadOnlyCollection<string> moderatorRoleIds)
     {
@@ -85,24 +94,44 @@ public static class InteractionMapper
             Locale = interaction.Locale,
         };
 
-    private static Dictionary<string, string> Flatten(IReadOnlyList<InteractionOption> options)
+    /// <summary>The leaf options by name; null when a value is not readable text.</summary>
+    private static Dictionary<string, string>? Flatten(IReadOnlyList<InteractionOption> options)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in options)
         {
-            if (option.Value is { } value)
-                result[option.Name] = ValueText(value);
+            if (option.Value is not { } value)
+                continue;
+            if (!TryValueText(value, out var text))
+                return null;
+            result[option.Name] = text;
         }
         return result;
     }
 
-    private static string ValueText(JsonElement? value) => value switch
+    /// <summary>
+    /// An option value as text. False for a string that is not valid Unicode (invalid UTF-8, or an escaped lone
+    /// surrogate such as <c>\ud800</c>): the JSON parser accepts those, and only reading the string fails.
+    /// </summary>
+    private static bool TryValueText(JsonElement? value, out string text)
     {
-        null => "",
-        { ValueKind: JsonValueKind.String } v => v.GetString() ?? "",
-        { ValueKind: JsonValueKind.True } => "true",
-        { ValueKind: JsonValueKind.False } => "false",
-        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => "",
-        { } v => v.GetRawText(),
-    };
+        try
+        {
+            text = value switch
+            {
+                null => "",
+                { ValueKind: JsonValueKind.String } v => v.GetString() ?? "",
+                { ValueKind: JsonValueKind.True } => "true",
+                { ValueKind: JsonValueKind.False } => "false",
+                { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => "",
+                { } v => v.GetRawText(),
+            };
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
 }

@@ -19,6 +19,7 @@ public sealed partial class SlackActorResolver(
     ILogger<SlackActorResolver> logger)
 {
     private readonly ConcurrentDictionary<string, Cached> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<SlackUser?>>> _inFlight = new(StringComparer.Ordinal);
 
     public async Task<Actor> ResolveAsync(string userId, string? userName, CancellationToken cancellationToken)
     {
@@ -33,20 +34,33 @@ public sealed partial class SlackActorResolver(
 
     private async Task<SlackUser?> LookUpAsync(string userId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(userId, out var cached) && cached.Expires > now)
+        if (_cache.TryGetValue(userId, out var cached) && cached.Expires > time.GetUtcNow())
             return cached.User;
+        // Single flight: concurrent lookups of one user share one call (a burst of commands used to make one call
+        // each, spending the method's rate budget). Lazy, because GetOrAdd may run its factory more than once.
+        var lookup = _inFlight.GetOrAdd(userId, id => new Lazy<Task<SlackUser?>>(() => FetchAsync(id)));
+        return await lookup.Value.WaitAsync(cancellationToken);
+    }
+
+    // Shared by every waiting caller, so no caller's token may cancel it; the HTTP client's timeout bounds it.
+    private async Task<SlackUser?> FetchAsync(string userId)
+    {
         try
         {
-            var user = await api.GetUserAsync(userId, cancellationToken);
-            _cache[userId] = new Cached(user, now + options.Value.UserCacheDuration);
+            var user = await api.GetUserAsync(userId, CancellationToken.None);
+            _cache[userId] = new Cached(user, time.GetUtcNow() + options.Value.UserCacheDuration);
             return user;
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException)
         {
             // Answering without admin rights or a time zone beats not answering; a stale entry beats none.
             LogLookupFailed(logger, ex.Message);
-            return cached?.User;
+            return _cache.TryGetValue(userId, out var stale) ? stale.User : null;
+        }
+        finally
+        {
+            // The entry is this lookup's own: no other can be added for the user while it is present.
+            _inFlight.TryRemove(userId, out _);
         }
     }
 

@@ -56,6 +56,8 @@ public sealed partial class SlackCommandProcessor(
 
     public async Task<SlackMessage> AnswerSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
+        if (!HasValidIds(command.UserId, command.TeamId, command.ChannelId))
+            return SlackRenderer.Render(Reply.Refusal("I could not read that command: it does not say correctly who sent it or from which workspace. Nothing was changed."));
         try
         {
             var parsed = parser.Parse("/" + command.Command.TrimStart('/') + " " + command.Text);
@@ -95,6 +97,8 @@ public sealed partial class SlackCommandProcessor(
         var userId = Str(inner, "user") ?? "";
         var channel = Str(inner, "channel") ?? "";
         var threadTs = Str(inner, "thread_ts");
+        if (!HasValidIds(userId, teamId, channel) || channel.Length == 0)
+            return true;
         work = ct => AnswerQuestionAsync(question, userId, teamId, channel, threadTs, ct);
         return true;
     }
@@ -102,7 +106,8 @@ public sealed partial class SlackCommandProcessor(
     /// <summary>Replays a clicked follow-up button as the person who clicked it; null when the payload is not ours.</summary>
     public async Task<(SlackMessage Message, Uri? ResponseUrl)?> AnswerInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        if (Str(payload, "type") != "block_actions" || !payload.TryGetProperty("actions", out var actions) || actions.GetArrayLength() == 0)
+        if (Str(payload, "type") != "block_actions" || !payload.TryGetProperty("actions", out var actions)
+            || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
             return null;
         var followUp = FollowUpValue.TryDecode(Str(actions[0], "value"));
         if (followUp is null)
@@ -112,6 +117,8 @@ public sealed partial class SlackCommandProcessor(
         var teamId = (payload.TryGetProperty("team", out var team) ? Str(team, "id") : null) ?? Str(user, "team_id") ?? "";
         var channelId = payload.TryGetProperty("channel", out var channel) ? Str(channel, "id") : null;
         Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var responseUrl);
+        if (!HasValidIds(userId, teamId, channelId))
+            return (SlackRenderer.Render(Reply.Refusal("I could not read that click. Nothing was changed.")), responseUrl);
         try
         {
             var actor = await actors.ResolveAsync(userId, Str(user, "username") ?? Str(user, "name"), cancellationToken);
@@ -201,6 +208,13 @@ public sealed partial class SlackCommandProcessor(
             LogPostFailed(logger, ex.Message);
         }
     }
+
+    /// <summary>
+    /// A user and a workspace are required and a channel optional, each shaped like an id (<see cref="PlatformIds"/>):
+    /// an empty user would act for the learner <c>slack:</c>, and an over-long id fails as a storage key.
+    /// </summary>
+    private static bool HasValidIds(string userId, string teamId, string? channelId) =>
+        PlatformIds.IsValid(userId) && PlatformIds.IsValid(teamId) && (string.IsNullOrEmpty(channelId) || PlatformIds.IsValid(channelId));
 
     private static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

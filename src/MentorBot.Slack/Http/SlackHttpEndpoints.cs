@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MentorBot.Core.Background;
+using MentorBot.Core.Storage;
 using MentorBot.Slack.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,9 +33,9 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state)
     {
-        var body = await ReadVerifiedAsync(context, verifier);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier);
         if (body is null)
-            return Results.Unauthorized();
+            return refusal!;
         if (state.IsStopped)
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
@@ -57,18 +59,21 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state, ILoggerFactory loggers)
     {
-        var body = await ReadVerifiedAsync(context, verifier);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier);
         if (body is null)
-            return Results.Unauthorized();
+            return refusal!;
 
-        using var doc = ParseJson(body);
+        using var doc = ParseObject(body);
         if (doc is null)
-            return Results.BadRequest();
+            return NotReadable("a JSON object whose strings are valid text");
         var root = doc.RootElement;
-        var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = Str(root, "type");
+        if (type is null)
+            return NotReadable("a string \"type\"");
         if (type == "url_verification")
         {
-            var challenge = root.TryGetProperty("challenge", out var c) ? c.GetString() ?? "" : "";
+            if (Str(root, "challenge") is not { } challenge)
+                return NotReadable("a string \"challenge\"");
             return Results.Json(new Dictionary<string, string> { ["challenge"] = challenge });
         }
 
@@ -82,58 +87,104 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<IResult> InteractionsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state, ILoggerFactory loggers)
     {
-        var body = await ReadVerifiedAsync(context, verifier);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier);
         if (body is null)
-            return Results.Unauthorized();
+            return refusal!;
         if (state.IsStopped)
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         var payload = Field(form, "payload");
         if (payload is null)
-            return Results.BadRequest();
-        using var doc = ParseJson(Encoding.UTF8.GetBytes(payload));
+            return NotReadable("a \"payload\" field");
+        using var doc = ParseObject(Encoding.UTF8.GetBytes(payload));
         if (doc is null)
-            return Results.BadRequest();
+            return NotReadable("a payload that is a JSON object whose strings are valid text");
         var element = doc.RootElement.Clone();
         context.RequestServices.GetRequiredService<IBackgroundWorkQueue>().TryEnqueue("slack interaction", ct => processor.HandleInteractionAsync(element, ct));
         return Results.Ok();
     }
 
-    private static async Task<byte[]?> ReadVerifiedAsync(HttpContext context, SlackSignatureVerifier verifier)
+    /// <summary>The verified body, or null and the response that refuses the request.</summary>
+    private static async Task<(byte[]? Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext context, SlackSignatureVerifier verifier)
     {
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
-            return null;
-        var body = buffer.ToArray();
-        var ok = verifier.Verify(
-            request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
-            request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
-            body);
+            return (null, TooLarge());
+        var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+            return (null, TooLarge());
+        var timestamp = request.Headers[SlackSignatureVerifier.TimestampHeader].ToString();
+        var signature = request.Headers[SlackSignatureVerifier.SignatureHeader].ToString();
+        var ok = verifier.Verify(timestamp, signature, body);
         if (!ok)
+        {
             LogRejected(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path);
-        return ok ? body : null;
+            return (null, Results.Unauthorized());
+        }
+
+        // The signature only proves the request is recent, so one captured request could be sent again and again
+        // within the window; each signature is accepted once. Slack signs every delivery, retries included, afresh.
+        var validUntil = DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, CultureInfo.InvariantCulture)) + SlackSignatureVerifier.MaxClockSkew + TimeSpan.FromSeconds(1);
+        var guard = context.RequestServices.GetRequiredService<IReplayGuard>();
+        if (!await guard.TryRememberAsync("slack:" + signature, validUntil, context.RequestAborted))
+        {
+            LogReplay(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path);
+            // 2xx, so Slack itself would never retry it; nothing is done a second time.
+            return (null, Results.Ok());
+        }
+        return (body, null);
     }
 
-    private static JsonDocument? ParseJson(byte[] body)
+    /// <summary>The whole stream, or null as soon as it proves longer than <paramref name="limit"/> (the rest is not read).</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, int limit, CancellationToken cancellationToken)
     {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge() =>
+        Results.Text($"Request body larger than {MaxBodyBytes} bytes.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The body as a JSON object every string of which is readable text; null for anything else.</summary>
+    private static JsonDocument? ParseObject(byte[] body)
+    {
+        JsonDocument doc;
         try
         {
-            return JsonDocument.Parse(body);
+            doc = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
             return null;
         }
+        if (doc.RootElement.ValueKind == JsonValueKind.Object && ReadableJson.IsReadable(doc.RootElement))
+            return doc;
+        doc.Dispose();
+        return null;
     }
+
+    private static string? Str(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    // Signed by Slack yet unreadable: a 400 with the reason, and nothing is processed.
+    private static IResult NotReadable(string expected) =>
+        Results.Text("Bad request: expected " + expected + ".", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
     private static string? Field(Dictionary<string, StringValues> form, string name) =>
         form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "Rejected a request to {Path}: missing, stale or wrong Slack signature")]
     private static partial void LogRejected(ILogger logger, PathString path);
+
+    [LoggerMessage(EventId = 731, Level = LogLevel.Warning, Message = "Ignored a replayed request to {Path}: its signature was already accepted")]
+    private static partial void LogReplay(ILogger logger, PathString path);
 }

@@ -22,13 +22,14 @@ public sealed class StoreRegistrationTests
         {
             typeof(ILearnerStore), typeof(IActivityStore), typeof(ISubscriptionStore), typeof(IChallengeStore),
             typeof(IDeliveryOutbox), typeof(IUndeliverableNotices), typeof(IDirectChannelStore), typeof(IStorageHealth),
+            typeof(IReplayGuard),
         })
         {
             var first = provider.GetRequiredService(type);
             Assert.Same(first, provider.GetRequiredService(type));
             Assert.Same(_made[type], first);
         }
-        Assert.Equal(8, _made.Count);
+        Assert.Equal(9, _made.Count);
     }
 
     [Fact]
@@ -53,7 +54,8 @@ public sealed class StoreRegistrationTests
             Outbox: s => Make<IDeliveryOutbox>(s),
             UndeliverableNotices: s => Make<IUndeliverableNotices>(s),
             DirectChannels: s => Make<IDirectChannelStore>(s),
-            Health: (s, sp) => Make<IStorageHealth>(s)));
+            Health: (s, sp) => Make<IStorageHealth>(s),
+            ReplayGuard: (s, sp) => Make<IReplayGuard>(s)));
 
     private T Make<T>(Storage storage) where T : class
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Storage;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +42,7 @@ public sealed class HttpDeferralTests : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<ICommandDispatcher>(_core);
         builder.Services.AddSingleton<IFaqService, EmptyFaqService>();
+        builder.Services.AddSingleton<IReplayGuard>(new InMemoryReplayGuard(_time));
         builder.Services.AddDiscordAdapter(builder.Configuration);
         _app = builder.Build();
         _app.MapDiscordEndpoints();

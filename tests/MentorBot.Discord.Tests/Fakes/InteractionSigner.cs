@@ -25,8 +25,11 @@ public sealed class InteractionSigner : IDisposable
 
     public string PublicKeyHex => Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant();
 
-    public string Sign(string timestamp, string body) =>
-        Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body))).ToLowerInvariant();
+    public string Sign(string timestamp, string body) => Sign(timestamp, Encoding.UTF8.GetBytes(body));
+
+    /// <summary>Signs raw bytes, which need not be valid UTF-8.</summary>
+    public string Sign(string timestamp, byte[] body) =>
+        Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, [.. Encoding.UTF8.GetBytes(timestamp), .. body])).ToLowerInvariant();
 
     public void Dispose() => _key.Dispose();
 }

@@ -36,7 +36,8 @@ public sealed class RunningHost : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningHost> StartAsync(FakeSlack slack, SlackMode mode, IDictionary<string, string?>? extra = null)
+    /// <param name="beforeStart">Runs on the built host before it starts, e.g. to add a logger provider.</param>
+    public static async Task<RunningHost> StartAsync(FakeSlack slack, SlackMode mode, IDictionary<string, string?>? extra = null, Action<WebApplication>? beforeStart = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mentorbot-slack-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -54,15 +55,19 @@ public sealed class RunningHost : IAsyncDisposable
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
         var app = BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(settings));
+        beforeStart?.Invoke(app);
         await app.StartAsync();
         return new RunningHost(app, slack, directory);
     }
 
     /// <summary>Posts a form body signed the way Slack signs it, at the current real time.</summary>
-    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", string? secret = null, IDictionary<string, string>? headers = null, TimeSpan? age = null)
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded", string? secret = null, IDictionary<string, string>? headers = null, TimeSpan? age = null) =>
+        PostSignedAsync(path, Encoding.UTF8.GetBytes(body), contentType, secret, headers, age);
+
+    /// <summary>Posts raw bytes (which need not be valid UTF-8) signed the way Slack signs them.</summary>
+    public Task<HttpResponseMessage> PostSignedAsync(string path, byte[] bytes, string contentType = "application/x-www-form-urlencoded", string? secret = null, IDictionary<string, string>? headers = null, TimeSpan? age = null)
     {
         var timestamp = (TimeProvider.System.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
