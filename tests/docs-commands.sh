@@ -43,5 +43,5 @@ for line in "${lines[@]}"; do
   fi
 done
 rm -f /tmp/docs-commands.$$.out
-echo "docs-commands: $passed passed, $failed failed, $skipped skipped"
+echo "docs-commands: ran $passed, failures $failed, skipped $skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -85,9 +85,54 @@ public sealed partial class CliVerbTests : IDisposable
         var output = Lines(run.Out);
         Assert.Equal("in-scope top-1 accuracy: 1/2 = 50.0 %", output[0]);
         Assert.Equal("off-topic decline rate:  1/1 = 100.0 %", output[1]);
-        Assert.Equal("misses (1):", output[2]);
-        Assert.StartsWith("  line 4: \"do I need a degree\" expected salary-us, got degree-required (", output[3], StringComparison.Ordinal);
-        Assert.Equal(4, output.Count);
+        Assert.Equal("in-scope ranked first (answered or first suggestion): 1/2", output[2]);
+        Assert.Equal("misses (1):", output[3]);
+        Assert.StartsWith("  line 4: \"do I need a degree\" expected salary-us, got degree-required (", output[4], StringComparison.Ordinal);
+        Assert.Equal(5, output.Count);
+    }
+
+    [Theory]
+    [InlineData("50", "100", 0)]
+    [InlineData("51", "100", 1)]
+    [InlineData("50", "100.0%", 0)]
+    public void Faq_eval_exits_1_when_a_rate_is_below_its_floor(string minInScope, string minDeclined, int exitCode)
+    {
+        var tsv = _temp.Combine("floors.tsv");
+        File.WriteAllText(tsv, "question\texpected\ndo I need a degree\tdegree-required\nhow do I bake bread\tnone\ndo I need a degree\tsalary-us\n");
+
+        var run = Run(["faq", "eval", tsv, "--min-in-scope", minInScope, "--min-declined", minDeclined]);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        if (exitCode == 1)
+            Assert.Contains("FAIL: in-scope top-1 accuracy 50.0 % is below the floor of 51.0 %", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--min-in-scope")]
+    [InlineData("--min-in-scope", "lots")]
+    [InlineData("--min-declined", "101")]
+    [InlineData("--floor", "50")]
+    public void Faq_eval_with_a_malformed_floor_exits_2_and_says_what_it_expected(params string[] options)
+    {
+        var tsv = _temp.Combine("floors.tsv");
+        File.WriteAllText(tsv, "question\texpected\ndo I need a degree\tdegree-required\n");
+
+        var run = Run(["faq", "eval", tsv, .. options]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("in percent", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_json_reports_small_talk_as_a_decline_with_its_kind()
+    {
+        var run = Run(["ask", "--json"], stdin: "hello there\nwhat can you do\n");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = Lines(run.Out);
+        Assert.Contains("\"id\":null", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"smalltalk\":\"greeting\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"smalltalk\":\"capabilities\"", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
