@@ -25,12 +25,32 @@ public sealed class LiteDbStorageHealth(LiteDbContext context, ILogger<LiteDbSto
         {
             if (context.Full)
                 ProbeWrite();
-            return Task.FromResult(context.Meta.FindById(LiteDbContext.SchemaDocumentId) is not null);
+            return Task.FromResult(ReadSchema());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.PingFailed(_logger, ex);
             return Task.FromResult(false);
+        }
+    }
+
+    /// <summary>
+    /// On a full disk, an engine opened after a failure can fail its first read: LiteDB writes the leftover log back
+    /// into the data file in the background when it opens, and that write fails too. The failure reopens the engine
+    /// again (<see cref="ReopeningLiteEngine"/>), so the read is tried a few times before the storage counts as down.
+    /// </summary>
+    private bool ReadSchema()
+    {
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return context.Meta.FindById(LiteDbContext.SchemaDocumentId) is not null;
+            }
+            catch (StorageFullException) when (attempt < Attempts)
+            {
+            }
         }
     }
 

@@ -101,6 +101,7 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
             if (ReferenceEquals(failed, _engine))
             {
                 Log.EngineFailed(_logger, _path, full, failure);
+                AbandonedTransactions.SilenceFinalizers(failed);
                 try
                 {
                     failed.Dispose();

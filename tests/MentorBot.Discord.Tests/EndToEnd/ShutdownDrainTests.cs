@@ -4,6 +4,7 @@ using System.Text.Json;
 using MentorBot.Core;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Storage;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +42,7 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<ICommandDispatcher>(_core);
         builder.Services.AddSingleton<IFaqService, EmptyFaqService>();
+        builder.Services.AddSingleton<IReplayGuard>(new InMemoryReplayGuard(_time));
         // Hosted services stop in reverse order: the web server, the adapter, this releaser, then the background work.
         // So the core finishes only once the host is already stopping and nothing but the drain is left to wait for it.
         builder.Services.AddBackgroundWork();
