@@ -26,6 +26,14 @@ public sealed class LiteDbContext : IDisposable
     internal const string ChallengesCollection = "challenges";
     internal const string SubmissionsCollection = "challenge_submissions";
 
+    /// <summary>Every collection a store reads; all are created when the file is opened (see <see cref="EnsureCollections"/>).</summary>
+    internal static readonly IReadOnlyList<string> CollectionNames =
+    [
+        MetaCollection, LearnersCollection, CheckinsCollection, TaskCompletionsCollection, StreakSummariesCollection,
+        SubscriptionsCollection, ChallengesCollection, SubmissionsCollection, LiteDbDeliveryOutbox.DeliveriesCollection,
+        LiteDbDirectChannelStore.ChannelsCollection, LiteDbUndeliverableNotices.NoticesCollection,
+    ];
+
     private readonly LiteDbFileLock _lock;
     private readonly ReopeningLiteEngine _engine;
     private readonly LiteDatabase _database;
@@ -62,6 +70,7 @@ public sealed class LiteDbContext : IDisposable
         try
         {
             SchemaVersion = EnsureSchema(log);
+            EnsureCollections();
             EnsureIndexes();
             foreach (var notice in _database.GetCollection<UndeliverableNoticeDocument>(LiteDbUndeliverableNotices.NoticesCollection).FindAll())
                 PendingNotices.TryAdd(notice.Id, 0);
@@ -187,6 +196,29 @@ public sealed class LiteDbContext : IDisposable
         }
         if (claimed.Count > 0)
             deliveries.Update(claimed);
+    }
+
+    /// <summary>
+    /// Creates every collection that does not exist yet. LiteDB creates a collection on its first write, and a read
+    /// racing that write can fail with "page type must be collection page" (litedb-org/LiteDB#2792); a collection that
+    /// exists before the first request is never created under load. A placeholder is inserted and deleted in one
+    /// transaction: the collection stays, empty.
+    /// </summary>
+    private void EnsureCollections()
+    {
+        var existing = _database.GetCollectionNames().ToHashSet(StringComparer.Ordinal);
+        var missing = CollectionNames.Where(name => !existing.Contains(name)).ToList();
+        if (missing.Count == 0)
+            return;
+
+        _database.BeginTrans();
+        foreach (var name in missing)
+        {
+            var collection = _database.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = "collection-created" });
+            collection.Delete("collection-created");
+        }
+        _database.Commit();
     }
 
     private void EnsureIndexes()
