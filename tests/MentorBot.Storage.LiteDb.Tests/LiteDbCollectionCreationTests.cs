@@ -25,7 +25,7 @@ public sealed class LiteDbCollectionCreationTests
     [Fact]
     public async Task Reads_racing_the_first_write_of_each_collection_never_fail()
     {
-        for (var round = 0; round < 40; round++)
+        for (var round = 0; round < 20; round++)
         {
             using var db = new TempDatabase();
             var subscriptions = new LiteDbSubscriptionStore(db.Context);
