@@ -132,7 +132,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         var lexical = new double[entries.Count];
         foreach (var candidate in index.Search(terms, LexicalCandidates, jargon))
             lexical[snapshot.Position[candidate.Entry]] = LexicalConfidence(candidate, index.RarestWeight);
-        var cosine = snapshot.Semantic is { } semantic ? semantic.Similarities(semantic.Embedder.Embed(question)) : null;
+        var cosine = snapshot.Semantic is { } semantic ? semantic.Similarities(semantic.Embedder.Embed(SemanticText.For(question, tokens, index.Analyzer))) : null;
         return new FaqMeasurement(entries, terms, lexical, cosine)
         {
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),

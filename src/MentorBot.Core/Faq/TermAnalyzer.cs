@@ -48,6 +48,12 @@ internal sealed class TermAnalyzer
     /// <summary>Whether the word is a typo of one the knowledge base uses.</summary>
     public bool Corrects(string token) => _corrector?.Correct(token) is not null;
 
+    /// <summary>The word a question's token is read as when it is misspelt, or null when it is taken as written.</summary>
+    public string? Correction(string token) =>
+        _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token) && !EnglishWords.Contains(token)
+            ? corrector.Correct(token)
+            : null;
+
     public List<string> Analyze(string text) => Analyze(Tokenizer.Tokenize(text));
 
     /// <summary>Analyses text already split by <see cref="Tokenizer"/>, for callers that need the tokens too.</summary>
@@ -68,8 +74,8 @@ internal sealed class TermAnalyzer
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (correct && _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token) && !EnglishWords.Contains(token))
-                token = corrector.Correct(token) ?? token;
+            if (correct)
+                token = Correction(token) ?? token;
             // A number the knowledge base never mentions ("in 2027") says nothing about the topic.
             stop[i] = Stopwords.All.Contains(token) || (correct && char.IsDigit(token[0]) && _corrector is { } known && !known.IsKnown(token));
             stems[i] = WordStemmer.Stem(token);

@@ -10,15 +10,20 @@ namespace MentorBot.Core.Tests.Faq.Semantic;
 internal sealed class FakeEmbedder(params string[][] concepts) : ITextEmbedder
 {
     private const int Dimensions = 64;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
     private int _calls;
 
     public string ModelId => "fake-concepts-v1";
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>Every text embedded, in order.</summary>
+    public IReadOnlyCollection<string> Texts => _texts;
+
     public float[] Embed(string text)
     {
         Interlocked.Increment(ref _calls);
+        _texts.Enqueue(text);
         var vector = new float[Dimensions];
         foreach (var word in text.ToLowerInvariant().Split([' ', '?', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries))
         {

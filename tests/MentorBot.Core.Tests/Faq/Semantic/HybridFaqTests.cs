@@ -57,6 +57,28 @@ public sealed class HybridFaqTests
     }
 
     [Fact]
+    public void The_model_reads_misspelt_words_and_chat_shorthand_as_the_words_they_stand_for()
+    {
+        var embedder = new FakeEmbedder(Concepts);
+
+        var result = Engine(embedder).Ask("wat does kubernets do for u");
+
+        // "kubernets" is one edit from the knowledge base's "kubernetes"; the fake model knows only the right spelling.
+        Assert.Equal("what does kubernetes do for you", embedder.Texts.Last());
+        Assert.Equal("orchestration", result.Entry?.Id);
+    }
+
+    [Fact]
+    public void A_question_spelt_right_reaches_the_model_as_written()
+    {
+        var embedder = new FakeEmbedder(Concepts);
+
+        Engine(embedder).Ask("How big is the typical paycheck?");
+
+        Assert.Equal("How big is the typical paycheck?", embedder.Texts.Last());
+    }
+
+    [Fact]
     public void The_decision_is_the_calibrated_probability_of_the_top_entry()
     {
         var faq = Engine(new FakeEmbedder(Concepts));
