@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MentorBot.Slack.Tests.Fakes;
+namespace MentorBot.Testing.Slack;
 
 /// <summary>
 /// A Slack on loopback, built from the documented shapes (protocols.md §7–11): the Web API methods the adapter uses,
