@@ -130,6 +130,13 @@ public sealed class FakeSlack : IAsyncDisposable
         return envelope;
     }
 
+    /// <summary>Sends a frame exactly as given to the newest healthy connection: for frames Slack would never send.</summary>
+    public async Task SendRawFrameAsync(JsonObject frame)
+    {
+        if (Current() is { } connection)
+            await connection.SendAsync(frame);
+    }
+
     /// <summary>Sends the same envelope again with the next <c>retry_attempt</c>, as Slack does when it thinks an ack was lost.</summary>
     public async Task RedeliverAsync(FakeEnvelope envelope)
     {
