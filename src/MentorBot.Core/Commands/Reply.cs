@@ -22,6 +22,13 @@ public sealed record Reply
 
     public ReplyKind Kind { get; init; } = ReplyKind.Info;
 
+    /// <summary>
+    /// Channel ids the core itself chose (from configuration, never from what a user typed) that <see cref="Text"/>
+    /// mentions as <c>&lt;#id&gt;</c>. Renderers that escape all text (Slack) turn exactly these back into channel links;
+    /// Discord reads <c>&lt;#id&gt;</c> as a link anyway.
+    /// </summary>
+    public IReadOnlyList<string> ChannelLinks { get; init; } = [];
+
     /// <summary>A short, only-for-you message for input the core could not act on. Nothing was changed.</summary>
     public static Reply Refusal(string text) =>
         new() { Text = text, Kind = ReplyKind.Refusal, Visibility = ReplyVisibility.OnlyYou };

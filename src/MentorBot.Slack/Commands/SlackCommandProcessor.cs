@@ -4,6 +4,7 @@ using MentorBot.Core.Background;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Text;
+using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Rendering;
 using MentorBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -56,100 +57,94 @@ public sealed partial class SlackCommandProcessor(
 
     public async Task<SlackMessage> AnswerSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        if (!HasValidIds(command.UserId, command.TeamId, command.ChannelId))
+        var caller = new SlackCaller(command.UserId, command.UserName, command.TeamId, command.ChannelId);
+        if (!caller.IsValid)
             return SlackRenderer.Render(Reply.Refusal("I could not read that command: it does not say correctly who sent it or from which workspace. Nothing was changed."));
-        try
-        {
-            var parsed = parser.Parse("/" + command.Command.TrimStart('/') + " " + command.Text);
-            if (parsed.Command is not { } valid)
-                return SlackRenderer.Render(Reply.Refusal(parsed.Error ?? "I could not read that command. Try /help."));
-            var actor = await actors.ResolveAsync(command.UserId, command.UserName, cancellationToken);
-            var request = valid.ToRequest(actor, new CommunityId("slack", command.TeamId)) with { ChannelId = command.ChannelId };
-            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCommandFailed(logger, command.Command, ex);
-            return SlackRenderer.Render(Failure);
-        }
+        var parsed = parser.Parse("/" + command.Command.TrimStart('/') + " " + command.Text);
+        if (parsed.Command is not { } valid)
+            return SlackRenderer.Render(Reply.Refusal(parsed.Error ?? "I could not read that command. Try /help."));
+        return await AnswerAsync(caller, valid.Command, valid.ToRequest, cancellationToken);
     }
 
     /// <summary>
-    /// Handles an Events API <c>event_callback</c> body. Returns false, doing nothing, for a repeat of an event
-    /// already handled (Slack retries when it thinks the first delivery failed).
+    /// Handles an Events API <c>event_callback</c>. Returns false, doing nothing, for a repeat of an event already
+    /// handled (Slack retries when it thinks the first delivery failed); otherwise true, with the work to run after the
+    /// acknowledgement (nothing, for events the bot does not answer).
     /// </summary>
-    public bool TryAcceptEvent(JsonElement callback, out Func<CancellationToken, Task> work)
+    public bool TryAcceptEvent(EventCallback callback, out Func<CancellationToken, Task> work)
     {
+        ArgumentNullException.ThrowIfNull(callback);
         work = _ => Task.CompletedTask;
-        var eventId = Str(callback, "event_id");
-        if (eventId is not null && !_events.TryAdd(eventId))
+        if (callback.EventId is { } eventId && !_events.TryAdd(eventId))
         {
             LogDuplicateEvent(logger, eventId);
             return false;
         }
 
-        if (!callback.TryGetProperty("event", out var inner) || inner.ValueKind != JsonValueKind.Object)
+        if (callback.Event is not { } inner || QuestionFrom(inner) is not { } question)
             return true;
-        var question = QuestionFrom(inner);
-        if (question is null)
+        var caller = new SlackCaller(inner.User ?? "", null, callback.TeamId ?? inner.Team ?? "", inner.Channel ?? "");
+        if (!caller.IsValid || string.IsNullOrEmpty(caller.ChannelId))
             return true;
-        var teamId = Str(callback, "team_id") ?? Str(inner, "team") ?? "";
-        var userId = Str(inner, "user") ?? "";
-        var channel = Str(inner, "channel") ?? "";
-        var threadTs = Str(inner, "thread_ts");
-        if (!HasValidIds(userId, teamId, channel) || channel.Length == 0)
-            return true;
-        work = ct => AnswerQuestionAsync(question, userId, teamId, channel, threadTs, ct);
+        work = ct => AnswerQuestionAsync(caller, question, inner.ThreadTs, ct);
         return true;
     }
 
     /// <summary>Replays a clicked follow-up button as the person who clicked it; null when the payload is not ours.</summary>
-    public async Task<(SlackMessage Message, Uri? ResponseUrl)?> AnswerInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
+    public async Task<(SlackMessage Message, Uri? ResponseUrl)?> AnswerInteractionAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
-        if (Str(payload, "type") != "block_actions" || !payload.TryGetProperty("actions", out var actions)
-            || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Type != "block_actions" || payload.Actions.Count == 0 || FollowUpValue.TryDecode(payload.Actions[0].Value) is not { } followUp)
             return null;
-        var followUp = FollowUpValue.TryDecode(Str(actions[0], "value"));
-        if (followUp is null)
-            return null;
-        var user = payload.TryGetProperty("user", out var u) ? u : default;
-        var userId = Str(user, "id") ?? "";
-        var teamId = (payload.TryGetProperty("team", out var team) ? Str(team, "id") : null) ?? Str(user, "team_id") ?? "";
-        var channelId = payload.TryGetProperty("channel", out var channel) ? Str(channel, "id") : null;
-        Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var responseUrl);
-        if (!HasValidIds(userId, teamId, channelId))
+        var user = payload.User;
+        var caller = new SlackCaller(user?.Id ?? "", user?.Username ?? user?.Name, payload.Team?.Id ?? user?.TeamId ?? "", payload.Channel?.Id);
+        Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl);
+        if (!caller.IsValid)
             return (SlackRenderer.Render(Reply.Refusal("I could not read that click. Nothing was changed.")), responseUrl);
-        try
-        {
-            var actor = await actors.ResolveAsync(userId, Str(user, "username") ?? Str(user, "name"), cancellationToken);
-            var request = new CommandRequest(followUp.Command, followUp.Options, actor, new CommunityId("slack", teamId)) { ChannelId = channelId };
-            return (SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken)), responseUrl);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCommandFailed(logger, followUp.Command, ex);
-            return (SlackRenderer.Render(Failure), responseUrl);
-        }
+        var message = await AnswerAsync(
+            caller, followUp.Command, (actor, community) => new CommandRequest(followUp.Command, followUp.Options, actor, community), cancellationToken);
+        return (message, responseUrl);
     }
 
     /// <summary>Answers a click and posts the answer to its <c>response_url</c>.</summary>
-    public async Task HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
+    public async Task HandleInteractionAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
         var answer = await AnswerInteractionAsync(payload, cancellationToken);
         if (answer is { ResponseUrl: { } url } found)
             await api.PostToResponseUrlAsync(url, found.Message, cancellationToken);
     }
 
-    private string? QuestionFrom(JsonElement inner)
+    /// <summary>
+    /// The one path from Slack to the core, whatever the entry point: resolve the actor (names, moderator rights, time
+    /// zone), dispatch the request, render the reply. A failure anywhere is logged and answered with an apology rather
+    /// than left unanswered; the caller has already checked the ids.
+    /// </summary>
+    private async Task<SlackMessage> AnswerAsync(
+        SlackCaller caller, string command, Func<Actor, CommunityId, CommandRequest> toRequest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var actor = await actors.ResolveAsync(caller.UserId, caller.UserName, cancellationToken);
+            var request = toRequest(actor, new CommunityId("slack", caller.TeamId)) with { ChannelId = caller.ChannelId };
+            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCommandFailed(logger, command, ex);
+            return SlackRenderer.Render(Failure);
+        }
+    }
+
+    private string? QuestionFrom(SlackEvent inner)
     {
         // Our own messages and edits, joins and other subtypes would otherwise start a conversation with ourselves.
-        if (Str(inner, "bot_id") is not null || Str(inner, "subtype") is not null)
+        if (inner.BotId is not null || inner.Subtype is not null)
             return null;
-        var text = Str(inner, "text") ?? "";
-        return Str(inner, "type") switch
+        var text = inner.Text ?? "";
+        return inner.Type switch
         {
             "app_mention" => StripMention(text),
-            "message" when Str(inner, "channel_type") == "im" => text.Trim(),
+            "message" when inner.ChannelType == "im" => text.Trim(),
             _ => null,
         };
     }
@@ -162,27 +157,16 @@ public sealed partial class SlackCommandProcessor(
         return LeadingMention().Replace(text, "").Trim();
     }
 
-    private async Task AnswerQuestionAsync(string question, string userId, string teamId, string channel, string? threadTs, CancellationToken cancellationToken)
+    /// <summary>A mention or DM is a <c>/faq</c> question, answered in its channel (and thread).</summary>
+    private async Task AnswerQuestionAsync(SlackCaller caller, string question, string? threadTs, CancellationToken cancellationToken)
     {
-        SlackMessage message;
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (question.Length > 0)
+            options["question"] = question;
+        var message = await AnswerAsync(caller, "faq", (actor, community) => new CommandRequest("faq", options, actor, community), cancellationToken);
         try
         {
-            var actor = await actors.ResolveAsync(userId, null, cancellationToken);
-            var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (question.Length > 0)
-                options["question"] = question;
-            var request = new CommandRequest("faq", options, actor, new CommunityId("slack", teamId)) { ChannelId = channel };
-            message = SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCommandFailed(logger, "faq", ex);
-            message = SlackRenderer.Render(Failure);
-        }
-
-        try
-        {
-            await api.PostMessageAsync(channel, message, threadTs, cancellationToken);
+            await api.PostMessageAsync(caller.ChannelId!, message, threadTs, cancellationToken);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or JsonException or TaskCanceledException)
         {
@@ -208,16 +192,6 @@ public sealed partial class SlackCommandProcessor(
             LogPostFailed(logger, ex.Message);
         }
     }
-
-    /// <summary>
-    /// A user and a workspace are required and a channel optional, each shaped like an id (<see cref="PlatformIds"/>):
-    /// an empty user would act for the learner <c>slack:</c>, and an over-long id fails as a storage key.
-    /// </summary>
-    private static bool HasValidIds(string userId, string teamId, string? channelId) =>
-        PlatformIds.IsValid(userId) && PlatformIds.IsValid(teamId) && (string.IsNullOrEmpty(channelId) || PlatformIds.IsValid(channelId));
-
-    private static string? Str(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex LeadingMention();

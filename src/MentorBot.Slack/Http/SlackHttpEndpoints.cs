@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MentorBot.Core.Background;
 using MentorBot.Core.Storage;
 using MentorBot.Slack.Commands;
+using MentorBot.Slack.Payloads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 namespace MentorBot.Slack.Http;
 
@@ -39,20 +38,12 @@ internal static partial class SlackHttpEndpoints
         if (state.IsStopped)
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        // Invalid UTF-8 becomes U+FFFD here, which no id accepts: such a command is refused as unreadable.
+        var payload = SlashCommandPayload.FromForm(QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)));
         // Slack may probe the URL with ssl_check=1; it is acknowledged and nothing else.
-        if (Field(form, "ssl_check") == "1")
+        if (payload.SslCheck == "1")
             return Results.Ok();
-        Uri.TryCreate(Field(form, "response_url"), UriKind.Absolute, out var responseUrl);
-        var command = new SlashCommand(
-            Field(form, "command") ?? "",
-            Field(form, "text") ?? "",
-            Field(form, "user_id") ?? "",
-            Field(form, "user_name") ?? "",
-            Field(form, "team_id") ?? "",
-            Field(form, "channel_id") ?? "",
-            responseUrl);
-        var message = await processor.AnswerWithinBudgetAsync(command, context.RequestAborted);
+        var message = await processor.AnswerWithinBudgetAsync(payload.ToCommand(), context.RequestAborted);
         // An empty 200 is Slack's "acknowledged, the answer comes through response_url".
         return message is null ? Results.Ok() : Results.Bytes(message.ToResponseUtf8(), "application/json; charset=utf-8");
     }
@@ -63,23 +54,21 @@ internal static partial class SlackHttpEndpoints
         if (body is null)
             return refusal!;
 
-        using var doc = ParseObject(body);
-        if (doc is null)
+        var callback = SlackPayloads.TryRead(body, SlackJson.Default.EventCallback);
+        if (callback is null)
             return NotReadable("a JSON object whose strings are valid text");
-        var root = doc.RootElement;
-        var type = Str(root, "type");
-        if (type is null)
+        if (callback.Type is not { } type)
             return NotReadable("a string \"type\"");
         if (type == "url_verification")
         {
-            if (Str(root, "challenge") is not { } challenge)
+            if (callback.Challenge is not { } challenge)
                 return NotReadable("a string \"challenge\"");
             return Results.Json(new Dictionary<string, string> { ["challenge"] = challenge });
         }
 
         if (type != "event_callback" || state.IsStopped)
             return Results.Ok();
-        if (processor.TryAcceptEvent(root.Clone(), out var work))
+        if (processor.TryAcceptEvent(callback, out var work))
             context.RequestServices.GetRequiredService<IBackgroundWorkQueue>().TryEnqueue("slack event", work);
         // Acknowledge at once: Slack retries anything not acknowledged within 3 seconds.
         return Results.Ok();
@@ -94,14 +83,12 @@ internal static partial class SlackHttpEndpoints
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        var payload = Field(form, "payload");
-        if (payload is null)
+        if (!form.TryGetValue("payload", out var field))
             return NotReadable("a \"payload\" field");
-        using var doc = ParseObject(Encoding.UTF8.GetBytes(payload));
-        if (doc is null)
+        var payload = SlackPayloads.TryRead(Encoding.UTF8.GetBytes(field.ToString()), SlackJson.Default.InteractionPayload);
+        if (payload is null)
             return NotReadable("a payload that is a JSON object whose strings are valid text");
-        var element = doc.RootElement.Clone();
-        context.RequestServices.GetRequiredService<IBackgroundWorkQueue>().TryEnqueue("slack interaction", ct => processor.HandleInteractionAsync(element, ct));
+        context.RequestServices.GetRequiredService<IBackgroundWorkQueue>().TryEnqueue("slack interaction", ct => processor.HandleInteractionAsync(payload, ct));
         return Results.Ok();
     }
 
@@ -154,33 +141,9 @@ internal static partial class SlackHttpEndpoints
     private static IResult TooLarge() =>
         Results.Text($"Request body larger than {MaxBodyBytes} bytes.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>The body as a JSON object every string of which is readable text; null for anything else.</summary>
-    private static JsonDocument? ParseObject(byte[] body)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (doc.RootElement.ValueKind == JsonValueKind.Object && ReadableJson.IsReadable(doc.RootElement))
-            return doc;
-        doc.Dispose();
-        return null;
-    }
-
-    private static string? Str(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     // Signed by Slack yet unreadable: a 400 with the reason, and nothing is processed.
     private static IResult NotReadable(string expected) =>
         Results.Text("Bad request: expected " + expected + ".", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-
-    private static string? Field(Dictionary<string, StringValues> form, string name) =>
-        form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "Rejected a request to {Path}: missing, stale or wrong Slack signature")]
     private static partial void LogRejected(ILogger logger, PathString path);

@@ -33,7 +33,7 @@ public static class SlackRenderer
             tail = tail[..(MaxBlocks - blocks.Count - 1)];
 
         var room = MaxBlocks - blocks.Count - tail.Count;
-        var sections = TextSplitter.Split(SlackMrkdwn.FromMarkdown(reply.Text), MaxSectionText, keepEntitiesWhole: true);
+        var sections = TextSplitter.Split(SlackMrkdwn.FromMarkdown(reply.Text, reply.ChannelLinks), MaxSectionText, keepEntitiesWhole: true);
         if (sections.Count > room)
         {
             sections = [.. sections.Take(room - 1), "_…the rest was too long for one Slack message._"];
@@ -47,7 +47,7 @@ public static class SlackRenderer
     private static string Fallback(Reply reply)
     {
         var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : reply.Title + "\n" + reply.Text;
-        var plain = SlackMrkdwn.ToPlain(text);
+        var plain = SlackMrkdwn.ToPlain(text, reply.ChannelLinks);
         if (plain.Length <= MaxFallbackText)
             return plain;
         // Blank text splits into no pieces at all, and even 40,000 spaces need a fallback.

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MentorBot.Core.Background;
 using MentorBot.Slack.Commands;
 using MentorBot.Slack.WebApi;
@@ -26,7 +25,7 @@ internal sealed partial class SocketModeClient(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private readonly RecentIds _envelopes = new(time, TimeSpan.FromMinutes(30));
+    private readonly SocketModeEnvelopes _envelopes = new(processor, api, background, time, logger);
     private int _connections;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -122,75 +121,8 @@ internal sealed partial class SocketModeClient(
         }
     }
 
-    /// <summary>Runs on the receive loop: decides synchronously whether the envelope is new, then works off-loop.</summary>
-    private Task OnEnvelopeAsync(SocketModeConnection connection, JsonElement envelope)
-    {
-        var id = envelope.GetProperty("envelope_id").GetString() ?? "";
-        var type = envelope.TryGetProperty("type", out var t) ? t.GetString() : null;
-        var payload = envelope.TryGetProperty("payload", out var p) ? p : default;
-        if (!_envelopes.TryAdd(id))
-        {
-            LogDuplicateEnvelope(logger, id);
-            _ = AckAsync(connection, id, null);
-            return Task.CompletedTask;
-        }
-
-        background.TryEnqueue("slack envelope " + (type ?? "?"), async _ =>
-        {
-            try
-            {
-                await HandleAsync(connection, id, type, payload);
-            }
-            catch (Exception ex)
-            {
-                LogEnvelopeFailed(logger, type ?? "?", ex);
-            }
-        });
-        return Task.CompletedTask;
-    }
-
-    private async Task HandleAsync(SocketModeConnection connection, string id, string? type, JsonElement payload)
-    {
-        switch (type)
-        {
-            case "slash_commands":
-                var command = ToSlashCommand(payload);
-                var message = await processor.AnswerWithinBudgetAsync(command, CancellationToken.None);
-                var sent = await AckAsync(connection, id, message?.ToResponseJson());
-                // The answer was ready but its connection went away; response_url still reaches the user.
-                if (!sent && message is not null && command.ResponseUrl is { } url)
-                    await api.PostToResponseUrlAsync(url, message, CancellationToken.None);
-                break;
-            case "events_api":
-                await AckAsync(connection, id, null);
-                if (processor.TryAcceptEvent(payload, out var work))
-                    await work(CancellationToken.None);
-                break;
-            case "interactive":
-                await AckAsync(connection, id, null);
-                await processor.HandleInteractionAsync(payload, CancellationToken.None);
-                break;
-            default:
-                await AckAsync(connection, id, null);
-                break;
-        }
-    }
-
-    private static Task<bool> AckAsync(SocketModeConnection connection, string id, JsonObject? payload)
-    {
-        var ack = new JsonObject { ["envelope_id"] = id };
-        if (payload is not null)
-            ack["payload"] = payload;
-        return connection.TrySendAsync(ack);
-    }
-
-    private static SlashCommand ToSlashCommand(JsonElement payload)
-    {
-        string Field(string name) =>
-            payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
-        Uri.TryCreate(Field("response_url"), UriKind.Absolute, out var responseUrl);
-        return new SlashCommand(Field("command"), Field("text"), Field("user_id"), Field("user_name"), Field("team_id"), Field("channel_id"), responseUrl);
-    }
+    /// <summary>Runs on the receive loop; the envelope's handling (reading, acknowledging, answering) is <see cref="SocketModeEnvelopes"/>.</summary>
+    private Task OnEnvelopeAsync(SocketModeConnection connection, JsonElement envelope) => _envelopes.OnEnvelopeAsync(envelope, connection.TrySendAsync);
 
     [LoggerMessage(EventId = 770, Level = LogLevel.Information, Message = "Socket Mode connection {Number} is open")]
     private static partial void LogConnected(ILogger logger, int number);
@@ -209,10 +141,4 @@ internal sealed partial class SocketModeClient(
 
     [LoggerMessage(EventId = 775, Level = LogLevel.Warning, Message = "Could not open a Socket Mode connection ({Reason}); retrying in {Seconds} s")]
     private static partial void LogConnectFailed(ILogger logger, string reason, double seconds);
-
-    [LoggerMessage(EventId = 776, Level = LogLevel.Debug, Message = "Acknowledging repeated envelope {EnvelopeId} without handling it again")]
-    private static partial void LogDuplicateEnvelope(ILogger logger, string envelopeId);
-
-    [LoggerMessage(EventId = 777, Level = LogLevel.Error, Message = "Handling a {Type} envelope failed")]
-    private static partial void LogEnvelopeFailed(ILogger logger, string type, Exception exception);
 }

@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using MentorBot.Slack.Rendering;
+using MentorBot.Slack.WebApi.Responses;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +37,8 @@ public sealed partial class SlackApiClient
 
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
-        using var doc = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, cancellationToken);
-        var root = doc.RootElement;
-        return new SlackAuthInfo(String(root, "user_id") ?? "", String(root, "team_id") ?? "", String(root, "bot_id"));
+        var answer = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, SlackJson.Default.AuthTestResponse, cancellationToken);
+        return new SlackAuthInfo(answer.UserId ?? "", answer.TeamId ?? "", answer.BotId);
     }
 
     /// <summary>Posts a message and returns its <c>ts</c>.</summary>
@@ -52,8 +53,10 @@ public sealed partial class SlackApiClient
             body["thread_ts"] = threadTs;
         if (deliveryKey is not null)
             body["metadata"] = SlackDeliveryMetadata.For(deliveryKey);
-        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken, ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel));
-        return String(doc.RootElement, "ts");
+        var answer = await CallAsync(
+            HttpMethod.Post, "chat.postMessage", body, _options.BotToken, SlackJson.Default.PostMessageResponse, cancellationToken,
+            ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel));
+        return answer.Ts;
     }
 
     /// <summary>
@@ -68,56 +71,48 @@ public sealed partial class SlackApiClient
         if (!string.IsNullOrEmpty(cursor))
             query.Append("&cursor=").Append(Uri.EscapeDataString(cursor));
         // conversations.history is a GET method (Tier 3); its arguments travel in the query string.
-        using var doc = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, SlackJson.Default.ConversationsHistoryResponse, cancellationToken);
         var keys = new List<string>();
-        if (doc.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        foreach (var message in answer.Messages)
         {
-            foreach (var message in messages.EnumerateArray())
-            {
-                if (message.TryGetProperty("metadata", out var metadata)
-                    && String(metadata, "event_type") == SlackDeliveryMetadata.EventType
-                    && metadata.TryGetProperty("event_payload", out var payload)
-                    && String(payload, SlackDeliveryMetadata.KeyField) is { } key)
-                    keys.Add(key);
-            }
+            if (message.Metadata is { EventType: SlackDeliveryMetadata.EventType, EventPayload.DeliveryKey: { } key })
+                keys.Add(key);
         }
 
-        var next = doc.RootElement.TryGetProperty("response_metadata", out var meta) ? NonEmpty(String(meta, "next_cursor")) : null;
-        return new SlackHistoryPage(keys, Bool(doc.RootElement, "has_more") ? next : null);
+        var next = NonEmpty(answer.ResponseMetadata?.NextCursor);
+        return new SlackHistoryPage(keys, answer.HasMore ? next : null);
     }
 
     /// <summary>Opens (or finds) the 1:1 DM with a user and returns its channel id.</summary>
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
     {
-        using var doc = await CallAsync(HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, cancellationToken);
-        return doc.RootElement.TryGetProperty("channel", out var channel) && String(channel, "id") is { } id
-            ? id
-            : throw new SlackApiException("conversations.open", "missing_channel_in_response");
+        var answer = await CallAsync(
+            HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, SlackJson.Default.ConversationsOpenResponse, cancellationToken);
+        return answer.Channel?.Id ?? throw new SlackApiException("conversations.open", "missing_channel_in_response");
     }
 
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         // users.info is a GET method; its arguments travel in the query string.
-        using var doc = await CallAsync(HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, cancellationToken);
-        if (!doc.RootElement.TryGetProperty("user", out var user))
-            throw new SlackApiException("users.info", "missing_user_in_response");
-        var profile = user.TryGetProperty("profile", out var p) ? p : default;
-        var display = profile.ValueKind == JsonValueKind.Object ? NonEmpty(String(profile, "display_name")) ?? NonEmpty(String(profile, "real_name")) : null;
+        var answer = await CallAsync(
+            HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, SlackJson.Default.UsersInfoResponse, cancellationToken);
+        var user = answer.User ?? throw new SlackApiException("users.info", "missing_user_in_response");
+        var display = NonEmpty(user.Profile?.DisplayName) ?? NonEmpty(user.Profile?.RealName);
         return new SlackUser(
-            String(user, "id") ?? userId,
-            String(user, "name") ?? userId,
+            user.Id ?? userId,
+            user.Name ?? userId,
             display,
-            NonEmpty(String(user, "tz")),
-            Bool(user, "is_admin"),
-            Bool(user, "is_owner") || Bool(user, "is_primary_owner"),
-            Bool(user, "is_bot"));
+            NonEmpty(user.Tz),
+            user.IsAdmin,
+            user.IsOwner || user.IsPrimaryOwner,
+            user.IsBot);
     }
 
     /// <summary>Asks for a one-time Socket Mode WebSocket URL with the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        using var doc = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, cancellationToken);
-        return String(doc.RootElement, "url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        var answer = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, SlackJson.Default.ConnectionsOpenResponse, cancellationToken);
+        return answer.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
             : throw new SlackApiException("apps.connections.open", "missing_url_in_response");
     }
@@ -136,8 +131,11 @@ public sealed partial class SlackApiClient
     }
 
     /// <param name="pace">The bucket to pace by when Slack limits finer than per method (chat.postMessage: per channel).</param>
-    private async Task<JsonDocument> CallAsync(
-        HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, CancellationToken cancellationToken, (string Key, SlackRate Rate)? pace = null)
+    /// <exception cref="JsonException">The answer is not a JSON object of the method's shape (a proxy's HTML page, say).</exception>
+    private async Task<T> CallAsync<T>(
+        HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, JsonTypeInfo<T> answerType, CancellationToken cancellationToken,
+        (string Key, SlackRate Rate)? pace = null)
+        where T : SlackApiResponse
     {
         var method = methodAndQuery.Split('?')[0];
         var (paceKey, rate) = pace ?? (method, SlackMethodTier.ForMethod(method));
@@ -165,11 +163,11 @@ public sealed partial class SlackApiClient
             throw new HttpRequestException($"Slack {method} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var doc = await JsonDocument.ParseAsync(stream, default, cancellationToken);
-        if (doc.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
-            return doc;
-        var error = String(doc.RootElement, "error") ?? "unknown_error";
-        doc.Dispose();
+        var answer = await JsonSerializer.DeserializeAsync(stream, answerType, cancellationToken)
+            ?? throw new JsonException($"Slack {method} answered null instead of an object.");
+        if (answer.Ok)
+            return answer;
+        var error = answer.Error ?? "unknown_error";
         LogApiError(_logger, method, error);
         throw new SlackApiException(method, error);
     }
@@ -190,12 +188,6 @@ public sealed partial class SlackApiClient
         // Slack always sends the header; a minute is the cautious guess if a proxy dropped it.
         return TimeSpan.FromSeconds(60);
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool Bool(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

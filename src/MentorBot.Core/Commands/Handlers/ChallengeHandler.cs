@@ -67,7 +67,7 @@ public sealed class ChallengeHandler(LearnerService learners, ChallengeService c
         var reply = ChallengeAnnouncer.Compose(challenge);
         // The challenge is stored whatever happens here; a failed announcement only leaves out the note.
         var channel = announcer is null ? null : await announcer.AnnounceAsync(challenge, cancellationToken).ConfigureAwait(false);
-        return channel is null ? reply : reply with { Text = reply.Text + $"\n\nAnnounced in <#{channel}>." };
+        return channel is null ? reply : reply with { Text = reply.Text + $"\n\nAnnounced in <#{channel}>.", ChannelLinks = [channel] };
     }
 
     private async Task<Reply> ListAsync(CommandRequest request, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace MentorBot.Slack.Tests.Fakes;
+namespace MentorBot.Testing.Slack;
 
 /// <summary>The server side of one Socket Mode WebSocket in the fake.</summary>
 public sealed class FakeSocketConnection(int number, WebSocket socket) : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace MentorBot.Slack.Tests.Fakes;
+namespace MentorBot.Testing.Slack;
 
 /// <summary>An envelope the fake Socket Mode server sent, and every acknowledgement it got for it.</summary>
 public sealed class FakeEnvelope(string id, string type, JsonObject payload, bool acceptsResponsePayload)

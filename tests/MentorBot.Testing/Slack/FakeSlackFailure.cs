@@ -1,4 +1,4 @@
-namespace MentorBot.Slack.Tests.Fakes;
+namespace MentorBot.Testing.Slack;
 
 /// <summary>A scripted answer for the next call of a method: an <c>ok:false</c> error, a 429, or a dropped connection (before or after the work).</summary>
 public sealed record FakeSlackFailure(string Error, int Status = 200, int? RetryAfterSeconds = null, bool Abort = false, string? RawBody = null, bool AfterApplying = false)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MentorBot.Slack.Tests.Fakes;
+namespace MentorBot.Testing.Slack;
 
 /// <summary>
 /// A Slack on loopback, built from the documented shapes (protocols.md §7–11): the Web API methods the adapter uses,
@@ -128,6 +128,13 @@ public sealed class FakeSlack : IAsyncDisposable
         await DeliverAsync(envelope);
         _ = RetryUntilAckedAsync(envelope);
         return envelope;
+    }
+
+    /// <summary>Sends a frame exactly as given to the newest healthy connection: for frames Slack would never send.</summary>
+    public async Task SendRawFrameAsync(JsonObject frame)
+    {
+        if (Current() is { } connection)
+            await connection.SendAsync(frame);
     }
 
     /// <summary>Sends the same envelope again with the next <c>retry_attempt</c>, as Slack does when it thinks an ack was lost.</summary>
