@@ -9,7 +9,7 @@ public sealed class CheckinHandler(LearnerService learners, StreakService streak
 
     public CommandDefinition Definition { get; } = new("checkin", "Check in for today to keep your streak going")
     {
-        Options = [new OptionDefinition("note", "What you worked on (optional)", OptionType.String) { MaxLength = MaxNoteLength }],
+        Options = [new OptionDefinition("note", "What you worked on (optional)", OptionType.String) { MaxLength = MaxNoteLength, Shape = TextShape.Words }],
         Usage = "/checkin [note]",
     };
 
