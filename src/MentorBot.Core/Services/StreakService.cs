@@ -46,7 +46,7 @@ public sealed class StreakService(IActivityStore activity, LearnerLocks locks, T
             // The summary describes the last active day, so leaderboards can age it without replaying history.
             var atLast = StreakCalculator.Calculate(checkins.Select(c => c.LocalDate), completions.Select(c => c.LocalDate), last);
             // Freezes earned by tasks finished after that day are credited so they can cover the gap.
-            var earnedSince = completions.Count(c => c.LocalDate > last && c.LocalDate <= today);
+            var earnedSince = StreakCalculator.FreezeDays(completions.Select(c => c.LocalDate)).Count(d => d > last && d <= today);
             var freezes = Math.Min(StreakCalculator.MaxFreezes, atLast.FreezesHeld + earnedSince);
             var summary = new StreakSummary(learner.Id, learner.DisplayName, learner.TimeZoneId, last, atLast.Current, state.Longest, freezes, now);
             await activity.UpsertStreakSummaryAsync(summary, cancellationToken).ConfigureAwait(false);

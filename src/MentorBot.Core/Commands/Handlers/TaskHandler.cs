@@ -81,7 +81,9 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
         var text = new StringBuilder($"Nice work finishing **{week.Title}**!");
         text.Append("\n\n").Append(result.FreezeEarned
             ? $"You earned a streak freeze 🧊 (holding {result.FreezesHeld} of {StreakCalculator.MaxFreezes})."
-            : $"You already hold the maximum of {StreakCalculator.MaxFreezes} streak freezes.");
+            : result.FreezesHeld >= StreakCalculator.MaxFreezes
+                ? $"You already hold the maximum of {StreakCalculator.MaxFreezes} streak freezes."
+                : $"You can earn one streak freeze a week, and this week's is already yours (holding {result.FreezesHeld} of {StreakCalculator.MaxFreezes}).");
         text.Append("\n\n").Append(result.NextWeek is { } next
             ? $"Next up: **Week {next.Week}: {next.Title}**. Run /task to see it."
             : "You finished the roadmap! 🎉");
