@@ -104,7 +104,7 @@ public sealed class ChallengeHandler(LearnerService learners, ChallengeService c
             Kind = ReplyKind.Success,
             Text = receipt.Replaced
                 ? $"Updated your submission to challenge #{receipt.Challenge.Id} ({receipt.Challenge.Title})."
-                : $"{request.Actor.DisplayName} submitted to challenge #{receipt.Challenge.Id} ({receipt.Challenge.Title}). Good luck!",
+                : Phrases.Sentence($"{request.Actor.DisplayName} submitted to challenge #{receipt.Challenge.Id} ({receipt.Challenge.Title}). Good luck!"),
         };
     }
 
