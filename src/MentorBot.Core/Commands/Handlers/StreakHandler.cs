@@ -9,6 +9,7 @@ public sealed class StreakHandler(LearnerService learners, StreakService streaks
 {
     public CommandDefinition Definition { get; } = new("streak", "Show your streak, or another learner's")
     {
+        Personal = true,
         Options = [new OptionDefinition("user", "Whose streak to show (default: yours)", OptionType.User)],
         Usage = "/streak [user]",
     };

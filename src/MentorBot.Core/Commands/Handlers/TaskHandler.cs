@@ -16,6 +16,7 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
 
     public CommandDefinition Definition { get; } = new("task", "See this week's roadmap task, or mark it done")
     {
+        Personal = true,
         Options =
         [
             new OptionDefinition("action", "done to mark this week's task complete", OptionType.String)
