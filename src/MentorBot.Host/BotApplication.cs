@@ -72,14 +72,17 @@ internal static class BotApplication
             .Validate(o => o.Capacity is >= 1 and <= 1_000_000, "BackgroundWork:Capacity must be between 1 and 1000000.")
             .Validate(o => o.MaxConcurrency is >= 1 and <= 1024, "BackgroundWork:MaxConcurrency must be between 1 and 1024.")
             .ValidateOnStart();
-        services.AddDelivery(configuration);
+        var adapters = AdapterSelection.Resolve(configuration);
+        services.AddOptions<AdapterSelection>().Configure(o => o.CopyFrom(adapters)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdapterSelection>, AdapterSelectionValidator>();
+        services.AddDelivery(configuration, adapters);
         services.AddMetrics(configuration);
 
         services.AddOptions<ConsoleOptions>()
             .Bind(configuration.GetSection("Console"))
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserId), "Console:UserId must not be empty.")
             .ValidateOnStart();
-        if (ConsoleEnabled(configuration))
+        if (adapters.Console)
         {
             services.AddSingleton(streams ?? ConsoleStreams.Standard);
             services.AddSingleton<ConsoleAdapterStatus>();
@@ -87,49 +90,24 @@ internal static class BotApplication
             services.AddHostedService<ConsoleAdapter>();
         }
 
-        var discord = DiscordConfigured(configuration);
-        if (discord)
+        if (adapters.Discord)
         {
-            if (DiscordCoordinatedThroughDatabase(configuration))
+            if (adapters.DiscordThroughDatabase)
                 services.AddDiscordPostgresCoordination(configuration["Storage:ConnectionString"] ?? "");
             services.AddDiscordAdapter(configuration);
         }
-        var slack = SlackEnabled(configuration);
-        if (slack)
+        if (adapters.Slack)
             services.AddSlackAdapter(configuration);
 
         var app = builder.Build();
         app.MapMetrics();
         HealthEndpoint.Map(app);
-        if (discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
+        if (adapters.Discord && DiscordOptions.ModeFrom(configuration) == DiscordMode.Http)
             app.MapDiscordEndpoints();
-        if (slack)
+        if (adapters.Slack)
             app.MapSlackEndpoints();
         return app;
     }
-
-    /// <summary>The console runs when asked to, or by default when no chat platform is configured.</summary>
-    internal static bool ConsoleEnabled(IConfiguration configuration)
-    {
-        if (bool.TryParse(configuration["Console:Enabled"], out var enabled))
-            return enabled;
-        return !DiscordConfigured(configuration) && !SlackEnabled(configuration);
-    }
-
-    /// <summary>Discord runs when it has credentials: a bot token (Gateway) or a public key (Http).</summary>
-    internal static bool DiscordConfigured(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["Discord:BotToken"]) || !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
-
-    /// <summary>
-    /// Hosts on one PostgreSQL database may be one bot split in several: they share identify turns and the global
-    /// request limit through the database unless <c>Discord:CoordinateThroughDatabase</c> is false.
-    /// </summary>
-    internal static bool DiscordCoordinatedThroughDatabase(IConfiguration configuration) =>
-        StorageSelection.Provider(configuration) == StorageProvider.Postgres
-        && !string.Equals(configuration["Discord:CoordinateThroughDatabase"], "false", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Slack runs when its bot token is configured.</summary>
-    internal static bool SlackEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
 
     /// <summary>
     /// User secrets are how a developer keeps tokens out of the repository; they must still lose to environment

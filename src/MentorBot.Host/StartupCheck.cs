@@ -21,7 +21,10 @@ internal static class StartupCheck
     /// <summary>Returns null when everything resolves, otherwise the message to print.</summary>
     public static string? Run(IServiceProvider services)
     {
-        return Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
+        // First: the rest of the chain reads which adapters run, and the selection throws until it validates.
+        var adapters = services.GetRequiredService<IOptions<AdapterSelection>>();
+        return Try("Console", () => adapters.Value)
+            ?? Try("Knowledge", () => services.GetRequiredService<IOptions<KnowledgeOptions>>().Value)
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
             ?? Try("Delivery", () => services.GetRequiredService<IOptions<MentorBot.Core.Delivery.DeliveryOptions>>().Value)
             ?? Try("BackgroundWork", () => services.GetRequiredService<IOptions<MentorBot.Core.Background.BackgroundWorkOptions>>().Value)
@@ -30,10 +33,10 @@ internal static class StartupCheck
             ?? (StorageSelection.Provider(services.GetRequiredService<IConfiguration>()) == StorageProvider.LiteDb
                 ? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)
                 : null)
-            ?? (BotApplication.DiscordConfigured(services.GetRequiredService<IConfiguration>())
+            ?? (adapters.Value.Discord
                 ? Try("Discord", () => services.GetRequiredService<IOptions<DiscordOptions>>().Value)
                 : null)
-            ?? (BotApplication.SlackEnabled(services.GetRequiredService<IConfiguration>())
+            ?? (adapters.Value.Slack
                 ? Try("Slack", () => services.GetRequiredService<IOptions<SlackOptions>>().Value)
                 : null)
             // Storage before knowledge: a LiteDB file another host holds stops this one before it logs anything.

@@ -58,6 +58,9 @@ public sealed partial class CliVerbTests : IDisposable
         var output = Lines(run.Out);
         Assert.StartsWith("Do I need a computer science degree to become a backend developer?  [degree-required, confidence ", output[0], StringComparison.Ordinal);
         Assert.Contains("a degree is not mandatory", run.Out, StringComparison.Ordinal);
+        // Issue 15: the answer's Markdown (**No, a degree is not mandatory.**) was printed raw.
+        Assert.Contains("No, a degree is not mandatory. All three guides", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

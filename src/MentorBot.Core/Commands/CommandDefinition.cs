@@ -20,6 +20,12 @@ public sealed record CommandDefinition(string Name, string Description)
     /// </summary>
     public bool AnswersFromMemory { get; init; }
 
+    /// <summary>
+    /// Its replies are about the asker (their streak, task, subscription). An adapter that must choose who sees a
+    /// placeholder before the answer exists (Discord's deferred "thinking…") keeps it private for these.
+    /// </summary>
+    public bool Personal { get; init; }
+
     /// <summary>One line of usage for <c>/help</c>, e.g. <c>/subscribe [day] [time] [timezone]</c>.</summary>
     public string Usage { get; init; } = "";
 }

@@ -124,16 +124,16 @@ public sealed partial class CommandDispatcher : ICommandDispatcher
                 continue;
             }
             if (option.MaxLength is { } max && value.Length > max)
-                return Reply.Refusal($"{option.Name} is too long ({value.Length} characters); the limit is {max}.");
+                return Reply.Refusal(Handlers.Phrases.Sentence($"{option.Name} is too long ({value.Length} characters); the limit is {max}."));
             if (option.Type == OptionType.Integer)
             {
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                    return Reply.Refusal($"{option.Name} must be a whole number, not '{value}'.{Usage(target)}");
+                    return Reply.Refusal(Handlers.Phrases.Sentence($"{option.Name} must be a whole number, not '{value}'.{Usage(target)}"));
                 if (option.MinValue is { } min && number < min)
-                    return Reply.Refusal($"{option.Name} must be at least {min}.");
+                    return Reply.Refusal(Handlers.Phrases.Sentence($"{option.Name} must be at least {min}."));
             }
             if (option.Type == OptionType.Boolean && !bool.TryParse(value, out _))
-                return Reply.Refusal($"{option.Name} must be true or false, not '{value}'.");
+                return Reply.Refusal(Handlers.Phrases.Sentence($"{option.Name} must be true or false, not '{value}'."));
         }
         return null;
     }

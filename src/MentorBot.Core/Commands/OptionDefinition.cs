@@ -10,4 +10,7 @@ public sealed record OptionDefinition(string Name, string Description, OptionTyp
     public int? MinValue { get; init; }
 
     public bool Autocomplete { get; init; }
+
+    /// <summary>How the value is read from a typed line (console, Slack text); see <see cref="TextShape"/>.</summary>
+    public TextShape Shape { get; init; } = TextShape.Word;
 }

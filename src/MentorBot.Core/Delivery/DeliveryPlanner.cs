@@ -30,6 +30,27 @@ public static class DeliveryPlanner
         }
     }
 
+    /// <summary>
+    /// The subscription's slots from <paramref name="from"/> on, earliest first, for up to two years; what
+    /// <c>/subscribe</c> promises is the first of these the outbox does not already hold a delivery for.
+    /// </summary>
+    public static IEnumerable<DeliverySlot> Upcoming(Subscription subscription, DateTimeOffset from)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var zone = TimeZones.FindOrUtc(subscription.TimeZoneId);
+        // A few weeks at a time, for at most two years: a pause is at most one.
+        for (var i = 0; i < UpcomingWindows; i++)
+        {
+            var start = from + (i * UpcomingWindow);
+            foreach (var slot in Plan(subscription, zone, start, start + UpcomingWindow).OrderBy(s => s.SlotUtc))
+                yield return slot;
+        }
+    }
+
+    private const int UpcomingWindows = 26;
+
+    private static readonly TimeSpan UpcomingWindow = TimeSpan.FromDays(28);
+
     public static IEnumerable<DeliverySlot> Plan(Subscription subscription, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
     {
         ArgumentNullException.ThrowIfNull(subscription);

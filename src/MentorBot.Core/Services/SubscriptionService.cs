@@ -1,12 +1,20 @@
+using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Time;
 
 namespace MentorBot.Core.Services;
 
-/// <summary>Weekly roadmap delivery settings. Every input is validated before anything is stored.</summary>
-public sealed class SubscriptionService(ISubscriptionStore subscriptions, LearnerService learners, TimeProvider time)
+/// <summary>
+/// Weekly roadmap delivery settings. Every input is validated before anything is stored. The next delivery it reports
+/// comes from the planner the delivery engine uses, less the weeks the outbox already holds a delivery for (the engine
+/// sends one a local week), so a host without the outbox reports the plain schedule.
+/// </summary>
+public sealed class SubscriptionService(ISubscriptionStore subscriptions, LearnerService learners, TimeProvider time, IDeliveryOutbox? outbox = null)
 {
+    // More than the longest pause (a year), so the search always ends on a slot.
+    private const int MaxWeeksAhead = 60;
+
     public static readonly TimeOnly DefaultTime = new(9, 0);
 
     public const DayOfWeek DefaultDay = DayOfWeek.Monday;
@@ -41,7 +49,7 @@ public sealed class SubscriptionService(ISubscriptionStore subscriptions, Learne
         var subscription = new Subscription(learner.Id, community, day, at, timeZoneId, null, existing?.CreatedAt ?? now);
         await subscriptions.UpsertAsync(subscription, cancellationToken).ConfigureAwait(false);
         await learners.SetTimeZoneAsync(learner.Id, timeZoneId, cancellationToken).ConfigureAwait(false);
-        return ServiceResult.Ok(new SubscriptionReceipt(subscription, DeliverySchedule.NextOccurrence(subscription, now)));
+        return ServiceResult.Ok(new SubscriptionReceipt(subscription, await NextDeliveryAsync(subscription, now, cancellationToken).ConfigureAwait(false)));
     }
 
     public Task<bool> UnsubscribeAsync(LearnerId learner, CancellationToken cancellationToken) =>
@@ -64,9 +72,20 @@ public sealed class SubscriptionService(ISubscriptionStore subscriptions, Learne
 
         subscription = subscription with { PausedUntil = until };
         await subscriptions.UpsertAsync(subscription, cancellationToken).ConfigureAwait(false);
-        return ServiceResult.Ok(new SubscriptionReceipt(subscription, DeliverySchedule.NextOccurrence(subscription, now)));
+        return ServiceResult.Ok(new SubscriptionReceipt(subscription, await NextDeliveryAsync(subscription, now, cancellationToken).ConfigureAwait(false)));
     }
 
     public Task<Subscription?> GetAsync(LearnerId learner, CancellationToken cancellationToken) =>
         subscriptions.GetAsync(learner, cancellationToken);
+
+    private async Task<DateTimeOffset> NextDeliveryAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var slot in DeliveryPlanner.Upcoming(subscription, now).Take(MaxWeeksAhead))
+        {
+            // The engine plans a slot only once per learner and local week: a week that already had its delivery is skipped.
+            if (outbox is null || await outbox.GetAsync(slot.Key, cancellationToken).ConfigureAwait(false) is null)
+                return slot.SlotUtc;
+        }
+        return DeliverySchedule.NextOccurrence(subscription, now);
+    }
 }

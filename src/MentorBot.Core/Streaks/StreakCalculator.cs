@@ -11,13 +11,15 @@ public static class StreakCalculator
     public const int GridWeeks = 12;
 
     /// <param name="checkinDays">Local dates with a check-in; an active day. Duplicates count once.</param>
-    /// <param name="taskCompletionDays">Local dates of weekly task completions; each earns a freeze.</param>
+    /// <param name="taskCompletionDays">
+    /// Local dates of weekly task completions. The first in each ISO week earns a freeze (see <see cref="FreezeDays"/>).
+    /// </param>
     /// <param name="today">The learner's local date now. Later dates are ignored.</param>
     public static StreakState Calculate(IEnumerable<DateOnly> checkinDays, IEnumerable<DateOnly> taskCompletionDays, DateOnly today)
     {
         var active = checkinDays.Where(d => d <= today).ToHashSet();
         var completions = taskCompletionDays.Where(d => d <= today).ToList();
-        var completionsPerDay = completions.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+        var freezeDays = FreezeDays(completions).ToHashSet();
 
         var current = 0;
         var longest = 0;
@@ -28,8 +30,8 @@ public static class StreakCalculator
             for (var day = first; day <= today; day = day.AddDays(1))
             {
                 // Earned before the day is judged, so finishing the weekly task on a missed day still saves the streak.
-                if (completionsPerDay.TryGetValue(day, out var earned))
-                    freezes = Math.Min(MaxFreezes, freezes + earned);
+                if (freezeDays.Contains(day))
+                    freezes = Math.Min(MaxFreezes, freezes + 1);
 
                 if (active.Contains(day))
                 {
@@ -55,6 +57,14 @@ public static class StreakCalculator
         DateOnly? lastActive = active.Count > 0 ? active.Max() : null;
         return new StreakState(current, longest, freezes, WeeklyStreak(completions, today), lastActive, Weeks(active, completions, today));
     }
+
+    /// <summary>
+    /// The days that earn a streak freeze: the first task completion of each of the learner's local ISO weeks. Roadmap
+    /// progress may run ahead of the calendar (several weeks finished in one sitting); freezes may not, or a learner
+    /// could bank a month of missed days in a minute.
+    /// </summary>
+    public static IEnumerable<DateOnly> FreezeDays(IEnumerable<DateOnly> taskCompletionDays) =>
+        taskCompletionDays.GroupBy(IsoWeek.StartOf).Select(week => week.Min());
 
     /// <summary>
     /// A stored summary's streak as of <paramref name="today"/>: days missed since the last active day are covered by

@@ -1,10 +1,15 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using MentorBot.Core.Commands;
 
 namespace MentorBot.Core.Text;
 
-/// <summary>Renders a <see cref="Reply"/> for a terminal: no colours, no markup, follow-ups as commands to type.</summary>
-public static class PlainTextRenderer
+/// <summary>
+/// Renders a <see cref="Reply"/> for a terminal: no colours, no markup, follow-ups as commands to type. The Markdown
+/// subset replies use becomes plain text: <c>**bold**</c> and <c>`code`</c> lose their markers, <c>[text](url)</c>
+/// becomes <c>text (url)</c>.
+/// </summary>
+public static partial class PlainTextRenderer
 {
     public static string Render(Reply reply)
     {
@@ -42,6 +47,10 @@ public static class PlainTextRenderer
         return line.ToString();
     }
 
-    // Bold markers only make sense to Markdown renderers; code ticks stay because they still read as code.
-    private static string Strip(string text) => text.Replace("**", "", StringComparison.Ordinal);
+    /// <summary>The text of a reply's Markdown as a terminal should show it.</summary>
+    public static string Strip(string text) =>
+        MarkdownLink().Replace(text, "$1 ($2)").Replace("**", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\[([^\]\n]+)\]\(([^)\s]+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownLink();
 }

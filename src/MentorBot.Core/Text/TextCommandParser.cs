@@ -1,5 +1,6 @@
 using System.Text;
 using MentorBot.Core.Commands;
+using MentorBot.Core.Time;
 
 namespace MentorBot.Core.Text;
 
@@ -49,12 +50,28 @@ public sealed class TextCommandParser
 
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var positional = new List<TextToken>();
-        foreach (var token in rest)
+        for (var i = 0; i < rest.Count; i++)
         {
-            if (TryNamed(token, target, out var option, out var value))
-                options[option] = value;
-            else
-                positional.Add(token);
+            if (!TryNamed(rest[i], target, out var option, out var value))
+            {
+                positional.Add(rest[i]);
+                continue;
+            }
+            // Free text runs until the next name: of this command, so title:Todo API needs no quotes.
+            if (option.Shape == TextShape.Words)
+            {
+                var last = i;
+                while (last + 1 < rest.Count && !TryNamed(rest[last + 1], target, out _, out _))
+                    last++;
+                if (last > i)
+                {
+                    var first = rest[i].Raw(text);
+                    var head = first[(first.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                    value = head + text[rest[i].End..rest[last].End];
+                    i = last;
+                }
+            }
+            options[option.Name] = value;
         }
 
         var error = FillPositional(text, target, positional, options);
@@ -66,9 +83,9 @@ public sealed class TextCommandParser
 
     private string CommandList() => string.Join(", ", _commands.Select(c => "/" + c.Name));
 
-    private static bool TryNamed(TextToken token, CommandDefinition target, out string option, out string value)
+    private static bool TryNamed(TextToken token, CommandDefinition target, out OptionDefinition option, out string value)
     {
-        option = "";
+        option = null!;
         value = "";
         if (token.Value.Length == 0 || token.Value[0] == '"')
             return false;
@@ -79,31 +96,49 @@ public sealed class TextCommandParser
         var match = target.Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
         if (match is null)
             return false;
-        option = match.Name;
+        option = match;
         value = token.Value[(colon + 1)..];
         return true;
     }
 
+    /// <summary>
+    /// Fills the options not given by name from the remaining words. Options before the last free-text one take a word
+    /// each from the front, options after it a word each from the back (a date only if the word is one), and the free
+    /// text takes what is left between: <c>/challenge post "Todo API" Build a REST API 2026-12-31</c>.
+    /// </summary>
     private static string? FillPositional(string text, CommandDefinition target, List<TextToken> positional, Dictionary<string, string> options)
     {
         var open = target.Options.Where(o => !options.ContainsKey(o.Name)).ToList();
-        var absorber = open.LastOrDefault(o => o.Type == OptionType.String);
-        var index = 0;
-        foreach (var option in open)
+        var absorberIndex = open.FindLastIndex(o => o.Type == OptionType.String && o.Shape == TextShape.Words);
+        if (absorberIndex < 0)
+            absorberIndex = open.FindLastIndex(o => o.Type == OptionType.String && o.Shape == TextShape.Word);
+        var front = 0;
+        var back = positional.Count;
+        var before = absorberIndex < 0 ? open : open.Take(absorberIndex).ToList();
+        foreach (var option in before)
         {
-            if (index >= positional.Count)
+            if (front >= back)
                 return null;
-            if (option == absorber)
-            {
-                options[option.Name] = Absorb(text, positional.Skip(index).ToList());
-                return null;
-            }
-            options[option.Name] = positional[index].Value;
-            index++;
+            options[option.Name] = positional[front].Value;
+            front++;
         }
-        if (index < positional.Count)
+        if (absorberIndex >= 0)
         {
-            var extra = string.Join(" ", positional.Skip(index).Select(t => t.Value));
+            for (var i = open.Count - 1; i > absorberIndex && back - front > 1; i--)
+            {
+                var word = positional[back - 1].Value;
+                if (open[i].Shape == TextShape.Date && !ScheduleInput.TryParseDate(word, out _))
+                    continue;
+                options[open[i].Name] = word;
+                back--;
+            }
+            if (front < back)
+                options[open[absorberIndex].Name] = Absorb(text, positional.GetRange(front, back - front));
+            return null;
+        }
+        if (front < positional.Count)
+        {
+            var extra = string.Join(" ", positional.Skip(front).Select(t => t.Value));
             var usage = string.IsNullOrEmpty(target.Usage) ? "" : $" Usage: {target.Usage}";
             return $"I don't know what to do with '{extra}'.{usage}";
         }

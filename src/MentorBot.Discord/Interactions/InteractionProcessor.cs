@@ -20,11 +20,10 @@ public sealed partial class InteractionProcessor(
     TimeProvider time,
     ILogger<InteractionProcessor> logger)
 {
-    // Commands whose replies are about the asker; deferring them ephemerally keeps the "thinking…" private too.
-    private static readonly HashSet<string> PersonalCommands = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "streak", "task", "subscribe", "unsubscribe", "pause", "roadmap", "help",
-    };
+    // Commands whose replies are about the asker (CommandDefinition.Personal); deferring them ephemerally keeps the
+    // "thinking…" private too.
+    private readonly HashSet<string> _personalCommands = new(
+        dispatcher.Commands.Where(c => c.Personal).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
 
     private readonly DiscordOptions _options = options.Value;
 
@@ -81,7 +80,7 @@ public sealed partial class InteractionProcessor(
     private InteractionOutcome Defer(Interaction interaction, CommandRequest request, Task<Reply> dispatch)
     {
         LogDeferred(logger, interaction.Id, request.Command);
-        var ephemeral = PersonalCommands.Contains(request.Command);
+        var ephemeral = _personalCommands.Contains(request.Command);
         var deferred = new InteractionResponse(CallbackType.DeferredChannelMessage, new MessagePayload { Flags = ephemeral ? MessageFlags.Ephemeral : null });
         return new InteractionOutcome(Serialize(deferred), () => CompleteDeferredAsync(interaction, dispatch, ephemeral));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Text;
 
 namespace MentorBot.Host.Cli;
 
@@ -50,7 +51,8 @@ internal static class AskVerb
         {
             console.Out.WriteLine($"{entry.Title}  [{entry.Id}, confidence {result.Confidence:0.00}]");
             console.Out.WriteLine();
-            console.Out.WriteLine(entry.Answer);
+            // Answers are written in the Markdown subset chat renderers understand; a terminal shows it as plain text.
+            console.Out.WriteLine(PlainTextRenderer.Strip(entry.Answer));
             return;
         }
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace MentorBot.Host.Console;
 
 /// <summary>
-/// The console as a chat platform: each stdin line is a command from one local learner who is also a moderator,
+/// The console as a chat platform: each stdin line is a command from one local learner (a moderator unless
+/// <c>Console:IsModerator</c> is false),
 /// each reply goes to stdout as plain text. A line without a leading slash is asked as <c>/faq</c>. End of input
 /// stops the host, so <c>printf '/faq do I need a degree\n' | dotnet run --project src/MentorBot.Host</c> works.
 /// </summary>
@@ -42,7 +43,7 @@ internal sealed partial class ConsoleAdapter(
         if (!await HostStartedAsync(stoppingToken))
             return;
         LogListening(logger);
-        var actor = new Actor(new LearnerId("console", options.Value.UserId), options.Value.DisplayName, IsModerator: true)
+        var actor = new Actor(new LearnerId("console", options.Value.UserId), options.Value.DisplayName, options.Value.IsModerator)
         {
             TimeZoneHint = options.Value.TimeZone,
         };

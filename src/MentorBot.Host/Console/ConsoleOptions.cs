@@ -12,6 +12,9 @@ public sealed record ConsoleOptions
 
     public string DisplayName { get; init; } = "you";
 
+    /// <summary>Whether the local learner may use moderator commands; false tries the paths of everyone else.</summary>
+    public bool IsModerator { get; init; } = true;
+
     /// <summary>The time zone the local learner starts with; their own <c>/subscribe</c> choice replaces it.</summary>
     public string? TimeZone { get; init; }
 }

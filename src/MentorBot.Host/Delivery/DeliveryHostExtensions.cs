@@ -10,8 +10,9 @@ internal static class DeliveryHostExtensions
     /// The weekly delivery engine with <c>Delivery:*</c> options checked at start, and the console's messenger when
     /// the console adapter runs. Platform adapters register their own <see cref="IOutboundMessenger"/>.
     /// </summary>
-    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration, AdapterSelection? adapters = null)
     {
+        adapters ??= AdapterSelection.Resolve(configuration);
         services.AddOptions<DeliveryOptions>()
             .Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Delivery:PollInterval must be positive, e.g. 00:00:30.")
@@ -31,7 +32,7 @@ internal static class DeliveryHostExtensions
                 "Delivery:AnnouncementChannels maps community ids (platform:id, e.g. discord:123456) to non-empty channel ids.")
             .ValidateOnStart();
         services.AddDeliveryEngine();
-        if (BotApplication.ConsoleEnabled(configuration))
+        if (adapters.Console)
             services.AddSingleton<IOutboundMessenger, ConsoleMessenger>();
         return services;
     }

@@ -219,4 +219,16 @@ public sealed class ChallengeCommandTests : IDisposable
         var reply = await _bot.SendAsync("/challenge close id:7", BotHarness.Mod);
         Assert.Equal("There is no challenge #7 in this community.", reply.Text);
     }
+
+    // Issue 15: the console learner is called "you", and the reply began "you submitted to challenge #1".
+    [Fact]
+    public async Task A_submission_reply_starts_with_a_capital_even_when_the_name_does_not()
+    {
+        await PostAsync();
+        var you = new Actor(new Identity.LearnerId("console", "local"), "you", false);
+
+        var reply = await _bot.SendAsync("/challenge submit id:1 link:https://github.com/me/short", you);
+
+        Assert.StartsWith("You submitted to challenge #1", reply.Text, StringComparison.Ordinal);
+    }
 }

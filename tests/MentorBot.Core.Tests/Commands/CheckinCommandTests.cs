@@ -155,4 +155,52 @@ public sealed class CheckinCommandTests
         Assert.Empty(bot.Activity.Checkins);
         Assert.Empty(bot.Learners.All);
     }
+
+    // Issue 15: moving from Pacific/Kiritimati (UTC+14) to Pacific/Pago_Pago (UTC-11) allowed check-ins for 12-02 and
+    // 12-01 in the same minute. Rule: one check-in per local date of the zone you are in now, so a check-in whose
+    // instant falls on today in the current zone counts for today, whatever date it was recorded under.
+    [Fact]
+    public async Task Moving_west_across_the_date_line_does_not_give_a_second_checkin_the_same_real_day()
+    {
+        using var bot = new BotHarness(Utc(2026, 12, 1, 13, 0)); // 03:00 on 12-02 in Kiritimati, 02:00 on 12-01 in Pago Pago
+        var alice = BotHarness.Alice with { TimeZoneHint = "Pacific/Kiritimati" };
+        Assert.Equal("Checked in for 2026-12-02. Streak: 1 day.", (await bot.SendAsync("/checkin", alice)).Text);
+        await bot.SendAsync("/subscribe monday 09:00 Pacific/Pago_Pago", alice);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await bot.SendAsync("/checkin", alice);
+
+        Assert.StartsWith("Already checked in today", again.Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 day", again.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Activity.Checkins);
+        var streak = await bot.SendAsync("/streak", alice);
+        Assert.Equal("1 day", streak.Fields.Single(f => f.Name == "Current").Value);
+
+        // A real day later it is 12-02 in Pago Pago: that date is already checked in, still once.
+        bot.Time.Advance(TimeSpan.FromDays(1));
+        Assert.StartsWith("Already checked in today (2026-12-02)", (await bot.SendAsync("/checkin", alice)).Text, StringComparison.Ordinal);
+
+        bot.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal("Checked in for 2026-12-03. Streak: 2 days.", (await bot.SendAsync("/checkin", alice)).Text);
+    }
+
+    [Fact]
+    public async Task Moving_east_across_the_date_line_does_not_give_a_second_checkin_the_same_real_day()
+    {
+        using var bot = new BotHarness(Utc(2026, 12, 1, 13, 0));
+        var alice = BotHarness.Alice with { TimeZoneHint = "Pacific/Pago_Pago" };
+        Assert.Equal("Checked in for 2026-12-01. Streak: 1 day.", (await bot.SendAsync("/checkin", alice)).Text);
+        await bot.SendAsync("/subscribe monday 09:00 Pacific/Kiritimati", alice);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await bot.SendAsync("/checkin", alice);
+
+        Assert.StartsWith("Already checked in today", again.Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 day", again.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Activity.Checkins);
+
+        // A real day later the new zone's next local date takes a check-in as usual.
+        bot.Time.Advance(TimeSpan.FromDays(1));
+        Assert.StartsWith("Checked in for 2026-12-03.", (await bot.SendAsync("/checkin", alice)).Text, StringComparison.Ordinal);
+    }
 }

@@ -180,4 +180,13 @@ public sealed class DispatcherTests : IDisposable
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Entries.Add((logLevel, exception, formatter(state, exception)));
     }
+
+    // Which commands are personal was a list inside Discord's InteractionProcessor; it is now part of each definition.
+    [Fact]
+    public void The_personal_commands_are_the_ones_about_the_asker()
+    {
+        var personal = _bot.Dispatcher.Commands.Where(c => c.Personal).Select(c => c.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["help", "pause", "roadmap", "streak", "subscribe", "task", "unsubscribe"], personal);
+    }
 }

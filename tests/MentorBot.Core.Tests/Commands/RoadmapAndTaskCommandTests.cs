@@ -53,11 +53,34 @@ public sealed class RoadmapAndTaskCommandTests : IDisposable
     public async Task Third_freeze_is_not_earned_beyond_the_cap()
     {
         await _bot.SendAsync("/task done");
+        _bot.Time.Advance(TimeSpan.FromDays(7));
         await _bot.SendAsync("/task done");
+        _bot.Time.Advance(TimeSpan.FromDays(7));
 
         var reply = await _bot.SendAsync("/task done");
 
         Assert.Contains("maximum of 2", reply.Text, StringComparison.Ordinal);
+    }
+
+    // Issue 15: finishing weeks 1 and 2 seconds apart earned two freezes. Progress may run ahead; freezes may not.
+    [Fact]
+    public async Task Back_to_back_task_done_advances_the_roadmap_but_earns_one_freeze_a_week()
+    {
+        await _bot.SendAsync("/checkin");
+        var first = await _bot.SendAsync("/task done");
+        var second = await _bot.SendAsync("/task done");
+
+        Assert.Contains("You earned a streak freeze", first.Text, StringComparison.Ordinal);
+        Assert.Contains("one streak freeze a week", second.Text, StringComparison.Ordinal);
+        Assert.Equal(3, _bot.Learners.All.Single().CurrentWeek);
+        var streak = await _bot.SendAsync("/streak");
+        Assert.Equal("1 of 2", streak.Fields.Single(f => f.Name == "Freezes").Value);
+        var summary = await _bot.Activity.GetStreakSummaryAsync(BotHarness.Alice.Id);
+        Assert.True(summary is null || summary.FreezesAtLastDay <= 1);
+
+        _bot.Time.Advance(TimeSpan.FromDays(7));
+        var nextWeek = await _bot.SendAsync("/task done");
+        Assert.Contains("You earned a streak freeze", nextWeek.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,4 +64,19 @@ public sealed class StreakCommandTests : IDisposable
         Assert.Equal("0 days", Field(reply, "Current"));
         Assert.Equal("1 day", Field(reply, "Longest"));
     }
+
+    // Issue 15: the leaderboard shows the console learner as "you"; /streak you said that learner hadn't checked in.
+    [Theory]
+    [InlineData("/streak you")]
+    [InlineData("/streak @You")]
+    public async Task Naming_yourself_as_the_leaderboard_shows_you_gives_your_own_streak(string line)
+    {
+        var you = new Actor(new Identity.LearnerId("console", "local"), "you", false);
+        await _bot.SendAsync("/checkin", you);
+
+        var reply = await _bot.SendAsync(line, you);
+
+        Assert.Equal("Your streak", reply.Title);
+        Assert.Equal("1 day", Field(reply, "Current"));
+    }
 }

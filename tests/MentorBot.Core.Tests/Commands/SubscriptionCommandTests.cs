@@ -160,4 +160,36 @@ public sealed class SubscriptionCommandTests : IDisposable
         var reply = await _bot.SendAsync("/pause");
         Assert.Contains("Usage: /pause until:", reply.Text, StringComparison.Ordinal);
     }
+
+    // Issue 15: after this week's task had gone out, /subscribe promised a delivery later the same week that the
+    // engine (rightly) never sends; /schedule preview and the engine agreed on the week after.
+    [Fact]
+    public async Task Next_delivery_after_this_weeks_task_went_out_is_the_one_the_engine_sends()
+    {
+        await _bot.SendAsync("/subscribe monday 09:00 UTC");
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 5, 0, TimeSpan.Zero));
+        await _bot.Engine.RunOnceAsync(CancellationToken.None);
+        Assert.Single(_bot.Messenger.Messages);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+        var reply = await _bot.SendAsync("/subscribe wednesday 09:13 UTC");
+
+        Assert.Equal("Wed 2026-12-09 09:13 UTC", Field(reply, "Next delivery"));
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 14, 0, TimeSpan.Zero));
+        await _bot.Engine.RunOnceAsync(CancellationToken.None);
+        Assert.Single(_bot.Messenger.Messages);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 9, 14, 0, TimeSpan.Zero));
+        await _bot.Engine.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(2, _bot.Messenger.Messages.Count);
+    }
+
+    [Fact]
+    public async Task Next_delivery_is_this_week_when_nothing_went_out_yet()
+    {
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+        var reply = await _bot.SendAsync("/subscribe wednesday 09:13 UTC");
+
+        Assert.Equal("Wed 2026-12-02 09:13 UTC", Field(reply, "Next delivery"));
+    }
 }

@@ -189,4 +189,19 @@ public sealed class StreakCalculatorTests
         var last = Today.AddDays(-daysSinceActive);
         Assert.Equal(expected, StreakCalculator.CurrentAsOf(last, 5, freezes, Today));
     }
+
+    // Streak rule: at most one freeze is earned per local ISO week, however many weekly tasks are finished in it.
+    [Fact]
+    public void Several_task_completions_in_one_week_earn_one_freeze()
+    {
+        var state = Calc([0], [0, 0, 1]);
+        Assert.Equal(1, state.FreezesHeld);
+    }
+
+    [Fact]
+    public void Task_completions_in_two_weeks_earn_a_freeze_each()
+    {
+        var state = Calc([0], [7, 0]);
+        Assert.Equal(2, state.FreezesHeld);
+    }
 }

@@ -36,4 +36,23 @@ public sealed class PlainTextRendererTests
     {
         Assert.Equal("Nope.", PlainTextRenderer.Render(Reply.Refusal("Nope.")));
     }
+
+    // Issue 15: /help, the /faq topic list and ask printed raw backticks and Markdown on the console.
+    [Fact]
+    public void Markdown_is_rendered_as_plain_text()
+    {
+        var reply = new Reply
+        {
+            Title = "`/faq` topics",
+            Text = "- **Degree**: type `/faq degree`\nSee [the roadmap](https://roadmap.sh/backend) or https://example.org/a_b.",
+            Fields = [new ReplyField("Try", "`/checkin`")],
+            Footer = "Sources: [Guide](https://example.org/guide)",
+        };
+
+        var text = PlainTextRenderer.Render(reply);
+
+        Assert.Equal(
+            "/faq topics\n- Degree: type /faq degree\nSee the roadmap (https://roadmap.sh/backend) or https://example.org/a_b.\nTry: /checkin\n— Sources: Guide (https://example.org/guide)",
+            text);
+    }
 }

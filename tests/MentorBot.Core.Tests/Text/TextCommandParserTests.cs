@@ -164,4 +164,64 @@ public sealed class TextCommandParserTests : IDisposable
         var parsed = Ok("/faq what is note:this");
         Assert.Equal("what is note:this", parsed.Options["question"]);
     }
+
+    // Issue 15: named values used to stop at the first space, leaving the rest to positional slots.
+    [Fact]
+    public void A_named_free_text_value_runs_until_the_next_name()
+    {
+        var parsed = Ok("/challenge post title:Todo API description:Build a REST todo API with auth due:2026-12-31");
+        Assert.Equal("Todo API", parsed.Options["title"]);
+        Assert.Equal("Build a REST todo API with auth", parsed.Options["description"]);
+        Assert.Equal("2026-12-31", parsed.Options["due"]);
+    }
+
+    [Fact]
+    public void A_named_one_word_value_still_leaves_the_following_words_to_positional_options()
+    {
+        var parsed = Ok("/checkin note:read chapter 3");
+        Assert.Equal("read chapter 3", parsed.Options["note"]);
+    }
+
+    // Issue 15: the date used to be taken as the free-text absorber and failed with "due is too long".
+    [Fact]
+    public void A_trailing_date_in_the_positional_form_is_the_due_date()
+    {
+        var parsed = Ok("/challenge post \"Todo API\" Build a REST todo API with auth 2026-12-31");
+        Assert.Equal("Todo API", parsed.Options["title"]);
+        Assert.Equal("Build a REST todo API with auth", parsed.Options["description"]);
+        Assert.Equal("2026-12-31", parsed.Options["due"]);
+    }
+
+    [Fact]
+    public void A_positional_line_without_a_date_leaves_due_missing_instead_of_taking_a_word()
+    {
+        var parsed = Ok("/challenge post \"Todo API\" Build it soon");
+        Assert.Equal("Build it soon", parsed.Options["description"]);
+        Assert.False(parsed.Options.ContainsKey("due"));
+    }
+
+    [Fact]
+    public async Task Both_forms_in_the_usage_line_post_a_challenge()
+    {
+        var usage = _bot.Dispatcher.Commands.Single(c => c.Name == "challenge").Subcommands.Single(s => s.Name == "post").Usage;
+        var forms = usage.Split("  or  ");
+        Assert.Equal(2, forms.Length);
+        var lines = new[]
+        {
+            forms[0].Replace("<title>", "Todo API", StringComparison.Ordinal).Replace("<text>", "Build a REST todo API", StringComparison.Ordinal).Replace("<yyyy-MM-dd>", "2026-12-31", StringComparison.Ordinal),
+            forms[1].Replace("<title>", "Todo API", StringComparison.Ordinal).Replace("<text>", "Build a REST todo API", StringComparison.Ordinal).Replace("<yyyy-MM-dd>", "2026-12-31", StringComparison.Ordinal),
+        };
+        foreach (var line in lines)
+        {
+            var reply = await _bot.SendAsync(line, BotHarness.Mod);
+            Assert.True(reply.Kind == Core.Commands.ReplyKind.Success, line + " → " + reply.Text);
+        }
+        Assert.Equal(2, (await _bot.Challenges.ListAsync(BotHarness.Community, includeClosed: true)).Count);
+        Assert.All(await _bot.Challenges.ListAsync(BotHarness.Community, includeClosed: true), c =>
+        {
+            Assert.Equal("Todo API", c.Title);
+            Assert.Equal("Build a REST todo API", c.Description);
+            Assert.Equal(new DateOnly(2026, 12, 31), c.Due);
+        });
+    }
 }

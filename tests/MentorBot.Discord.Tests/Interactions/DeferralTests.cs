@@ -12,7 +12,8 @@ namespace MentorBot.Discord.Tests.Interactions;
 public sealed class DeferralTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly SlowDispatcher _core = new();
+    // Personal as the core defines /streak: the processor learns which commands are personal from the definitions.
+    private readonly SlowDispatcher _core = new(new CommandDefinition("streak", "Show your streak") { Personal = true });
     private FakeDiscord _discord = null!;
     private HttpClient _http = null!;
     private InteractionProcessor _processor = null!;

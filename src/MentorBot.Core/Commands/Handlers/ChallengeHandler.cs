@@ -16,11 +16,11 @@ public sealed class ChallengeHandler(LearnerService learners, ChallengeService c
                 ModeratorOnly = true,
                 Options =
                 [
-                    new OptionDefinition("title", "Short title", OptionType.String, Required: true) { MaxLength = ChallengeService.MaxTitleLength },
-                    new OptionDefinition("description", "What to build", OptionType.String, Required: true) { MaxLength = ChallengeService.MaxDescriptionLength },
-                    new OptionDefinition("due", "Due date, yyyy-MM-dd", OptionType.String, Required: true) { MaxLength = 10 },
+                    new OptionDefinition("title", "Short title", OptionType.String, Required: true) { MaxLength = ChallengeService.MaxTitleLength, Shape = TextShape.Words },
+                    new OptionDefinition("description", "What to build", OptionType.String, Required: true) { MaxLength = ChallengeService.MaxDescriptionLength, Shape = TextShape.Words },
+                    new OptionDefinition("due", "Due date, yyyy-MM-dd", OptionType.String, Required: true) { MaxLength = 10, Shape = TextShape.Date },
                 ],
-                Usage = "/challenge post title:<title> description:<text> due:<yyyy-MM-dd>",
+                Usage = "/challenge post title:<title> description:<text> due:<yyyy-MM-dd>  or  /challenge post \"<title>\" <text> <yyyy-MM-dd>",
             },
             new CommandDefinition("list", "List the open challenges") { Usage = "/challenge list" },
             new CommandDefinition("submit", "Submit your link to a challenge")
@@ -104,7 +104,7 @@ public sealed class ChallengeHandler(LearnerService learners, ChallengeService c
             Kind = ReplyKind.Success,
             Text = receipt.Replaced
                 ? $"Updated your submission to challenge #{receipt.Challenge.Id} ({receipt.Challenge.Title})."
-                : $"{request.Actor.DisplayName} submitted to challenge #{receipt.Challenge.Id} ({receipt.Challenge.Title}). Good luck!",
+                : Phrases.Sentence($"{request.Actor.DisplayName} submitted to challenge #{receipt.Challenge.Id} ({receipt.Challenge.Title}). Good luck!"),
         };
     }
 

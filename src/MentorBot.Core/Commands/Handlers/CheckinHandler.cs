@@ -9,7 +9,7 @@ public sealed class CheckinHandler(LearnerService learners, StreakService streak
 
     public CommandDefinition Definition { get; } = new("checkin", "Check in for today to keep your streak going")
     {
-        Options = [new OptionDefinition("note", "What you worked on (optional)", OptionType.String) { MaxLength = MaxNoteLength }],
+        Options = [new OptionDefinition("note", "What you worked on (optional)", OptionType.String) { MaxLength = MaxNoteLength, Shape = TextShape.Words }],
         Usage = "/checkin [note]",
     };
 
@@ -18,6 +18,14 @@ public sealed class CheckinHandler(LearnerService learners, StreakService streak
         var learner = await learners.GetOrCreateAsync(request.Actor, request.Community, cancellationToken).ConfigureAwait(false);
         var result = await streaks.CheckInAsync(learner, request.Option("note"), cancellationToken).ConfigureAwait(false);
         var streak = $"Streak: {Phrases.Days(result.State.Current)}";
+        if (result.CountedToday is { } recorded)
+        {
+            return new Reply
+            {
+                Text = $"Already checked in today: your check-in for {Phrases.Date(recorded)} was made today in your time zone ({learner.TimeZoneId}). {streak}.",
+                Visibility = ReplyVisibility.OnlyYou,
+            };
+        }
         if (!result.Added)
         {
             return new Reply

@@ -19,6 +19,7 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
             {
                 Autocomplete = true,
                 MaxLength = MaxQuestionLength,
+                Shape = TextShape.Words,
             },
         ],
         Usage = "/faq [question]",

@@ -11,6 +11,7 @@ public sealed class HelpHandler(IServiceProvider services) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new("help", "List everything MentorBot can do")
     {
+        Personal = true,
         Usage = "/help",
     };
 

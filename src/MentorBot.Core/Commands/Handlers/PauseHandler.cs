@@ -7,7 +7,8 @@ public sealed class PauseHandler(SubscriptionService subscriptions) : ICommandHa
 {
     public CommandDefinition Definition { get; } = new("pause", "Pause weekly task messages until a date")
     {
-        Options = [new OptionDefinition("until", "First date to deliver again, yyyy-MM-dd", OptionType.String, Required: true) { MaxLength = 10 }],
+        Personal = true,
+        Options = [new OptionDefinition("until", "First date to deliver again, yyyy-MM-dd", OptionType.String, Required: true) { MaxLength = 10, Shape = TextShape.Date }],
         Usage = "/pause until:<yyyy-MM-dd>",
     };
 

@@ -9,6 +9,7 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, LearnerService 
 {
     public CommandDefinition Definition { get; } = new("roadmap", "See the whole backend roadmap and where you are on it")
     {
+        Personal = true,
         Usage = "/roadmap",
     };
 

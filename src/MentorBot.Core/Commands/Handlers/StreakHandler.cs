@@ -9,6 +9,7 @@ public sealed class StreakHandler(LearnerService learners, StreakService streaks
 {
     public CommandDefinition Definition { get; } = new("streak", "Show your streak, or another learner's")
     {
+        Personal = true,
         Options = [new OptionDefinition("user", "Whose streak to show (default: yours)", OptionType.User)],
         Usage = "/streak [user]",
     };
@@ -16,7 +17,9 @@ public sealed class StreakHandler(LearnerService learners, StreakService streaks
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var userId = NormalizeUserId(request.Option("user"));
-        var self = userId is null || userId == request.Actor.Id.UserId;
+        // The leaderboard shows people by display name, so typing your own (the console's "you") means you.
+        var self = userId is null || userId == request.Actor.Id.UserId
+            || string.Equals(userId, request.Actor.DisplayName.Trim().TrimStart('@'), StringComparison.OrdinalIgnoreCase);
         var profile = self
             ? await learners.GetOrCreateAsync(request.Actor, request.Community, cancellationToken).ConfigureAwait(false)
             : await learners.FindAsync(new LearnerId(request.Actor.Id.Platform, userId!), cancellationToken).ConfigureAwait(false);

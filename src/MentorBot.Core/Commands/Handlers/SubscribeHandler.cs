@@ -8,6 +8,7 @@ public sealed class SubscribeHandler(LearnerService learners, SubscriptionServic
 {
     public CommandDefinition Definition { get; } = new("subscribe", "Get your roadmap task every week at a day and time you choose")
     {
+        Personal = true,
         Options =
         [
             new OptionDefinition("day", "Day of the week (default monday)", OptionType.String)

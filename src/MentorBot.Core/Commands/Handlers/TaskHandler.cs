@@ -16,6 +16,7 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
 
     public CommandDefinition Definition { get; } = new("task", "See this week's roadmap task, or mark it done")
     {
+        Personal = true,
         Options =
         [
             new OptionDefinition("action", "done to mark this week's task complete", OptionType.String)
@@ -81,7 +82,9 @@ public sealed class TaskHandler(IKnowledgeProvider knowledge, LearnerService lea
         var text = new StringBuilder($"Nice work finishing **{week.Title}**!");
         text.Append("\n\n").Append(result.FreezeEarned
             ? $"You earned a streak freeze 🧊 (holding {result.FreezesHeld} of {StreakCalculator.MaxFreezes})."
-            : $"You already hold the maximum of {StreakCalculator.MaxFreezes} streak freezes.");
+            : result.FreezesHeld >= StreakCalculator.MaxFreezes
+                ? $"You already hold the maximum of {StreakCalculator.MaxFreezes} streak freezes."
+                : $"You can earn one streak freeze a week, and this week's is already yours (holding {result.FreezesHeld} of {StreakCalculator.MaxFreezes}).");
         text.Append("\n\n").Append(result.NextWeek is { } next
             ? $"Next up: **Week {next.Week}: {next.Title}**. Run /task to see it."
             : "You finished the roadmap! 🎉");

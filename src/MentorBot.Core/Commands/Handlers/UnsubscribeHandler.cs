@@ -7,6 +7,7 @@ public sealed class UnsubscribeHandler(SubscriptionService subscriptions) : ICom
 {
     public CommandDefinition Definition { get; } = new("unsubscribe", "Stop the weekly roadmap task messages")
     {
+        Personal = true,
         Usage = "/unsubscribe",
     };
 
