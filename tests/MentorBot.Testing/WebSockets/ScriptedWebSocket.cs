@@ -22,6 +22,7 @@ public sealed class ScriptedWebSocket : IWebSocketConnection
     private readonly Channel<string> _sent = Channel.CreateUnbounded<string>();
     private readonly ConcurrentQueue<string> _allSent = new();
     private readonly TaskCompletionSource<int?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _sendHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
 
     internal ScriptedWebSocket(ScriptedWebSocketFactory factory, WebSocketKeepAlive? keepAlive)
@@ -41,6 +42,14 @@ public sealed class ScriptedWebSocket : IWebSocketConnection
 
     public bool Aborted { get; private set; }
 
+    /// <summary>
+    /// When set, a send never completes until the connection ends (then it fails), like a send stuck on a peer that
+    /// stopped reading. <see cref="SendHeld"/> completes once a send is stuck.
+    /// </summary>
+    public bool HoldSends { get; set; }
+
+    public Task SendHeld => _sendHeld.Task;
+
     /// <summary>Every text message the client sent, in order.</summary>
     public IReadOnlyList<string> Sent => [.. _allSent];
 
@@ -58,6 +67,8 @@ public sealed class ScriptedWebSocket : IWebSocketConnection
         cancellationToken.ThrowIfCancellationRequested();
         if (!IsOpen)
             throw new WebSocketException(WebSocketError.InvalidState, "scripted: the connection is not open");
+        if (HoldSends)
+            return HeldSendAsync(cancellationToken);
         var message = Encoding.UTF8.GetString(text.Span);
         _allSent.Enqueue(message);
         _sent.Writer.TryWrite(message);
@@ -126,6 +137,13 @@ public sealed class ScriptedWebSocket : IWebSocketConnection
         {
             throw new TimeoutException($"The client sent nothing further; sent so far: {string.Join(" | ", Sent)}");
         }
+    }
+
+    private async Task HeldSendAsync(CancellationToken cancellationToken)
+    {
+        _sendHeld.TrySetResult();
+        await _ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "scripted: the connection ended during a send");
     }
 
     private void End()
