@@ -34,7 +34,11 @@ public sealed class WatchedTimeProvider(DateTimeOffset start) : FakeTimeProvider
     /// <summary>
     /// Waits until a timer due after exactly <paramref name="due"/> has been armed (one not returned before) and takes it.
     /// </summary>
-    public async Task WaitForTimerAsync(TimeSpan due, TimeSpan? timeout = null)
+    public Task WaitForTimerAsync(TimeSpan due, TimeSpan? timeout = null) =>
+        WaitForTimerAsync(armed => armed == due, due.ToString(), timeout);
+
+    /// <summary>Waits until a timer whose due time satisfies <paramref name="match"/> has been armed and takes it; returns its due time.</summary>
+    public async Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match, string what, TimeSpan? timeout = null)
     {
         var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
         while (true)
@@ -42,17 +46,18 @@ public sealed class WatchedTimeProvider(DateTimeOffset start) : FakeTimeProvider
             Task changed;
             lock (_armed)
             {
-                var index = _armed.FindIndex(t => !t.Taken && t.Due == due);
+                var index = _armed.FindIndex(t => !t.Taken && match(t.Due));
                 if (index >= 0)
                 {
+                    var due = _armed[index].Due;
                     _armed[index] = (due, true);
-                    return;
+                    return due;
                 }
                 changed = _changed.Task;
             }
             var left = deadline - Environment.TickCount64;
             if (left <= 0)
-                throw new TimeoutException($"No timer of {due} was armed; armed: {string.Join(", ", Armed)}.");
+                throw new TimeoutException($"No timer of {what} was armed; armed: {string.Join(", ", Armed)}.");
             await Task.WhenAny(changed, Task.Delay(TimeSpan.FromMilliseconds(left))).ConfigureAwait(false);
         }
     }
