@@ -1,6 +1,8 @@
 using MentorBot.Core;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Health;
+using MentorBot.Core.Resilience;
+using MentorBot.Core.WebSockets;
 using MentorBot.Discord.Commands;
 using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Interactions;
@@ -30,6 +32,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJitterSource>(RandomJitter.Instance);
+        services.TryAddSingleton<IWebSocketFactory>(ClientWebSocketFactory.Instance);
         // Several hosts may share the bot: this process keeps to its configured share of the global limit.
         services.TryAddSingleton(sp => new RateLimiter(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DiscordOptions>>().Value.LocalGlobalRequestsPerSecond));

@@ -1,6 +1,8 @@
 using MentorBot.Core;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Health;
+using MentorBot.Core.Resilience;
+using MentorBot.Core.WebSockets;
 using MentorBot.Slack.Commands;
 using MentorBot.Slack.Delivery;
 using MentorBot.Slack.Http;
@@ -28,6 +30,8 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJitterSource>(RandomJitter.Instance);
+        services.TryAddSingleton<IWebSocketFactory>(ClientWebSocketFactory.Instance);
         // The default HTTP logging writes full URLs, and a response_url's path is a secret.
         services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
             .RemoveAllLoggers()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MentorBot.Core.Identity;
+using MentorBot.Core.Resilience;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,6 +31,8 @@ public sealed partial class DeliveryEngine
     private readonly Dictionary<string, IOutboundMessenger> _messengers;
     private readonly DeliveryMetrics _metrics;
     private readonly DeliveryOptions _options;
+    // Persisted retries need no jitter: each record's next attempt is already its own, and passes pick them up in turn.
+    private readonly Backoff _retry;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -64,6 +67,7 @@ public sealed partial class DeliveryEngine
         _composer = composer;
         _metrics = metrics;
         _options = options.Value;
+        _retry = new Backoff(_options.InitialRetryDelay, _options.MaxRetryDelay);
         HostId = DeliveryHostId.Resolve(_options);
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -339,9 +343,7 @@ public sealed partial class DeliveryEngine
     private async Task DeferAsync(
         DeliveryMarkBuffer marks, DeliveryRecord record, TimeSpan? retryAfter, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var delay = RetryDelay(record.Attempts);
-        if (retryAfter is { } asked && asked > delay)
-            delay = asked;
+        var delay = _retry.Delay(record.Attempts + 1, serverAsked: retryAfter);
         var next = After(now, _time.GetUtcNow() + delay);
         await marks.AddAsync(DeliveryMark.FailedAttempt(record.Key, next, reason), cancellationToken).ConfigureAwait(false);
         LogDeferred(_logger, record.Key, record.Attempts + 1, next, reason);
@@ -349,16 +351,6 @@ public sealed partial class DeliveryEngine
 
     // A record handed back must not be due again within the same pass, or the pass would claim it forever.
     private static DateTimeOffset After(DateTimeOffset now, DateTimeOffset at) => at > now ? at : now.AddTicks(1);
-
-    /// <summary>Exponential backoff: initial, 2×, 4×, … capped at the maximum.</summary>
-    internal TimeSpan RetryDelay(int previousAttempts)
-    {
-        var initial = _options.InitialRetryDelay;
-        var max = _options.MaxRetryDelay;
-        var factor = Math.Pow(2, Math.Min(previousAttempts, 30));
-        var ticks = initial.Ticks * factor;
-        return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
-    }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Delivery slot {Key} at {SlotUtc:u} was missed by more than the catch-up window {Window}; skipped")]
     private static partial void LogSlotSkipped(ILogger logger, string key, DateTimeOffset slotUtc, TimeSpan window);

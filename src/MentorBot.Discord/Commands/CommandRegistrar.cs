@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorBot.Core.Commands;
+using MentorBot.Core.Resilience;
 using MentorBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +17,12 @@ public sealed partial class CommandRegistrar(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<CommandRegistrar> logger) : BackgroundService
+    ILogger<CommandRegistrar> logger,
+    IJitterSource? jitter = null) : BackgroundService
 {
     private const int MaxAttempts = 5;
+    // 2 s, 4 s, 8 s, 16 s between the five attempts, spread ±50%; a rate limit's own wait wins when longer.
+    internal static readonly Backoff Retry = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), BackoffJitter.Spread);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => RegisterAsync(stoppingToken);
 
@@ -60,7 +64,7 @@ public sealed partial class CommandRegistrar(
                     LogFailed(logger, ex, ex.Message);
                     return;
                 }
-                var delay = TimeSpan.FromSeconds(Math.Pow(2, attempt) * (0.5 + Random.Shared.NextDouble()));
+                var delay = Retry.Delay(attempt, jitter ?? RandomJitter.Instance, (ex as DiscordApiException)?.RetryAfter);
                 await Task.Delay(delay, time, ct).ConfigureAwait(false);
             }
         }

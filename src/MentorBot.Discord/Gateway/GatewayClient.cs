@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using MentorBot.Core.Background;
+using MentorBot.Core.Resilience;
+using MentorBot.Core.WebSockets;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,8 @@ namespace MentorBot.Discord.Gateway;
 /// session across drops (Resume on <c>resume_gateway_url</c> with the last sequence), detects zombie connections
 /// by missed heartbeat ACKs, backs off with jitter, and stops for good on close codes that reconnecting cannot fix.
 /// A new session waits for its turn at the <see cref="IIdentifyGate"/>, which the bot's other shards share.
+/// The socket comes from an <see cref="IWebSocketFactory"/> and randomness from an <see cref="IJitterSource"/>, so tests
+/// can script the Gateway and pin every wait on a fake clock.
 /// </summary>
 public sealed partial class GatewayClient(
     DiscordRestClient rest,
@@ -25,9 +29,18 @@ public sealed partial class GatewayClient(
     ShardInfo shard,
     IBackgroundWorkQueue background,
     GatewayBotInfo? gatewayBot = null,
-    DiscordAdapterStatus? status = null) : IDisposable
+    DiscordAdapterStatus? status = null,
+    IWebSocketFactory? sockets = null,
+    IJitterSource? jitter = null) : IDisposable
 {
-    private const int MaxBackoffSeconds = 60;
+    /// <summary>
+    /// Reconnect after failure n: full jitter over 0.5 s, 1 s, 2 s, … up to 60 s. Starting small keeps a routine
+    /// reconnect quick; full jitter spreads a fleet that lost Discord at the same moment.
+    /// </summary>
+    public static readonly Backoff Reconnect = new(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(60), BackoffJitter.Full);
+
+    private readonly IWebSocketFactory _sockets = sockets ?? ClientWebSocketFactory.Instance;
+    private readonly IJitterSource _jitter = jitter ?? RandomJitter.Instance;
     private const double InvalidSessionMinSeconds = 1;
     private const double InvalidSessionMaxSeconds = 5;
     private const int RememberedInteractions = 1000;
@@ -110,7 +123,7 @@ public sealed partial class GatewayClient(
             if (action == CloseAction.Reidentify)
                 ForgetSession();
             failures++;
-            var delay = _invalidSession ? InvalidSessionWait(Random.Shared.NextDouble()) : Backoff(failures);
+            var delay = _invalidSession ? InvalidSessionWait(_jitter.NextDouble()) : Reconnect.Delay(failures, _jitter);
             _invalidSession = false;
             try
             {
@@ -122,10 +135,6 @@ public sealed partial class GatewayClient(
             }
         }
     }
-
-    /// <summary>Exponential backoff with full jitter, starting small so a routine reconnect is quick.</summary>
-    internal static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, 0.5 * Math.Pow(2, Math.Min(failures, 10) - 1)) * Random.Shared.NextDouble());
 
     /// <summary>
     /// Discord asks a client that got op 9 to wait a random 1 to 5 seconds before identifying again, so clients whose
@@ -151,7 +160,7 @@ public sealed partial class GatewayClient(
     /// <returns>The close code (null for a drop without one) and whether the session got going before it ended.</returns>
     private async Task<(int? Code, bool Healthy)> RunConnectionAsync(string baseUrl, bool resume, CancellationToken stoppingToken)
     {
-        using var socket = new ClientWebSocket();
+        using var socket = _sockets.Create();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var url = baseUrl.TrimEnd('/') + "/?v=10&encoding=json";
         await socket.ConnectAsync(new Uri(url), connection.Token).ConfigureAwait(false);
@@ -218,11 +227,11 @@ public sealed partial class GatewayClient(
             await connection.CancelAsync().ConfigureAwait(false);
             if (heartbeat is not null)
                 await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested && socket.State == WebSocketState.Open)
+            if (stoppingToken.IsCancellationRequested && socket.IsOpen)
             {
                 // 1000 ends the session: on shutdown the bot should show offline rather than linger.
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "shutting down", timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await socket.CloseOutputAsync((int)WebSocketCloseStatus.NormalClosure, "shutting down", timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -263,7 +272,7 @@ public sealed partial class GatewayClient(
     }
 
     /// <summary>Waits for this shard's identify turn (heartbeats keep going meanwhile), then identifies.</summary>
-    private async Task IdentifyAsync(ClientWebSocket socket, CancellationToken ct)
+    private async Task IdentifyAsync(IWebSocketConnection socket, CancellationToken ct)
     {
         var bucket = shard.RateLimitKey(_maxConcurrency);
         await identifyGate.WaitTurnAsync(bucket, ct).ConfigureAwait(false);
@@ -308,12 +317,12 @@ public sealed partial class GatewayClient(
         }
     }
 
-    private async Task HeartbeatLoopAsync(ClientWebSocket socket, TimeSpan interval, Func<bool> acked, Action<bool> setAcked, CancellationTokenSource connection)
+    private async Task HeartbeatLoopAsync(IWebSocketConnection socket, TimeSpan interval, Func<bool> acked, Action<bool> setAcked, CancellationTokenSource connection)
     {
         try
         {
             // The first beat is jittered so a fleet of reconnecting clients does not beat in lockstep.
-            await Task.Delay(interval * Random.Shared.NextDouble(), time, connection.Token).ConfigureAwait(false);
+            await Task.Delay(interval * _jitter.NextDouble(), time, connection.Token).ConfigureAwait(false);
             while (!connection.IsCancellationRequested)
             {
                 if (!acked())
@@ -333,15 +342,15 @@ public sealed partial class GatewayClient(
         }
     }
 
-    private Task SendHeartbeatAsync(ClientWebSocket socket, CancellationToken ct) =>
+    private Task SendHeartbeatAsync(IWebSocketConnection socket, CancellationToken ct) =>
         SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new HeartbeatCommand(_lastSequence), DiscordJson.Default.HeartbeatCommand), ct);
 
-    private async Task SendAsync(ClientWebSocket socket, byte[] frame, CancellationToken ct)
+    private async Task SendAsync(IWebSocketConnection socket, byte[] frame, CancellationToken ct)
     {
         await _sendLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+            await socket.SendAsync(frame, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -350,26 +359,18 @@ public sealed partial class GatewayClient(
     }
 
     /// <summary>Any close code but 1000/1001 keeps the session resumable.</summary>
-    private static async Task CloseForResumeAsync(ClientWebSocket socket)
+    private static async Task CloseForResumeAsync(IWebSocketConnection socket)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await socket.CloseOutputAsync((WebSocketCloseStatus)NormalClosureForResume, "reconnecting", timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await socket.CloseOutputAsync(NormalClosureForResume, "reconnecting", timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private static async Task<(GatewayPayload? Payload, int? CloseCode)> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    private static async Task<(GatewayPayload? Payload, int? CloseCode)> ReceiveAsync(IWebSocketConnection socket, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(chunk, ct).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-                return (null, (int?)result.CloseStatus ?? (int?)socket.CloseStatus);
-            buffer.Write(chunk, 0, result.Count);
-            if (result.EndOfMessage)
-                break;
-        }
-        return (JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), DiscordJson.Default.GatewayPayload), null);
+        var frame = await socket.ReceiveAsync(ct).ConfigureAwait(false);
+        if (frame.IsClose)
+            return (null, frame.CloseCode);
+        return (JsonSerializer.Deserialize(frame.Text.Span, DiscordJson.Default.GatewayPayload), null);
     }
 
     public void Dispose() => _sendLock.Dispose();

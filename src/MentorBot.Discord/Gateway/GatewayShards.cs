@@ -1,5 +1,7 @@
 using System.Net;
 using MentorBot.Core.Background;
+using MentorBot.Core.Resilience;
+using MentorBot.Core.WebSockets;
 using MentorBot.Discord.Interactions;
 using MentorBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +23,9 @@ public sealed partial class GatewayShards(
     ILoggerFactory loggers,
     IIdentifyGate identifyGate,
     IBackgroundWorkQueue background,
-    DiscordAdapterStatus? status = null) : BackgroundService
+    DiscordAdapterStatus? status = null,
+    IWebSocketFactory? sockets = null,
+    IJitterSource? jitter = null) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<GatewayShards>();
     private volatile IReadOnlyList<GatewayClient> _shards = [];
@@ -42,7 +46,7 @@ public sealed partial class GatewayShards(
         var count = options.Value.ShardCount ?? Math.Max(1, info.Shards);
         var ids = options.Value.ShardIdsFor(count);
         var shards = ids.Select(id => new GatewayClient(
-            rest, processor, options, time, loggers.CreateLogger<GatewayClient>(), identifyGate, new ShardInfo(id, count), background, info, status)).ToList();
+            rest, processor, options, time, loggers.CreateLogger<GatewayClient>(), identifyGate, new ShardInfo(id, count), background, info, status, sockets, jitter)).ToList();
         // Every shard counts as down until its session is established, so health does not report a partial start.
         foreach (var id in ids)
             status?.SetShard(id, false);
@@ -95,7 +99,7 @@ public sealed partial class GatewayShards(
             }
             try
             {
-                await Task.Delay(GatewayClient.Backoff(failures), time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(GatewayClient.Reconnect.Delay(failures, jitter ?? RandomJitter.Instance), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MentorBot.Core.Resilience;
 using MentorBot.Discord.Commands;
 using MentorBot.Discord.Gateway;
 using MentorBot.Discord.Interactions;
@@ -22,6 +23,9 @@ public sealed partial class DiscordRestClient
 {
     public const string UserAgent = "DiscordBot (https://github.com/mentorbot/mentorbot, 1.0)";
     private const int MaxAttempts = 5;
+    // Network errors and 5xx: 400 ms, 800 ms, … up to 12.8 s, each spread ±50% so a fleet's retries do not align.
+    // 429s wait what Discord says instead (retry_after, through the rate limiter).
+    internal static readonly Backoff Retry = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(12_800), BackoffJitter.Spread);
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
@@ -30,10 +34,13 @@ public sealed partial class DiscordRestClient
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly ISharedGlobalRateLimit? _sharedGlobal;
+    private readonly IJitterSource _jitter;
 
     /// <param name="sharedGlobal">The global limit shared with the bot's other hosts, when there are any.</param>
-    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, RateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger, ISharedGlobalRateLimit? sharedGlobal = null)
+    /// <param name="jitter">Spreads retry delays; random unless a test pins it.</param>
+    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, RateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger, ISharedGlobalRateLimit? sharedGlobal = null, IJitterSource? jitter = null)
     {
+        _jitter = jitter ?? RandomJitter.Instance;
         _http = http;
         _options = options.Value;
         _limiter = limiter;
@@ -148,7 +155,7 @@ public sealed partial class DiscordRestClient
             catch (HttpRequestException ex) when (attempt < MaxAttempts && !ct.IsCancellationRequested)
             {
                 LogRetrying(_logger, routeKey, ex.Message, attempt);
-                await Task.Delay(Backoff(attempt), _time, ct).ConfigureAwait(false);
+                await Task.Delay(Retry.Delay(attempt, _jitter), _time, ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -178,7 +185,7 @@ public sealed partial class DiscordRestClient
                 if (status >= 500 && attempt < 3)
                 {
                     LogRetrying(_logger, routeKey, status.ToString(CultureInfo.InvariantCulture), attempt);
-                    await Task.Delay(Backoff(attempt), _time, ct).ConfigureAwait(false);
+                    await Task.Delay(Retry.Delay(attempt, _jitter), _time, ct).ConfigureAwait(false);
                     continue;
                 }
                 throw new DiscordApiException(error?.Code ?? 0, error?.Message ?? response.ReasonPhrase ?? "error", response.StatusCode);
@@ -207,9 +214,6 @@ public sealed partial class DiscordRestClient
             return delta;
         return TimeSpan.FromSeconds(1);
     }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds((200 << Math.Min(attempt, 6)) * (0.5 + Random.Shared.NextDouble()));
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Waiting {Milliseconds} ms for the rate limit of {Route}")]
     private static partial void LogWaiting(ILogger logger, string route, double milliseconds);

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using MentorBot.Core.Background;
+using MentorBot.Core.Resilience;
+using MentorBot.Core.WebSockets;
 using MentorBot.Slack.Commands;
 using MentorBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
@@ -21,9 +23,15 @@ internal sealed partial class SocketModeClient(
     SlackAdapterState state,
     TimeProvider time,
     ILogger<SocketModeClient> logger,
-    IBackgroundWorkQueue background) : BackgroundService
+    IBackgroundWorkQueue background,
+    IWebSocketFactory sockets,
+    IJitterSource jitter) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Failed connect n waits 1 s, 2 s, 4 s, … up to 30 s, spread ±50% so the bot's hosts do not return to Slack in
+    /// step after an outage; a rate limit's Retry-After wins when longer.
+    /// </summary>
+    internal static readonly Backoff Reconnect = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), BackoffJitter.Spread);
 
     private readonly SocketModeEnvelopes _envelopes = new(processor, api, background, time, logger);
     private int _connections;
@@ -84,11 +92,10 @@ internal sealed partial class SocketModeClient(
     /// <summary>Returns an open connection that has said hello, or null when Slack refuses the app token.</summary>
     private async Task<SocketModeConnection?> ConnectWithBackoffAsync(CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (true)
+        for (var failures = 1; ; failures++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var connection = new SocketModeConnection(Interlocked.Increment(ref _connections), OnEnvelopeAsync, logger);
+            var connection = new SocketModeConnection(Interlocked.Increment(ref _connections), OnEnvelopeAsync, logger, sockets, time);
             try
             {
                 var url = await api.OpenConnectionAsync(cancellationToken);
@@ -113,10 +120,9 @@ internal sealed partial class SocketModeClient(
                 or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 await connection.DisposeAsync();
-                var wait = ex is SlackRateLimitedException limited && limited.RetryAfter > delay ? limited.RetryAfter : delay;
+                var wait = Reconnect.Delay(failures, jitter, (ex as SlackRateLimitedException)?.RetryAfter);
                 LogConnectFailed(logger, ex.Message, wait.TotalSeconds);
                 await Task.Delay(wait, time, cancellationToken);
-                delay = delay * 2 > MaxBackoff ? MaxBackoff : delay * 2;
             }
         }
     }

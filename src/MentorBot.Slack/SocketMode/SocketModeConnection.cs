@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MentorBot.Core.WebSockets;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Slack.SocketMode;
@@ -15,7 +16,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly ClientWebSocket _socket = new();
+    // Pings with a pong deadline notice a silently dead link (NAT timeout, sleeping laptop) that would otherwise look
+    // open forever; the Node SDK checks every 5 seconds for the same reason.
+    private static readonly WebSocketKeepAlive KeepAlive = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+
+    private readonly IWebSocketConnection _socket;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,9 +31,13 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private Task _receiveLoop = Task.CompletedTask;
 
-    public SocketModeConnection(int number, Func<SocketModeConnection, JsonElement, Task> onEnvelope, ILogger logger)
+    /// <param name="sockets">Makes the WebSocket; real unless a test scripts Slack.</param>
+    /// <param name="time">Times the wait for hello.</param>
+    public SocketModeConnection(int number, Func<SocketModeConnection, JsonElement, Task> onEnvelope, ILogger logger, IWebSocketFactory? sockets = null, TimeProvider? time = null)
     {
         Number = number;
+        _socket = (sockets ?? ClientWebSocketFactory.Instance).Create(KeepAlive);
+        _time = time ?? TimeProvider.System;
         _onEnvelope = onEnvelope;
         _logger = logger;
     }
@@ -43,16 +53,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
-        // Pings with a pong deadline notice a silently dead link (NAT timeout, sleeping laptop) that would otherwise
-        // look open forever; the Node SDK checks every 5 seconds for the same reason.
-        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
-        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
         await _socket.ConnectAsync(url, cancellationToken);
         _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(HelloTimeout);
-        // Slack only routes envelopes to a connection after it has said hello.
-        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(timeout.Token);
+        // Slack only routes envelopes to a connection after it has said hello. No hello in time is a TimeoutException,
+        // which the client retries like any failed connect.
+        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(HelloTimeout, _time, cancellationToken);
         if (!_hello.Task.IsCompleted)
             throw new WebSocketException("The Socket Mode connection closed before Slack said hello.");
     }
@@ -70,7 +75,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             await _sendLock.WaitAsync(ending);
             try
             {
-                await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ending);
+                await _socket.SendAsync(bytes, ending);
                 return true;
             }
             finally
@@ -94,12 +99,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // A send stuck past the timeout keeps the lock: then there is no polite close (a second send at once is not
             // allowed on a WebSocket), and disposal aborts the socket instead. Releasing a lock not taken would let two
             // sends overlap from then on.
-            if (_socket.State == WebSocketState.Open && await _sendLock.WaitAsync(CloseTimeout))
+            if (_socket.IsOpen && await _sendLock.WaitAsync(CloseTimeout))
             {
                 try
                 {
                     using var timeout = new CancellationTokenSource(CloseTimeout);
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
+                    await _socket.CloseOutputAsync((int)WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
                 }
                 finally
                 {
@@ -135,21 +140,14 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
         try
         {
-            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            while (true)
             {
-                var result = await _socket.ReceiveAsync(buffer, _ending.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
+                var frame = await _socket.ReceiveAsync(_ending.Token);
+                if (frame.IsClose)
                     break;
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                    continue;
-                var bytes = message.ToArray();
-                message.SetLength(0);
-                await HandleAsync(bytes);
+                await HandleAsync(frame.Text);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -162,7 +160,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(byte[] bytes)
+    private async Task HandleAsync(ReadOnlyMemory<byte> bytes)
     {
         JsonElement frame;
         try

@@ -1,3 +1,4 @@
+using MentorBot.Core.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,14 @@ namespace MentorBot.Slack.WebApi;
 /// </summary>
 internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState state, TimeProvider time, ILogger<SlackStartup> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(2);
+    // 1 s, 2 s, 4 s, … up to 2 min: one check per process, so there is no fleet to spread with jitter.
+    internal static readonly Backoff Retry = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
         {
+            TimeSpan delay;
             try
             {
                 var auth = await api.AuthTestAsync(stoppingToken);
@@ -31,6 +33,8 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
             }
             catch (Exception ex) when (ex is SlackApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
+                // A rate limit's Retry-After wins over the backoff when longer.
+                delay = Retry.Delay(failures, serverAsked: (ex as SlackRateLimitedException)?.RetryAfter);
                 LogUnreachable(logger, ex.Message, delay.TotalSeconds);
             }
 
@@ -42,8 +46,6 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
             {
                 return;
             }
-
-            delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
         }
     }
 

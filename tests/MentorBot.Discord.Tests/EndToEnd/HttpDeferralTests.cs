@@ -6,6 +6,7 @@ using MentorBot.Core.Faq;
 using MentorBot.Core.Storage;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Testing.Hosting;
+using MentorBot.Testing.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ namespace MentorBot.Discord.Tests.EndToEnd;
 public sealed class HttpDeferralTests : IAsyncLifetime
 {
     private readonly InteractionSigner _signer = InteractionSigner.Random();
-    private readonly FakeTimeProvider _time = new();
+    private readonly WatchedTimeProvider _time = new();
     private readonly SlowDispatcher _core = new();
     private FakeDiscord _discord = null!;
     private WebApplication _app = null!;
@@ -70,12 +71,9 @@ public sealed class HttpDeferralTests : IAsyncLifetime
         request.Headers.Add("X-Signature-Timestamp", timestamp);
 
         var sending = http.SendAsync(request);
-        // The deferral timer may be created just after the dispatch starts; keep the fake clock moving until it fires.
-        while (!sending.IsCompleted)
-        {
-            _time.Advance(TimeSpan.FromSeconds(2));
-            await Task.Delay(20);
-        }
+        // Once the dispatch is waiting out the deferral budget (2 s by default), that budget passes.
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(2));
         using var response = await sending;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var initial = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -7,6 +7,7 @@ using MentorBot.Core.Storage;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Testing.Hosting;
 using MentorBot.Testing.Logging;
+using MentorBot.Testing.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ namespace MentorBot.Discord.Tests.EndToEnd;
 public sealed class SecretsInLogsTests : IAsyncLifetime, IDisposable
 {
     private readonly InteractionSigner _signer = InteractionSigner.Random();
-    private readonly FakeTimeProvider _time = new();
+    private readonly WatchedTimeProvider _time = new();
     private readonly SlowDispatcher _core = new();
     private readonly CapturingLoggerProvider _logs = new();
     private FakeDiscord _discord = null!;
@@ -83,11 +84,9 @@ public sealed class SecretsInLogsTests : IAsyncLifetime, IDisposable
         request.Headers.Add("X-Signature-Timestamp", timestamp);
 
         var sending = http.SendAsync(request);
-        while (!sending.IsCompleted)
-        {
-            _time.Advance(TimeSpan.FromSeconds(2));
-            await Task.Delay(20);
-        }
+        // Once the dispatch is waiting out the deferral budget (2 s by default), that budget passes.
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(2));
         using var response = await sending;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());

@@ -33,11 +33,12 @@ public sealed class CloseCodesTests
         Assert.Contains("Discord:BotToken", CloseCodes.Explain(4004), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Backoff_is_jittered_and_capped()
-    {
-        var delays = Enumerable.Range(0, 200).Select(_ => GatewayClient.Backoff(20)).ToList();
-        Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(60)));
-        Assert.True(delays.Distinct().Count() > 100);
-    }
+    [Theory]
+    [InlineData(1, 0.0, 0)]
+    [InlineData(1, 0.5, 250)]
+    [InlineData(3, 0.5, 1000)]
+    [InlineData(20, 0.5, 30_000)]
+    [InlineData(20, 0.99, 59_400)]
+    public void Reconnect_backoff_is_fully_jittered_from_half_a_second_and_capped_at_a_minute(int failures, double jitter, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), GatewayClient.Reconnect.Delay(failures, new MentorBot.Testing.Time.FixedJitter(jitter)));
 }

@@ -7,6 +7,7 @@ using MentorBot.Discord.Rendering;
 using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Storage.LiteDb;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Discord.Tests.Rest;
 
@@ -160,8 +161,10 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task Fake_enforces_the_three_second_interaction_deadline()
     {
+        var clock = new FakeTimeProvider();
+        _discord.InteractionClock = clock;
         var interaction = _discord.NewCommandInteraction("faq");
-        await Task.Delay(3100);
+        clock.Advance(TimeSpan.FromMilliseconds(3001));
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => _rest.InteractionCallbackAsync(interaction.Id(), "tok-" + interaction.Id(), [(byte)'{', (byte)'}'], CancellationToken.None));
         Assert.Equal(DiscordErrorCodes.UnknownInteraction, error.Code);

@@ -127,7 +127,8 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, events.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, interactions.StatusCode);
         Assert.Equal("", await forged.Content.ReadAsStringAsync());
-        await Task.Delay(200);
+        // Stopping drains the background work: anything the requests had started would have happened by now.
+        await _host.App.StopAsync();
         Assert.Equal(before, WorkCalls());
     }
 
@@ -194,7 +195,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
-        await Task.Delay(300);
+        await _host.App.StopAsync();
         var posted = Assert.Single(_slack.PostedMessages);
         Assert.Equal("C0GENERAL", posted["channel"]!.GetValue<string>());
         Assert.Contains("degree", posted["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
@@ -227,7 +228,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
         using var b = await _host.PostSignedAsync("/slack/events", echo, "application/json");
 
         Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
-        await Task.Delay(300);
+        await _host.App.StopAsync();
         Assert.Equal("D0LEARNER", Assert.Single(_slack.PostedMessages)["channel"]!.GetValue<string>());
     }
 

@@ -1,5 +1,8 @@
 using System.Net;
+using MentorBot.Slack.SocketMode;
 using MentorBot.Slack.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Slack.Tests.EndToEnd;
 
@@ -31,7 +34,9 @@ public sealed class StartupTests
         // auth.test and apps.connections.open start concurrently, so a rejected bot token may stop the adapter
         // before the Socket Mode client has asked for a URL: only one of the two calls is certain.
         Assert.True(await Eventually.TrueAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 1));
-        await Task.Delay(1500);
+        // The Socket Mode client's run ends once the adapter has stopped: after that nothing can retry.
+        var socketMode = host.App.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
+        await socketMode.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the rest of the bot keeps running");
         using var health = await host.Http.GetAsync("/healthz");

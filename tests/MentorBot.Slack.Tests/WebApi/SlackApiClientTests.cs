@@ -1,7 +1,7 @@
 using MentorBot.Slack.Rendering;
 using MentorBot.Slack.Tests.Fakes;
 using MentorBot.Slack.WebApi;
-using Microsoft.Extensions.Time.Testing;
+using MentorBot.Testing.Time;
 
 namespace MentorBot.Slack.Tests.WebApi;
 
@@ -60,14 +60,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_429_pauses_the_method_for_retry_after_and_reports_it()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new WatchedTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var client = ApiClientFactory.Create(_slack, time);
         _slack.FailNext("chat.postMessage", FakeSlackFailure.RateLimited(30));
         var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
 
         var limited = await Assert.ThrowsAsync<SlackRateLimitedException>(() => client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None));
         var next = client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None);
-        await Task.Delay(200);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(TimeSpan.FromSeconds(30), limited.RetryAfter);
         Assert.False(next.IsCompleted, "the method stays paused until Retry-After has passed");
@@ -80,7 +80,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Other_methods_are_not_paused_by_one_methods_429()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new WatchedTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var client = ApiClientFactory.Create(_slack, time);
         _slack.FailNext("chat.postMessage", FakeSlackFailure.RateLimited(30));
         var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
@@ -94,19 +94,19 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Posts_to_one_channel_are_paced_to_one_a_second_after_a_short_burst()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new WatchedTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var client = ApiClientFactory.Create(_slack, time);
         var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
         for (var i = 0; i < 3; i++)
             await client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         var fourth = client.PostMessageAsync("C0GENERAL", message, null, CancellationToken.None);
-        await Task.Delay(200);
+        // The fourth waits for about a second's token: more than half a second, at most one.
+        var wait = await time.WaitForTimerAsync(d => d > TimeSpan.FromMilliseconds(500) && d <= TimeSpan.FromSeconds(1), "a token's wait");
         Assert.False(fourth.IsCompleted, "the burst is spent");
         time.Advance(TimeSpan.FromMilliseconds(500));
-        await Task.Delay(200);
-        Assert.False(fourth.IsCompleted, "half a second is not yet a token");
-        time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(3, _slack.CallCount("chat.postMessage"));
+        time.Advance(wait - TimeSpan.FromMilliseconds(500));
 
         Assert.NotNull(await fourth.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(4, _slack.CallCount("chat.postMessage"));
@@ -115,7 +115,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Posts_to_different_channels_are_not_held_back_by_each_other()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new WatchedTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var client = ApiClientFactory.Create(_slack, time);
         var message = SlackRenderer.Render(new Core.Commands.Reply { Text = "hi" });
         for (var i = 0; i < 3; i++)
@@ -137,7 +137,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_429_in_one_channel_does_not_pause_posts_to_another()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new WatchedTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var client = ApiClientFactory.Create(_slack, time);
         _slack.Channels["C0OTHER"] = true;
         _slack.FailNext("chat.postMessage", FakeSlackFailure.RateLimited(30));
@@ -150,14 +150,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Calls_beyond_a_tiers_burst_wait_for_the_bucket_to_refill()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new WatchedTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var client = ApiClientFactory.Create(_slack, time);
         // conversations.open is Tier 3: about 50 a minute.
         for (var i = 0; i < 50; i++)
             await client.OpenDirectMessageAsync("U0ADA", CancellationToken.None);
 
         var next = client.OpenDirectMessageAsync("U0ADA", CancellationToken.None);
-        await Task.Delay(200);
+        await time.WaitForTimerAsync(d => d > TimeSpan.Zero, "the bucket's refill");
 
         Assert.False(next.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(2));

@@ -166,6 +166,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// </summary>
     public TimeSpan InteractionDeadline { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The clock of <see cref="InteractionDeadline"/>: a test of the deadline itself moves a fake one.</summary>
+    public TimeProvider InteractionClock { get; set; } = TimeProvider.System;
+
     public IEnumerable<RecordedRequest> Callbacks(string interactionId) =>
         Requests.Where(r => r.Path.StartsWith($"/api/v10/interactions/{interactionId}/", StringComparison.Ordinal) && r.Status == 204);
 
@@ -194,7 +197,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     {
         var id = NextId();
         var token = "tok-" + id;
-        _interactions[id] = (DateTimeOffset.FromUnixTimeMilliseconds(Environment.TickCount64), false);
+        _interactions[id] = (InteractionClock.GetUtcNow(), false);
         return new JsonObject
         {
             ["id"] = id,
@@ -359,7 +362,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     {
         if (!_interactions.TryGetValue(id, out var state) || "tok-" + id != token)
             return Error(404, 10062, "Unknown interaction");
-        if (DateTimeOffset.FromUnixTimeMilliseconds(Environment.TickCount64) - state.Issued > InteractionDeadline)
+        if (InteractionClock.GetUtcNow() - state.Issued > InteractionDeadline)
             return Error(404, 10062, "Unknown interaction");
         if (state.Acknowledged || !_interactions.TryUpdate(id, (state.Issued, true), state))
             return Error(400, 40060, "Interaction has already been acknowledged.");

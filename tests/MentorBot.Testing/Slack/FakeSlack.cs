@@ -169,18 +169,8 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
-    public async Task<bool> WaitForConnectionsAsync(int opened, TimeSpan timeout)
-    {
-        var until = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        while (Environment.TickCount64 < until)
-        {
-            if (ConnectionsOpened >= opened && Current() is not null)
-                return true;
-            await Task.Delay(20);
-        }
-
-        return false;
-    }
+    public Task<bool> WaitForConnectionsAsync(int opened, TimeSpan timeout) =>
+        Eventually.TrueAsync(() => ConnectionsOpened >= opened && Current() is not null, (int)timeout.TotalMilliseconds);
 
     public async ValueTask DisposeAsync()
     {
