@@ -106,15 +106,15 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
         }
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Knowledge loaded: {FaqCount} FAQ entries, {WeekCount} roadmap weeks from {Root}")]
+    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Knowledge loaded: {FaqCount} FAQ entries, {WeekCount} roadmap weeks from {Root}")]
     private static partial void LogLoaded(ILogger logger, int faqCount, int weekCount, string root);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Invalid knowledge edit: {Problem}")]
+    [LoggerMessage(EventId = 801, Level = LogLevel.Error, Message = "Invalid knowledge edit: {Problem}")]
     private static partial void LogInvalidEdit(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Knowledge reload rejected ({Count} problems); the previous version stays live")]
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Knowledge reload rejected ({Count} problems); the previous version stays live")]
     private static partial void LogKeptPrevious(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Knowledge reload of {Root} failed: {Reason}; the previous version stays live")]
+    [LoggerMessage(EventId = 803, Level = LogLevel.Warning, Message = "Knowledge reload of {Root} failed: {Reason}; the previous version stays live")]
     private static partial void LogReloadFailed(ILogger logger, string root, string reason);
 }
