@@ -12,7 +12,7 @@ public sealed class StartupTests
         await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-revoked" });
         var state = host.Service<SlackAdapterState>();
 
-        Assert.True(await Eventually.TrueAsync(() => state.IsStopped), "invalid_auth should stop the adapter");
+        await Wait.UntilAsync(() => state.IsStopped, "invalid_auth should stop the adapter");
         using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/help", "", "U0X", slack.NewResponseUrl()));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var health = await host.Http.GetAsync("/healthz");
@@ -30,7 +30,7 @@ public sealed class StartupTests
 
         // auth.test and apps.connections.open start concurrently, so a rejected bot token may stop the adapter
         // before the Socket Mode client has asked for a URL: only one of the two calls is certain.
-        Assert.True(await Eventually.TrueAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 1));
+        await Wait.UntilAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 1);
         await Task.Delay(1500);
 
         Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the rest of the bot keeps running");
@@ -51,7 +51,7 @@ public sealed class StartupTests
 
         using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/help", "", "U0X", slack.NewResponseUrl()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(await Eventually.TrueAsync(() => state.BotUserId == FakeSlack.BotUserId, 15_000), "auth.test should be retried with backoff");
+        await Wait.UntilAsync(() => state.BotUserId == FakeSlack.BotUserId, "auth.test should be retried with backoff", 15_000);
         Assert.Equal(3, slack.CallCount("auth.test"));
         Assert.False(state.IsStopped);
     }
@@ -71,7 +71,7 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await Wait.UntilAsync(() => slack.ResponseUrlPosts.Any(p => p.Id == id));
         var body = slack.ResponseUrlPosts.First(p => p.Id == id).Body;
         Assert.Contains("degree", body["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
     }

@@ -68,7 +68,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         else
         {
             // A cold host may miss the budget; then the answer goes to response_url.
-            Assert.True(await Eventually.TrueAsync(() => !_slack.ResponseUrlPosts.IsEmpty));
+            await MentorBot.Testing.Wait.UntilAsync(() => !_slack.ResponseUrlPosts.IsEmpty);
         }
 
         Assert.Equal(1, _slack.CallCount("apps.connections.open"));
@@ -90,7 +90,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(Environment.TickCount64 - started < 3000);
         Assert.Null(ack["payload"]);
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id));
         Assert.Equal(1, envelope.AckCount);
     }
 
@@ -107,8 +107,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         var another = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0SOCKET1", "do I need a degree"));
         await another.FirstAck.WaitAsync(Wait);
 
-        Assert.True(await Eventually.TrueAsync(() => envelope.AckCount == 2));
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => envelope.AckCount == 2);
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
         await Task.Delay(500);
         Assert.Single(_slack.PostedMessages);
     }
@@ -132,13 +132,13 @@ public sealed class SocketModeTests : IAsyncLifetime
         }
 
         await Task.WhenAll(envelopes.Select(e => e.FirstAck)).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Count() >= 30, 20_000));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Count() >= 30, timeoutMs: 20_000);
         await Task.Delay(500);
 
         Assert.Equal(30, _slack.PostedMessages.Count());
         Assert.True(_slack.ConnectionsOpened >= 3, $"expected a fresh connection per disconnect, saw {_slack.ConnectionsOpened}");
         Assert.Equal(_slack.ConnectionsOpened, _slack.CallCount("apps.connections.open"));
-        Assert.True(await Eventually.TrueAsync(() => _slack.OpenConnections == 1, 5_000), $"old connections should be closed, {_slack.OpenConnections} open");
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.OpenConnections == 1, "old connections to be closed", 5_000);
         // The replacement was open before each refreshed connection closed.
         var refreshed = _slack.Closures.Where(c => c.WasDraining).ToList();
         Assert.Equal(2, refreshed.Count);
@@ -155,7 +155,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         _slack.DropAllConnections();
 
         await envelope.FirstAck.WaitAsync(Wait);
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
         await Task.Delay(1000);
 
         Assert.Single(_slack.PostedMessages);
@@ -172,7 +172,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0AFTERDROP", "do I need a degree"));
 
         await envelope.FirstAck.WaitAsync(Wait);
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await StartHostAsync();
         await _slack.SendDisconnectAsync("link_disabled");
 
-        Assert.True(await Eventually.TrueAsync(() => _slack.OpenConnections == 0, 10_000));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.OpenConnections == 0, timeoutMs: 10_000);
         await Task.Delay(1500);
         Assert.Equal(1, _slack.CallCount("apps.connections.open"));
         Assert.False(_host!.Service<SlackAdapterState>().Connected);
@@ -205,6 +205,6 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         await envelope.FirstAck.WaitAsync(Wait);
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id));
     }
 }
