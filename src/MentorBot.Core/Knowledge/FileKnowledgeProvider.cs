@@ -36,6 +36,15 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
     /// <summary>Raised after a successful reload; handy for tests and for logging.</summary>
     public event EventHandler? Reloaded;
 
+    /// <summary>
+    /// Raised when a file change has (re)started the quiet delay, so a test on a fake clock knows the watcher saw the
+    /// edit before it advances time, instead of sleeping and hoping.
+    /// </summary>
+    public event EventHandler? ReloadScheduled;
+
+    /// <summary>Raised when a reload was refused (invalid or unreadable folder) and the live snapshot was kept.</summary>
+    public event EventHandler? ReloadRejected;
+
     /// <summary>Starts watching the folder for edits.</summary>
     public void Watch()
     {
@@ -67,6 +76,7 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
         catch (IOException ex)
         {
             LogReloadFailed(_logger, _root, ex.Message);
+            ReloadRejected?.Invoke(this, EventArgs.Empty);
             return false;
         }
 
@@ -75,6 +85,7 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
             foreach (var problem in result.Problems)
                 LogInvalidEdit(_logger, problem.ToString());
             LogKeptPrevious(_logger, result.Problems.Count);
+            ReloadRejected?.Invoke(this, EventArgs.Empty);
             return false;
         }
 
@@ -104,6 +115,7 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
             _pending?.Dispose();
             _pending = _time.CreateTimer(_ => Reload(), null, _delay, Timeout.InfiniteTimeSpan);
         }
+        ReloadScheduled?.Invoke(this, EventArgs.Empty);
     }
 
     [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Knowledge loaded: {FaqCount} FAQ entries, {WeekCount} roadmap weeks from {Root}")]
