@@ -42,7 +42,7 @@ public sealed partial class SlackCommandProcessor(
         try
         {
             // WaitAsync drops its timer as soon as the work completes, so fast commands leave no timers behind.
-            return await work.WaitAsync(options.Value.AckBudget, time, cancellationToken);
+            return await work.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -63,9 +63,9 @@ public sealed partial class SlackCommandProcessor(
             var parsed = parser.Parse("/" + command.Command.TrimStart('/') + " " + command.Text);
             if (parsed.Command is not { } valid)
                 return SlackRenderer.Render(Reply.Refusal(parsed.Error ?? "I could not read that command. Try /help."));
-            var actor = await actors.ResolveAsync(command.UserId, command.UserName, cancellationToken);
+            var actor = await actors.ResolveAsync(command.UserId, command.UserName, cancellationToken).ConfigureAwait(false);
             var request = valid.ToRequest(actor, new CommunityId("slack", command.TeamId)) with { ChannelId = command.ChannelId };
-            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken));
+            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -121,9 +121,9 @@ public sealed partial class SlackCommandProcessor(
             return (SlackRenderer.Render(Reply.Refusal("I could not read that click. Nothing was changed.")), responseUrl);
         try
         {
-            var actor = await actors.ResolveAsync(userId, Str(user, "username") ?? Str(user, "name"), cancellationToken);
+            var actor = await actors.ResolveAsync(userId, Str(user, "username") ?? Str(user, "name"), cancellationToken).ConfigureAwait(false);
             var request = new CommandRequest(followUp.Command, followUp.Options, actor, new CommunityId("slack", teamId)) { ChannelId = channelId };
-            return (SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken)), responseUrl);
+            return (SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false)), responseUrl);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -135,9 +135,9 @@ public sealed partial class SlackCommandProcessor(
     /// <summary>Answers a click and posts the answer to its <c>response_url</c>.</summary>
     public async Task HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        var answer = await AnswerInteractionAsync(payload, cancellationToken);
+        var answer = await AnswerInteractionAsync(payload, cancellationToken).ConfigureAwait(false);
         if (answer is { ResponseUrl: { } url } found)
-            await api.PostToResponseUrlAsync(url, found.Message, cancellationToken);
+            await api.PostToResponseUrlAsync(url, found.Message, cancellationToken).ConfigureAwait(false);
     }
 
     private string? QuestionFrom(JsonElement inner)
@@ -167,12 +167,12 @@ public sealed partial class SlackCommandProcessor(
         SlackMessage message;
         try
         {
-            var actor = await actors.ResolveAsync(userId, null, cancellationToken);
+            var actor = await actors.ResolveAsync(userId, null, cancellationToken).ConfigureAwait(false);
             var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (question.Length > 0)
                 options["question"] = question;
             var request = new CommandRequest("faq", options, actor, new CommunityId("slack", teamId)) { ChannelId = channel };
-            message = SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken));
+            message = SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -182,7 +182,7 @@ public sealed partial class SlackCommandProcessor(
 
         try
         {
-            await api.PostMessageAsync(channel, message, threadTs, cancellationToken);
+            await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or JsonException or TaskCanceledException)
         {
@@ -194,14 +194,14 @@ public sealed partial class SlackCommandProcessor(
     {
         try
         {
-            var message = await work;
+            var message = await work.ConfigureAwait(false);
             if (responseUrl is null)
             {
                 LogNoResponseUrl(logger);
                 return;
             }
 
-            await api.PostToResponseUrlAsync(responseUrl, message, CancellationToken.None);
+            await api.PostToResponseUrlAsync(responseUrl, message, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -47,12 +47,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         // look open forever; the Node SDK checks every 5 seconds for the same reason.
         _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
         _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
-        await _socket.ConnectAsync(url, cancellationToken);
+        await _socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
         _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HelloTimeout);
         // Slack only routes envelopes to a connection after it has said hello.
-        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(timeout.Token);
+        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(timeout.Token).ConfigureAwait(false);
         if (!_hello.Task.IsCompleted)
             throw new WebSocketException("The Socket Mode connection closed before Slack said hello.");
     }
@@ -67,10 +67,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         try
         {
             var ending = _ending.Token;
-            await _sendLock.WaitAsync(ending);
+            await _sendLock.WaitAsync(ending).ConfigureAwait(false);
             try
             {
-                await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ending);
+                await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ending).ConfigureAwait(false);
                 return true;
             }
             finally
@@ -94,12 +94,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // A send stuck past the timeout keeps the lock: then there is no polite close (a second send at once is not
             // allowed on a WebSocket), and disposal aborts the socket instead. Releasing a lock not taken would let two
             // sends overlap from then on.
-            if (_socket.State == WebSocketState.Open && await _sendLock.WaitAsync(CloseTimeout))
+            if (_socket.State == WebSocketState.Open && await _sendLock.WaitAsync(CloseTimeout).ConfigureAwait(false))
             {
                 try
                 {
                     using var timeout = new CancellationTokenSource(CloseTimeout);
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -107,7 +107,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 }
             }
 
-            await _receiveLoop.WaitAsync(CloseTimeout);
+            await _receiveLoop.WaitAsync(CloseTimeout).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
         {
@@ -117,11 +117,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ending.CancelAsync();
+        await _ending.CancelAsync().ConfigureAwait(false);
         _socket.Abort();
         try
         {
-            await _receiveLoop;
+            await _receiveLoop.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
@@ -141,7 +141,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var result = await _socket.ReceiveAsync(buffer, _ending.Token);
+                var result = await _socket.ReceiveAsync(buffer, _ending.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                     break;
                 message.Write(buffer, 0, result.Count);
@@ -149,7 +149,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                     continue;
                 var bytes = message.ToArray();
                 message.SetLength(0);
-                await HandleAsync(bytes);
+                await HandleAsync(bytes).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -188,7 +188,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 break;
             default:
                 if (frame.TryGetProperty("envelope_id", out _))
-                    await _onEnvelope(this, frame);
+                    await _onEnvelope(this, frame).ConfigureAwait(false);
                 break;
         }
     }

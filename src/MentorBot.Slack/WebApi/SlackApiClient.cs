@@ -35,7 +35,7 @@ public sealed partial class SlackApiClient
 
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
-        using var doc = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, cancellationToken);
+        using var doc = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, cancellationToken).ConfigureAwait(false);
         var root = doc.RootElement;
         return new SlackAuthInfo(String(root, "user_id") ?? "", String(root, "team_id") ?? "", String(root, "bot_id"));
     }
@@ -52,7 +52,7 @@ public sealed partial class SlackApiClient
             body["thread_ts"] = threadTs;
         if (deliveryKey is not null)
             body["metadata"] = SlackDeliveryMetadata.For(deliveryKey);
-        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken, ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel));
+        using var doc = await CallAsync(HttpMethod.Post, "chat.postMessage", body, _options.BotToken, cancellationToken, ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel)).ConfigureAwait(false);
         return String(doc.RootElement, "ts");
     }
 
@@ -68,7 +68,7 @@ public sealed partial class SlackApiClient
         if (!string.IsNullOrEmpty(cursor))
             query.Append("&cursor=").Append(Uri.EscapeDataString(cursor));
         // conversations.history is a GET method (Tier 3); its arguments travel in the query string.
-        using var doc = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, cancellationToken);
+        using var doc = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
         if (doc.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
         {
@@ -89,7 +89,7 @@ public sealed partial class SlackApiClient
     /// <summary>Opens (or finds) the 1:1 DM with a user and returns its channel id.</summary>
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
     {
-        using var doc = await CallAsync(HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, cancellationToken);
+        using var doc = await CallAsync(HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, cancellationToken).ConfigureAwait(false);
         return doc.RootElement.TryGetProperty("channel", out var channel) && String(channel, "id") is { } id
             ? id
             : throw new SlackApiException("conversations.open", "missing_channel_in_response");
@@ -98,7 +98,7 @@ public sealed partial class SlackApiClient
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         // users.info is a GET method; its arguments travel in the query string.
-        using var doc = await CallAsync(HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, cancellationToken);
+        using var doc = await CallAsync(HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, cancellationToken).ConfigureAwait(false);
         if (!doc.RootElement.TryGetProperty("user", out var user))
             throw new SlackApiException("users.info", "missing_user_in_response");
         var profile = user.TryGetProperty("profile", out var p) ? p : default;
@@ -116,7 +116,7 @@ public sealed partial class SlackApiClient
     /// <summary>Asks for a one-time Socket Mode WebSocket URL with the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        using var doc = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, cancellationToken);
+        using var doc = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, cancellationToken).ConfigureAwait(false);
         return String(doc.RootElement, "url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
             : throw new SlackApiException("apps.connections.open", "missing_url_in_response");
@@ -130,7 +130,7 @@ public sealed partial class SlackApiClient
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = JsonUtf8;
         var http = _httpFactory.CreateClient(HttpClientName);
-        using var response = await http.PostAsync(responseUrl, content, cancellationToken);
+        using var response = await http.PostAsync(responseUrl, content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             LogResponseUrlFailed(_logger, (int)response.StatusCode);
     }
@@ -141,7 +141,7 @@ public sealed partial class SlackApiClient
     {
         var method = methodAndQuery.Split('?')[0];
         var (paceKey, rate) = pace ?? (method, SlackMethodTier.ForMethod(method));
-        await _pacer.WaitAsync(paceKey, rate, cancellationToken);
+        await _pacer.WaitAsync(paceKey, rate, cancellationToken).ConfigureAwait(false);
 
         using var request = new HttpRequestMessage(httpMethod, new Uri(BaseUrl(), methodAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -152,7 +152,7 @@ public sealed partial class SlackApiClient
         }
 
         var http = _httpFactory.CreateClient(HttpClientName);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var retryAfter = RetryAfter(response);
@@ -164,8 +164,9 @@ public sealed partial class SlackApiClient
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"Slack {method} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var doc = await JsonDocument.ParseAsync(stream, default, cancellationToken);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
+        var doc = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
         if (doc.RootElement.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
             return doc;
         var error = String(doc.RootElement, "error") ?? "unknown_error";
