@@ -47,9 +47,10 @@ public sealed class DiscordCoordinationDatabase : IAsyncDisposable, IDisposable
         {
             if (_schemaReady)
                 return;
-            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
             // CREATE TABLE IF NOT EXISTS can still collide when two hosts run it at the same moment.
-            await using (var command = new NpgsqlCommand($"""
+            var command = new NpgsqlCommand($"""
                 SELECT pg_advisory_xact_lock({SchemaLockSpace}, 0);
                 CREATE TABLE IF NOT EXISTS discord_identify_buckets (
                     bucket integer PRIMARY KEY,
@@ -60,7 +61,8 @@ public sealed class DiscordCoordinationDatabase : IAsyncDisposable, IDisposable
                     next_slot timestamptz NOT NULL
                 );
                 INSERT INTO discord_global_rate (id, next_slot) VALUES (1, '-infinity') ON CONFLICT (id) DO NOTHING;
-                """, connection, transaction))
+                """, connection, transaction);
+            await using (command.ConfigureAwait(false))
             {
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }

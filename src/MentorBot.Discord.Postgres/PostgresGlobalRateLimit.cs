@@ -84,13 +84,15 @@ public sealed partial class PostgresGlobalRateLimit(
 
     private async Task ReserveAsync(int count, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("""
+        var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var command = new NpgsqlCommand("""
             UPDATE discord_global_rate
             SET next_slot = GREATEST(next_slot, clock_timestamp()) + @span
             WHERE id = 1
             RETURNING EXTRACT(EPOCH FROM next_slot - @span - clock_timestamp())::float8
             """, connection);
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.Parameters.AddWithValue("span", _spacing * count);
         var untilFirst = TimeSpan.FromSeconds(Math.Max(0, Convert.ToDouble(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture)));
         var first = time.GetUtcNow() + untilFirst;

@@ -14,32 +14,37 @@ public sealed class PostgresIdentifyGate(DiscordCoordinationDatabase database, T
 
     public async ValueTask WaitTurnAsync(int bucket, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         double waitSeconds;
-        await using (var command = new NpgsqlCommand("""
+        var query = new NpgsqlCommand("""
             SELECT pg_advisory_xact_lock(@space, @bucket);
             SELECT COALESCE((SELECT EXTRACT(EPOCH FROM last_identify + @interval - clock_timestamp())::float8
                              FROM discord_identify_buckets WHERE bucket = @bucket), 0);
-            """, connection, transaction))
+            """, connection, transaction);
+        await using (query.ConfigureAwait(false))
         {
-            command.Parameters.AddWithValue("space", DiscordCoordinationDatabase.IdentifyLockSpace);
-            command.Parameters.AddWithValue("bucket", bucket);
-            command.Parameters.AddWithValue("interval", Interval);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            query.Parameters.AddWithValue("space", DiscordCoordinationDatabase.IdentifyLockSpace);
+            query.Parameters.AddWithValue("bucket", bucket);
+            query.Parameters.AddWithValue("interval", Interval);
+            var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             waitSeconds = reader.GetDouble(0);
         }
         if (waitSeconds > 0)
             await Task.Delay(TimeSpan.FromSeconds(waitSeconds), time, cancellationToken).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand("""
+        var record = new NpgsqlCommand("""
             INSERT INTO discord_identify_buckets (bucket, last_identify) VALUES (@bucket, clock_timestamp())
             ON CONFLICT (bucket) DO UPDATE SET last_identify = EXCLUDED.last_identify
-            """, connection, transaction))
+            """, connection, transaction);
+        await using (record.ConfigureAwait(false))
         {
-            command.Parameters.AddWithValue("bucket", bucket);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            record.Parameters.AddWithValue("bucket", bucket);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -46,12 +46,15 @@ public static class PostgresImport
             return 0;
         var placeholders = string.Join(", ", table.Columns.Select((_, i) => $"${i + 1}"));
         var sql = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) VALUES ({placeholders}) ON CONFLICT DO NOTHING";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         var inserted = 0;
         foreach (var chunk in table.Rows.Chunk(BatchSize))
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
+            var batch = new NpgsqlBatch(connection, transaction);
+            await using var batchDisposal = batch.ConfigureAwait(false);
             foreach (var row in chunk)
             {
                 var command = new NpgsqlBatchCommand(sql);

@@ -7,7 +7,8 @@ internal static class SqlExtensions
 {
     public static async Task<int> ExecuteAsync(this NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object?[] args)
     {
-        await using var command = Command(dataSource, sql, args);
+        var command = Command(dataSource, sql, args);
+        await using var commandDisposal = command.ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -18,7 +19,8 @@ internal static class SqlExtensions
     public static async Task<int[]> ExecuteBatchAsync(
         this NpgsqlDataSource dataSource, IReadOnlyList<(string Sql, object?[] Args)> statements, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
+        var batch = dataSource.CreateBatch();
+        await using var batchDisposal = batch.ConfigureAwait(false);
         foreach (var (sql, args) in statements)
         {
             var command = new NpgsqlBatchCommand(sql);
@@ -36,8 +38,10 @@ internal static class SqlExtensions
     public static async Task<List<T>> QueryAsync<T>(
         this NpgsqlDataSource dataSource, string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params object?[] args)
     {
-        await using var command = Command(dataSource, sql, args);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var command = Command(dataSource, sql, args);
+        await using var commandDisposal = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var result = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(map(reader));

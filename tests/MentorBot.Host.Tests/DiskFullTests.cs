@@ -48,12 +48,8 @@ public sealed class DiskFullTests
 
             File.Delete(filler);
 
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            while ((await HealthAsync(client)).Status != HttpStatusCode.OK)
-            {
-                Assert.True(started.Elapsed < RecoveryWithin, $"/healthz still degraded {RecoveryWithin} after space was freed");
-                await Task.Delay(200);
-            }
+            await Wait.UntilAsync(async () => (await HealthAsync(client)).Status == HttpStatusCode.OK,
+                $"/healthz to be healthy again within {RecoveryWithin} after space was freed", (int)RecoveryWithin.TotalMilliseconds);
             Assert.False((await HealthAsync(client)).Body.GetProperty("storage").GetProperty("full").GetBoolean());
             // The refused post took nothing, not even an id.
             Assert.Contains("#2", await host.SendAsync("/challenge post After Build it due:2099-01-01"), StringComparison.Ordinal);

@@ -29,7 +29,8 @@ public sealed class KnowledgeReloadTests : IDisposable
         var original = await File.ReadAllTextAsync(file);
         var edited = original.Replace("**No, a degree is not mandatory.**", "**No, a degree is not mandatory (edited by a test).**", StringComparison.Ordinal);
         Assert.NotEqual(original, edited);
-        await WhenReloadedAsync(provider, root, () => File.WriteAllText(file, edited));
+        await WhenReloadedAsync(provider, root, () => File.WriteAllText(file, edited),
+            k => k.FindFaq("degree-required")?.Answer.Contains("(edited by a test)", StringComparison.Ordinal) == true);
         Assert.Contains("(edited by a test)", await host.SendAsync("/faq do I need a degree"), StringComparison.Ordinal);
 
         var extra = Path.Combine(root, "faq", "rubber-duck.md");
@@ -48,25 +49,42 @@ public sealed class KnowledgeReloadTests : IDisposable
             Explain your code, line by line, to a rubber duck. Saying it out loud shows you the bug.
 
             Sources: a test.
-            """.Replace("\r\n", "\n", StringComparison.Ordinal)));
+            """.Replace("\r\n", "\n", StringComparison.Ordinal)), k => k.FindFaq("rubber-duck") is not null);
         Assert.StartsWith("What is rubber duck debugging?", await host.SendAsync("/faq how does rubber duck debugging work"), StringComparison.Ordinal);
         Assert.Equal(shipped + 1, await FaqEntriesAsync(host));
 
-        // A broken edit is rejected: the last good snapshot keeps answering.
-        var live = provider.Current;
-        await File.WriteAllTextAsync(file, "---\nid: degree-required\n---\n");
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Same(live, provider.Current);
+        // A broken edit is rejected: the last good snapshot keeps answering. Waiting for the rejection itself, not a
+        // pause after which "nothing changed" would also hold if the watcher had not looked yet.
+        const string broken = "---\nid: degree-required\n---\n";
+        var rejected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.ReloadRejected += (_, _) =>
+        {
+            // A rejection left over from an earlier save step does not count: the broken file must be what was refused.
+            if (File.ReadAllText(file) == broken)
+                rejected.TrySetResult();
+        };
+        await File.WriteAllTextAsync(file, broken);
+        await rejected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(provider.Current.FindFaq("rubber-duck"));
         Assert.Contains("(edited by a test)", await host.SendAsync("/faq do I need a degree"), StringComparison.Ordinal);
         Assert.Equal(shipped + 1, await FaqEntriesAsync(host));
 
         await host.EndInputAsync(TimeSpan.FromSeconds(5));
     }
 
-    private static async Task WhenReloadedAsync(FileKnowledgeProvider provider, string root, Action edit)
+    /// <summary>
+    /// Makes the edit and waits for the reload that <paramref name="shows"/> it. Editors (and File.WriteAllText) save in
+    /// more than one step, so a reload may come from an earlier step or from the previous edit; only one whose snapshot
+    /// holds the edit counts, and later reloads of the same files change nothing.
+    /// </summary>
+    private static async Task WhenReloadedAsync(FileKnowledgeProvider provider, string root, Action edit, Func<KnowledgeBase, bool> shows)
     {
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnReloaded(object? sender, EventArgs e) => reloaded.TrySetResult();
+        void OnReloaded(object? sender, EventArgs e)
+        {
+            if (shows(provider.Current))
+                reloaded.TrySetResult();
+        }
         provider.Reloaded += OnReloaded;
         try
         {
@@ -86,9 +104,6 @@ public sealed class KnowledgeReloadTests : IDisposable
         {
             provider.Reloaded -= OnReloaded;
         }
-
-        // Editors (and File.WriteAllText) save in more than one step; let any trailing reload of the same edit finish.
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
     }
 
     private static async Task<int> FaqEntriesAsync(ConsoleHost host)

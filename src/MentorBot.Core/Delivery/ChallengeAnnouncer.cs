@@ -75,12 +75,12 @@ public sealed partial class ChallengeAnnouncer
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Challenge #{ChallengeId} was not announced: no outbound messenger for platform '{Platform}'.")]
+    [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "Challenge #{ChallengeId} was not announced: no outbound messenger for platform '{Platform}'.")]
     private static partial void LogNoMessenger(ILogger logger, int challengeId, string platform);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Challenge #{ChallengeId} was not announced in channel {Channel}: {Status} ({Detail}).")]
+    [LoggerMessage(EventId = 521, Level = LogLevel.Warning, Message = "Challenge #{ChallengeId} was not announced in channel {Channel}: {Status} ({Detail}).")]
     private static partial void LogNotDelivered(ILogger logger, int challengeId, string channel, DeliveryStatus status, string? detail);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Announcing challenge #{ChallengeId} in channel {Channel} failed.")]
+    [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "Announcing challenge #{ChallengeId} in channel {Channel} failed.")]
     private static partial void LogFailed(ILogger logger, Exception exception, int challengeId, string channel);
 }

@@ -36,6 +36,15 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
     /// <summary>Raised after a successful reload; handy for tests and for logging.</summary>
     public event EventHandler? Reloaded;
 
+    /// <summary>
+    /// Raised when a file change has (re)started the quiet delay, so a test on a fake clock knows the watcher saw the
+    /// edit before it advances time, instead of sleeping and hoping.
+    /// </summary>
+    public event EventHandler? ReloadScheduled;
+
+    /// <summary>Raised when a reload was refused (invalid or unreadable folder) and the live snapshot was kept.</summary>
+    public event EventHandler? ReloadRejected;
+
     /// <summary>Starts watching the folder for edits.</summary>
     public void Watch()
     {
@@ -67,6 +76,7 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
         catch (IOException ex)
         {
             LogReloadFailed(_logger, _root, ex.Message);
+            ReloadRejected?.Invoke(this, EventArgs.Empty);
             return false;
         }
 
@@ -75,6 +85,7 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
             foreach (var problem in result.Problems)
                 LogInvalidEdit(_logger, problem.ToString());
             LogKeptPrevious(_logger, result.Problems.Count);
+            ReloadRejected?.Invoke(this, EventArgs.Empty);
             return false;
         }
 
@@ -104,17 +115,18 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
             _pending?.Dispose();
             _pending = _time.CreateTimer(_ => Reload(), null, _delay, Timeout.InfiniteTimeSpan);
         }
+        ReloadScheduled?.Invoke(this, EventArgs.Empty);
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Knowledge loaded: {FaqCount} FAQ entries, {WeekCount} roadmap weeks from {Root}")]
+    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Knowledge loaded: {FaqCount} FAQ entries, {WeekCount} roadmap weeks from {Root}")]
     private static partial void LogLoaded(ILogger logger, int faqCount, int weekCount, string root);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Invalid knowledge edit: {Problem}")]
+    [LoggerMessage(EventId = 801, Level = LogLevel.Error, Message = "Invalid knowledge edit: {Problem}")]
     private static partial void LogInvalidEdit(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Knowledge reload rejected ({Count} problems); the previous version stays live")]
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Knowledge reload rejected ({Count} problems); the previous version stays live")]
     private static partial void LogKeptPrevious(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Knowledge reload of {Root} failed: {Reason}; the previous version stays live")]
+    [LoggerMessage(EventId = 803, Level = LogLevel.Warning, Message = "Knowledge reload of {Root} failed: {Reason}; the previous version stays live")]
     private static partial void LogReloadFailed(ILogger logger, string root, string reason);
 }

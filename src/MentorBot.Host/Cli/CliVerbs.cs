@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace MentorBot.Host.Cli;
 
 /// <summary>
-/// The one-shot verbs (<c>ask</c>, <c>faq eval</c>, <c>knowledge check</c>, <c>storage migrate</c>). All but
+/// The one-shot verbs (<c>ask</c>, <c>faq eval</c>, <c>health</c>, <c>knowledge check</c>, <c>storage migrate</c>). All but
 /// <c>storage migrate</c> read knowledge, answer and exit without starting adapters, storage or the web server, so they
 /// are safe to run beside a live bot; <c>storage migrate</c> needs the bot stopped, as it opens the LiteDB file.
 /// </summary>
@@ -20,6 +20,7 @@ internal static class CliVerbs
                                        score the FAQ engine on a question<TAB>expected TSV file; exit 1 below a floor (percent)
           faq calibrate --out FILE SET.tsv...
                                        refit the FAQ engine's fusion and decision on labelled sets (never the reported ones)
+          health [--url URL]           ask the running host's /healthz (default: the address it listens on); exit 0 healthy, 1 not
           knowledge check              validate the knowledge folder; exit code 1 if anything is wrong
           storage migrate --from litedb:PATH --to postgres:CONNSTRING
                                        copy a LiteDB file into PostgreSQL, print and verify the counts per table
@@ -31,7 +32,7 @@ internal static class CliVerbs
     /// <c>/key value</c>, <c>key=value</c>) still run the bot.
     /// </summary>
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && (args[0] is "ask" or "faq" or "knowledge" or "storage" or "help" or "--help" or "-h"
+        args.Length > 0 && (args[0] is "ask" or "faq" or "health" or "knowledge" or "storage" or "help" or "--help" or "-h"
             || (args[0].Length > 0 && args[0][0] is not ('-' or '/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static int Run(string[] args, CliConsole console, IConfiguration? configuration = null)
@@ -40,6 +41,10 @@ internal static class CliVerbs
         var root = KnowledgePath.Resolve(configuration);
         switch (args)
         {
+            case ["health"]:
+                return HealthVerb.Run(null, configuration, console);
+            case ["health", "--url", var url]:
+                return HealthVerb.Run(url, configuration, console);
             case ["knowledge", "check"]:
                 return KnowledgeCheckVerb.Run(root, console);
             case ["ask", .. var rest]:

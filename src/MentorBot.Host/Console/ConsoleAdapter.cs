@@ -129,12 +129,12 @@ internal sealed partial class ConsoleAdapter(
         return await read;
     }
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Console adapter ready: type /help, or a question")]
+    [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Console adapter ready: type /help, or a question")]
     private static partial void LogListening(ILogger logger);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "A console command failed")]
+    [LoggerMessage(EventId = 902, Level = LogLevel.Error, Message = "A console command failed")]
     private static partial void LogLineFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "End of console input; stopping")]
+    [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "End of console input; stopping")]
     private static partial void LogEndOfInput(ILogger logger);
 }

@@ -23,7 +23,7 @@ public sealed partial class SlackActorResolver(
 
     public async Task<Actor> ResolveAsync(string userId, string? userName, CancellationToken cancellationToken)
     {
-        var user = await LookUpAsync(userId, cancellationToken);
+        var user = await LookUpAsync(userId, cancellationToken).ConfigureAwait(false);
         var listed = options.Value.ModeratorUserIds.Contains(userId, StringComparer.Ordinal);
         var name = user?.DisplayName ?? userName ?? user?.Name ?? userId;
         return new Actor(new LearnerId("slack", userId), name, listed || user is { IsAdmin: true } or { IsOwner: true })
@@ -39,7 +39,7 @@ public sealed partial class SlackActorResolver(
         // Single flight: concurrent lookups of one user share one call (a burst of commands used to make one call
         // each, spending the method's rate budget). Lazy, because GetOrAdd may run its factory more than once.
         var lookup = _inFlight.GetOrAdd(userId, id => new Lazy<Task<SlackUser?>>(() => FetchAsync(id)));
-        return await lookup.Value.WaitAsync(cancellationToken);
+        return await lookup.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // Shared by every waiting caller, so no caller's token may cancel it; the HTTP client's timeout bounds it.
@@ -47,7 +47,7 @@ public sealed partial class SlackActorResolver(
     {
         try
         {
-            var user = await api.GetUserAsync(userId, CancellationToken.None);
+            var user = await api.GetUserAsync(userId, CancellationToken.None).ConfigureAwait(false);
             _cache[userId] = new Cached(user, time.GetUtcNow() + options.Value.UserCacheDuration);
             return user;
         }

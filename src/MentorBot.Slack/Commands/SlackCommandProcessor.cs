@@ -43,7 +43,7 @@ public sealed partial class SlackCommandProcessor(
         try
         {
             // WaitAsync drops its timer as soon as the work completes, so fast commands leave no timers behind.
-            return await work.WaitAsync(options.Value.AckBudget, time, cancellationToken);
+            return await work.WaitAsync(options.Value.AckBudget, time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -63,7 +63,7 @@ public sealed partial class SlackCommandProcessor(
         var parsed = parser.Parse("/" + command.Command.TrimStart('/') + " " + command.Text);
         if (parsed.Command is not { } valid)
             return SlackRenderer.Render(Reply.Refusal(parsed.Error ?? "I could not read that command. Try /help."));
-        return await AnswerAsync(caller, valid.Command, valid.ToRequest, cancellationToken);
+        return await AnswerAsync(caller, valid.Command, valid.ToRequest, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -102,16 +102,16 @@ public sealed partial class SlackCommandProcessor(
         if (!caller.IsValid)
             return (SlackRenderer.Render(Reply.Refusal("I could not read that click. Nothing was changed.")), responseUrl);
         var message = await AnswerAsync(
-            caller, followUp.Command, (actor, community) => new CommandRequest(followUp.Command, followUp.Options, actor, community), cancellationToken);
+            caller, followUp.Command, (actor, community) => new CommandRequest(followUp.Command, followUp.Options, actor, community), cancellationToken).ConfigureAwait(false);
         return (message, responseUrl);
     }
 
     /// <summary>Answers a click and posts the answer to its <c>response_url</c>.</summary>
     public async Task HandleInteractionAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
-        var answer = await AnswerInteractionAsync(payload, cancellationToken);
+        var answer = await AnswerInteractionAsync(payload, cancellationToken).ConfigureAwait(false);
         if (answer is { ResponseUrl: { } url } found)
-            await api.PostToResponseUrlAsync(url, found.Message, cancellationToken);
+            await api.PostToResponseUrlAsync(url, found.Message, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -124,9 +124,9 @@ public sealed partial class SlackCommandProcessor(
     {
         try
         {
-            var actor = await actors.ResolveAsync(caller.UserId, caller.UserName, cancellationToken);
+            var actor = await actors.ResolveAsync(caller.UserId, caller.UserName, cancellationToken).ConfigureAwait(false);
             var request = toRequest(actor, new CommunityId("slack", caller.TeamId)) with { ChannelId = caller.ChannelId };
-            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken));
+            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -163,10 +163,10 @@ public sealed partial class SlackCommandProcessor(
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (question.Length > 0)
             options["question"] = question;
-        var message = await AnswerAsync(caller, "faq", (actor, community) => new CommandRequest("faq", options, actor, community), cancellationToken);
+        var message = await AnswerAsync(caller, "faq", (actor, community) => new CommandRequest("faq", options, actor, community), cancellationToken).ConfigureAwait(false);
         try
         {
-            await api.PostMessageAsync(caller.ChannelId!, message, threadTs, cancellationToken);
+            await api.PostMessageAsync(caller.ChannelId!, message, threadTs, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or JsonException or TaskCanceledException)
         {
@@ -178,14 +178,14 @@ public sealed partial class SlackCommandProcessor(
     {
         try
         {
-            var message = await work;
+            var message = await work.ConfigureAwait(false);
             if (responseUrl is null)
             {
                 LogNoResponseUrl(logger);
                 return;
             }
 
-            await api.PostToResponseUrlAsync(responseUrl, message, CancellationToken.None);
+            await api.PostToResponseUrlAsync(responseUrl, message, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -52,8 +52,8 @@ public sealed partial class SlackMessenger(
             return DeliveryOutcome.Undeliverable($"{learner} is not a Slack user.");
         return await DeliverAsync(async ct =>
         {
-            var (channel, remembered) = await DirectChannelAsync(learner, ct);
-            if (await AlreadyPostedAsync(channel, attempt, ct))
+            var (channel, remembered) = await DirectChannelAsync(learner, ct).ConfigureAwait(false);
+            if (await AlreadyPostedAsync(channel, attempt, ct).ConfigureAwait(false))
             {
                 LogAlreadyPosted(logger, idempotencyKey);
                 return;
@@ -61,16 +61,16 @@ public sealed partial class SlackMessenger(
 
             try
             {
-                await PostAsync(channel, message, idempotencyKey, ct);
+                await PostAsync(channel, message, idempotencyKey, ct).ConfigureAwait(false);
             }
             catch (SlackApiException ex) when (remembered && ChannelGone.Contains(ex.Error))
             {
                 LogChannelGone(logger, channel, ex.Error);
-                await ForgetAsync(learner, channel, ct);
-                (channel, _) = await DirectChannelAsync(learner, ct);
-                await PostAsync(channel, message, idempotencyKey, ct);
+                await ForgetAsync(learner, channel, ct).ConfigureAwait(false);
+                (channel, _) = await DirectChannelAsync(learner, ct).ConfigureAwait(false);
+                await PostAsync(channel, message, idempotencyKey, ct).ConfigureAwait(false);
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<DeliveryOutcome> SendToChannelAsync(CommunityId community, string channelId, Reply message, string? idempotencyKey, CancellationToken cancellationToken) =>
@@ -81,11 +81,11 @@ public sealed partial class SlackMessenger(
     {
         if (_dmChannels.TryGetValue(learner.UserId, out var channel))
             return (channel, true);
-        if (await channels.GetAsync(learner, cancellationToken) is { Length: > 0 } stored)
+        if (await channels.GetAsync(learner, cancellationToken).ConfigureAwait(false) is { Length: > 0 } stored)
             return (_dmChannels.GetOrAdd(learner.UserId, stored), true);
 
-        channel = await api.OpenDirectMessageAsync(learner.UserId, cancellationToken);
-        await channels.SetAsync(learner, channel, cancellationToken);
+        channel = await api.OpenDirectMessageAsync(learner.UserId, cancellationToken).ConfigureAwait(false);
+        await channels.SetAsync(learner, channel, cancellationToken).ConfigureAwait(false);
         _dmChannels[learner.UserId] = channel;
         return (channel, false);
     }
@@ -93,7 +93,7 @@ public sealed partial class SlackMessenger(
     private async Task ForgetAsync(LearnerId learner, string channel, CancellationToken cancellationToken)
     {
         _dmChannels.TryRemove(new KeyValuePair<string, string>(learner.UserId, channel));
-        await channels.RemoveAsync(learner, channel, cancellationToken);
+        await channels.RemoveAsync(learner, channel, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed partial class SlackMessenger(
         {
             for (var page = 0; page < MaxHistoryPages; page++)
             {
-                var history = await api.GetDeliveryKeysAsync(channel, oldest, cursor, cancellationToken);
+                var history = await api.GetDeliveryKeysAsync(channel, oldest, cursor, cancellationToken).ConfigureAwait(false);
                 if (history.DeliveryKeys.Contains(key, StringComparer.Ordinal))
                     return true;
                 if ((cursor = history.NextCursor) is null)
@@ -133,14 +133,14 @@ public sealed partial class SlackMessenger(
     {
         // A message nobody asked for is seen by everyone in the conversation, whatever the reply's visibility.
         var rendered = SlackRenderer.Render(message with { Visibility = ReplyVisibility.Public });
-        await api.PostMessageAsync(channel, rendered, null, idempotencyKey, cancellationToken);
+        await api.PostMessageAsync(channel, rendered, null, idempotencyKey, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DeliveryOutcome> DeliverAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         try
         {
-            await send(cancellationToken);
+            await send(cancellationToken).ConfigureAwait(false);
             return DeliveryOutcome.Delivered;
         }
         catch (SlackRateLimitedException ex)

@@ -32,7 +32,7 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state)
     {
-        var (body, refusal) = await ReadVerifiedAsync(context, verifier);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier).ConfigureAwait(false);
         if (body is null)
             return refusal!;
         if (state.IsStopped)
@@ -43,14 +43,14 @@ internal static partial class SlackHttpEndpoints
         // Slack may probe the URL with ssl_check=1; it is acknowledged and nothing else.
         if (payload.SslCheck == "1")
             return Results.Ok();
-        var message = await processor.AnswerWithinBudgetAsync(payload.ToCommand(), context.RequestAborted);
+        var message = await processor.AnswerWithinBudgetAsync(payload.ToCommand(), context.RequestAborted).ConfigureAwait(false);
         // An empty 200 is Slack's "acknowledged, the answer comes through response_url".
         return message is null ? Results.Ok() : Results.Bytes(message.ToResponseUtf8(), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state, ILoggerFactory loggers)
     {
-        var (body, refusal) = await ReadVerifiedAsync(context, verifier);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier).ConfigureAwait(false);
         if (body is null)
             return refusal!;
 
@@ -76,7 +76,7 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<IResult> InteractionsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandProcessor processor, SlackAdapterState state, ILoggerFactory loggers)
     {
-        var (body, refusal) = await ReadVerifiedAsync(context, verifier);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier).ConfigureAwait(false);
         if (body is null)
             return refusal!;
         if (state.IsStopped)
@@ -98,7 +98,7 @@ internal static partial class SlackHttpEndpoints
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes)
             return (null, TooLarge());
-        var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, context.RequestAborted);
+        var body = await ReadAtMostAsync(request.Body, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
             return (null, TooLarge());
         var timestamp = request.Headers[SlackSignatureVerifier.TimestampHeader].ToString();
@@ -114,7 +114,7 @@ internal static partial class SlackHttpEndpoints
         // within the window; each signature is accepted once. Slack signs every delivery, retries included, afresh.
         var validUntil = DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, CultureInfo.InvariantCulture)) + SlackSignatureVerifier.MaxClockSkew + TimeSpan.FromSeconds(1);
         var guard = context.RequestServices.GetRequiredService<IReplayGuard>();
-        if (!await guard.TryRememberAsync("slack:" + signature, validUntil, context.RequestAborted))
+        if (!await guard.TryRememberAsync("slack:" + signature, validUntil, context.RequestAborted).ConfigureAwait(false))
         {
             LogReplay(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path);
             // 2xx, so Slack itself would never retry it; nothing is done a second time.
@@ -129,7 +129,7 @@ internal static partial class SlackHttpEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > limit)
                 return null;

@@ -43,13 +43,13 @@ internal sealed partial class SocketModeClient(
         SocketModeConnection? current = null;
         try
         {
-            current = await ConnectWithBackoffAsync(ct);
+            current = await ConnectWithBackoffAsync(ct).ConfigureAwait(false);
             while (current is not null && !ct.IsCancellationRequested)
             {
-                var ended = await Task.WhenAny(current.DisconnectRequested, current.Closed).WaitAsync(ct);
+                var ended = await Task.WhenAny(current.DisconnectRequested, current.Closed).WaitAsync(ct).ConfigureAwait(false);
                 if (ended == current.DisconnectRequested)
                 {
-                    var reason = await current.DisconnectRequested;
+                    var reason = await current.DisconnectRequested.ConfigureAwait(false);
                     if (reason == "link_disabled")
                     {
                         LogLinkDisabled(logger);
@@ -58,18 +58,18 @@ internal sealed partial class SocketModeClient(
 
                     // The old socket keeps delivering until it is closed, so open its replacement first.
                     LogRefreshing(logger, current.Number, reason);
-                    var next = await ConnectWithBackoffAsync(ct);
-                    await current.CloseAsync();
-                    await current.DisposeAsync();
+                    var next = await ConnectWithBackoffAsync(ct).ConfigureAwait(false);
+                    await current.CloseAsync().ConfigureAwait(false);
+                    await current.DisposeAsync().ConfigureAwait(false);
                     current = next;
                 }
                 else
                 {
                     state.SetSocketConnected(false);
                     LogDropped(logger, current.Number);
-                    await current.DisposeAsync();
+                    await current.DisposeAsync().ConfigureAwait(false);
                     current = null;
-                    current = await ConnectWithBackoffAsync(ct);
+                    current = await ConnectWithBackoffAsync(ct).ConfigureAwait(false);
                 }
             }
         }
@@ -83,8 +83,8 @@ internal sealed partial class SocketModeClient(
             state.SetSocketConnected(false);
             if (current is not null)
             {
-                await current.CloseAsync();
-                await current.DisposeAsync();
+                await current.CloseAsync().ConfigureAwait(false);
+                await current.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
@@ -98,31 +98,31 @@ internal sealed partial class SocketModeClient(
             var connection = new SocketModeConnection(Interlocked.Increment(ref _connections), OnEnvelopeAsync, logger, sockets, time);
             try
             {
-                var url = await api.OpenConnectionAsync(cancellationToken);
-                await connection.ConnectAsync(url, cancellationToken);
+                var url = await api.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await connection.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
                 state.SetSocketConnected(true);
                 LogConnected(logger, connection.Number);
                 return connection;
             }
             catch (SlackApiException ex) when (ex.IsAuthFailure)
             {
-                await connection.DisposeAsync();
+                await connection.DisposeAsync().ConfigureAwait(false);
                 LogAppTokenRejected(logger, ex.Error);
                 return null;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Stopped halfway through connecting: the socket may already be open, so close it before leaving.
-                await connection.DisposeAsync();
+                await connection.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
             catch (Exception ex) when (ex is SlackApiException or HttpRequestException or WebSocketException or TimeoutException or JsonException
                 or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                await connection.DisposeAsync();
+                await connection.DisposeAsync().ConfigureAwait(false);
                 var wait = Reconnect.Delay(failures, jitter, (ex as SlackRateLimitedException)?.RetryAfter);
                 LogConnectFailed(logger, ex.Message, wait.TotalSeconds);
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

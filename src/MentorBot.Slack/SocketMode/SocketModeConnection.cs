@@ -53,11 +53,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
-        await _socket.ConnectAsync(url, cancellationToken);
+        await _socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
         _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
         // Slack only routes envelopes to a connection after it has said hello. No hello in time is a TimeoutException,
         // which the client retries like any failed connect.
-        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(HelloTimeout, _time, cancellationToken);
+        await Task.WhenAny(_hello.Task, _receiveLoop).WaitAsync(HelloTimeout, _time, cancellationToken).ConfigureAwait(false);
         if (!_hello.Task.IsCompleted)
             throw new WebSocketException("The Socket Mode connection closed before Slack said hello.");
     }
@@ -72,10 +72,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         try
         {
             var ending = _ending.Token;
-            await _sendLock.WaitAsync(ending);
+            await _sendLock.WaitAsync(ending).ConfigureAwait(false);
             try
             {
-                await _socket.SendAsync(bytes, ending);
+                await _socket.SendAsync(bytes, ending).ConfigureAwait(false);
                 return true;
             }
             finally
@@ -99,12 +99,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // A send stuck past the timeout keeps the lock: then there is no polite close (a second send at once is not
             // allowed on a WebSocket), and disposal aborts the socket instead. Releasing a lock not taken would let two
             // sends overlap from then on.
-            if (_socket.IsOpen && await _sendLock.WaitAsync(CloseTimeout))
+            if (_socket.IsOpen && await _sendLock.WaitAsync(CloseTimeout).ConfigureAwait(false))
             {
                 try
                 {
                     using var timeout = new CancellationTokenSource(CloseTimeout);
-                    await _socket.CloseOutputAsync((int)WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
+                    await _socket.CloseOutputAsync((int)WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -112,7 +112,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 }
             }
 
-            await _receiveLoop.WaitAsync(CloseTimeout);
+            await _receiveLoop.WaitAsync(CloseTimeout).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
         {
@@ -122,11 +122,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ending.CancelAsync();
+        await _ending.CancelAsync().ConfigureAwait(false);
         _socket.Abort();
         try
         {
-            await _receiveLoop;
+            await _receiveLoop.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
@@ -144,10 +144,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             while (true)
             {
-                var frame = await _socket.ReceiveAsync(_ending.Token);
+                var frame = await _socket.ReceiveAsync(_ending.Token).ConfigureAwait(false);
                 if (frame.IsClose)
                     break;
-                await HandleAsync(frame.Text);
+                await HandleAsync(frame.Text).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -186,7 +186,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 break;
             default:
                 if (frame.TryGetProperty("envelope_id", out _))
-                    await _onEnvelope(this, frame);
+                    await _onEnvelope(this, frame).ConfigureAwait(false);
                 break;
         }
     }

@@ -49,7 +49,7 @@ internal sealed partial class SocketModeEnvelopes(
         {
             try
             {
-                await HandleAsync(send, id, envelope);
+                await HandleAsync(send, id, envelope).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -65,27 +65,27 @@ internal sealed partial class SocketModeEnvelopes(
         {
             case "slash_commands" when SlackPayloads.TryRead(envelope.Payload, SlackJson.Default.SlashCommandPayload) is { } payload:
                 var command = payload.ToCommand();
-                var message = await processor.AnswerWithinBudgetAsync(command, CancellationToken.None);
-                var sent = await AckAsync(send, id, message?.ToResponseJson());
+                var message = await processor.AnswerWithinBudgetAsync(command, CancellationToken.None).ConfigureAwait(false);
+                var sent = await AckAsync(send, id, message?.ToResponseJson()).ConfigureAwait(false);
                 // The answer was ready but its connection went away; response_url still reaches the user.
                 if (!sent && message is not null && command.ResponseUrl is { } url)
-                    await api.PostToResponseUrlAsync(url, message, CancellationToken.None);
+                    await api.PostToResponseUrlAsync(url, message, CancellationToken.None).ConfigureAwait(false);
                 break;
             case "events_api" when SlackPayloads.TryRead(envelope.Payload, SlackJson.Default.EventCallback) is { } callback:
-                await AckAsync(send, id, null);
+                await AckAsync(send, id, null).ConfigureAwait(false);
                 if (callback.Type == "event_callback" && processor.TryAcceptEvent(callback, out var work))
-                    await work(CancellationToken.None);
+                    await work(CancellationToken.None).ConfigureAwait(false);
                 break;
             case "interactive" when SlackPayloads.TryRead(envelope.Payload, SlackJson.Default.InteractionPayload) is { } interaction:
-                await AckAsync(send, id, null);
-                await processor.HandleInteractionAsync(interaction, CancellationToken.None);
+                await AckAsync(send, id, null).ConfigureAwait(false);
+                await processor.HandleInteractionAsync(interaction, CancellationToken.None).ConfigureAwait(false);
                 break;
             case "slash_commands" or "events_api" or "interactive":
                 LogUnreadablePayload(logger, envelope.Type, id);
-                await AckAsync(send, id, null);
+                await AckAsync(send, id, null).ConfigureAwait(false);
                 break;
             default:
-                await AckAsync(send, id, null);
+                await AckAsync(send, id, null).ConfigureAwait(false);
                 break;
         }
     }

@@ -37,7 +37,7 @@ public sealed partial class SlackApiClient
 
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
-        var answer = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, SlackJson.Default.AuthTestResponse, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Post, "auth.test", new JsonObject(), _options.BotToken, SlackJson.Default.AuthTestResponse, cancellationToken).ConfigureAwait(false);
         return new SlackAuthInfo(answer.UserId ?? "", answer.TeamId ?? "", answer.BotId);
     }
 
@@ -55,7 +55,7 @@ public sealed partial class SlackApiClient
             body["metadata"] = SlackDeliveryMetadata.For(deliveryKey);
         var answer = await CallAsync(
             HttpMethod.Post, "chat.postMessage", body, _options.BotToken, SlackJson.Default.PostMessageResponse, cancellationToken,
-            ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel));
+            ("chat.postMessage " + channel, SlackMethodTier.PostMessagePerChannel)).ConfigureAwait(false);
         return answer.Ts;
     }
 
@@ -71,7 +71,7 @@ public sealed partial class SlackApiClient
         if (!string.IsNullOrEmpty(cursor))
             query.Append("&cursor=").Append(Uri.EscapeDataString(cursor));
         // conversations.history is a GET method (Tier 3); its arguments travel in the query string.
-        var answer = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, SlackJson.Default.ConversationsHistoryResponse, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Get, query.ToString(), null, _options.BotToken, SlackJson.Default.ConversationsHistoryResponse, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
         foreach (var message in answer.Messages)
         {
@@ -87,7 +87,7 @@ public sealed partial class SlackApiClient
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
     {
         var answer = await CallAsync(
-            HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, SlackJson.Default.ConversationsOpenResponse, cancellationToken);
+            HttpMethod.Post, "conversations.open", new JsonObject { ["users"] = userId }, _options.BotToken, SlackJson.Default.ConversationsOpenResponse, cancellationToken).ConfigureAwait(false);
         return answer.Channel?.Id ?? throw new SlackApiException("conversations.open", "missing_channel_in_response");
     }
 
@@ -95,7 +95,7 @@ public sealed partial class SlackApiClient
     {
         // users.info is a GET method; its arguments travel in the query string.
         var answer = await CallAsync(
-            HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, SlackJson.Default.UsersInfoResponse, cancellationToken);
+            HttpMethod.Get, "users.info?user=" + Uri.EscapeDataString(userId), null, _options.BotToken, SlackJson.Default.UsersInfoResponse, cancellationToken).ConfigureAwait(false);
         var user = answer.User ?? throw new SlackApiException("users.info", "missing_user_in_response");
         var display = NonEmpty(user.Profile?.DisplayName) ?? NonEmpty(user.Profile?.RealName);
         return new SlackUser(
@@ -111,7 +111,7 @@ public sealed partial class SlackApiClient
     /// <summary>Asks for a one-time Socket Mode WebSocket URL with the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var answer = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, SlackJson.Default.ConnectionsOpenResponse, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Post, "apps.connections.open", new JsonObject(), _options.AppToken, SlackJson.Default.ConnectionsOpenResponse, cancellationToken).ConfigureAwait(false);
         return answer.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
             : throw new SlackApiException("apps.connections.open", "missing_url_in_response");
@@ -125,7 +125,7 @@ public sealed partial class SlackApiClient
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = JsonUtf8;
         var http = _httpFactory.CreateClient(HttpClientName);
-        using var response = await http.PostAsync(responseUrl, content, cancellationToken);
+        using var response = await http.PostAsync(responseUrl, content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             LogResponseUrlFailed(_logger, (int)response.StatusCode);
     }
@@ -139,7 +139,7 @@ public sealed partial class SlackApiClient
     {
         var method = methodAndQuery.Split('?')[0];
         var (paceKey, rate) = pace ?? (method, SlackMethodTier.ForMethod(method));
-        await _pacer.WaitAsync(paceKey, rate, cancellationToken);
+        await _pacer.WaitAsync(paceKey, rate, cancellationToken).ConfigureAwait(false);
 
         using var request = new HttpRequestMessage(httpMethod, new Uri(BaseUrl(), methodAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -150,7 +150,7 @@ public sealed partial class SlackApiClient
         }
 
         var http = _httpFactory.CreateClient(HttpClientName);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var retryAfter = RetryAfter(response);
@@ -162,8 +162,9 @@ public sealed partial class SlackApiClient
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"Slack {method} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var answer = await JsonSerializer.DeserializeAsync(stream, answerType, cancellationToken)
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
+        var answer = await JsonSerializer.DeserializeAsync(stream, answerType, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException($"Slack {method} answered null instead of an object.");
         if (answer.Ok)
             return answer;

@@ -36,7 +36,7 @@ internal sealed class SlackRatePacer(TimeProvider time)
                 }
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
             TimeSpan delay;
             try
             {
-                var auth = await api.AuthTestAsync(stoppingToken);
+                var auth = await api.AuthTestAsync(stoppingToken).ConfigureAwait(false);
                 state.BotUserId = auth.UserId;
                 LogConnected(logger, auth.UserId, auth.TeamId);
                 return;
@@ -40,7 +40,7 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
 
             try
             {
-                await Task.Delay(delay, time, stoppingToken);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MentorBot.Core.Background;
+using MentorBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +34,7 @@ public sealed class BackgroundWorkQueueTests
         await queue.StartAsync(CancellationToken.None);
         gate.SetResult();
         Assert.True(done.Wait(Patience));
-        await Wait.UntilAsync(() => queue.Outstanding == 0, "the finished items to leave the queue");
+        await Wait.UntilAsync(() => queue.Outstanding == 0, "the finished items to leave the queue", (int)Patience.TotalMilliseconds);
         var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.True(queue.TryEnqueue("after the rush", _ => { ran.SetResult(); return Task.CompletedTask; }));
         await ran.Task.WaitAsync(Patience);
@@ -117,7 +118,7 @@ public sealed class BackgroundWorkQueueTests
             started.SetResult();
             try
             {
-                await Task.Delay(Timeout.Infinite, token);
+                await new TaskCompletionSource().Task.WaitAsync(token);
             }
             catch (OperationCanceledException)
             {
@@ -181,19 +182,5 @@ public sealed class BackgroundWorkQueueTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Lines.Enqueue((logLevel, formatter(state, exception), exception));
-    }
-
-    private static class Wait
-    {
-        public static async Task UntilAsync(Func<bool> condition, string what)
-        {
-            var started = Environment.TickCount64;
-            while (!condition())
-            {
-                if (Environment.TickCount64 - started > Patience.TotalMilliseconds)
-                    throw new TimeoutException("Timed out waiting for " + what);
-                await Task.Delay(10);
-            }
-        }
     }
 }

@@ -137,7 +137,7 @@ public sealed class DeliveryEngineTests
         using var counters = new CounterListener(bot.Get<DeliveryMetrics>().Meter);
         var engine = new DeliveryEngine(
             bot.Subscriptions, bot.Learners, bot.Outbox, bot.Notices, bot.Get<DeliveryComposer>(), [slow], bot.Get<DeliveryMetrics>(),
-            Options.Create(bot.DeliveryOptions with { MaxConcurrentSends = 4 }), bot.Time);
+            Options.Create(bot.DeliveryOptions with { MaxConcurrentSends = SlowMessenger.Limit }), bot.Time);
 
         bot.Time.Advance(TimeSpan.FromHours(1));
         await engine.RunOnceAsync(CancellationToken.None);
@@ -145,19 +145,27 @@ public sealed class DeliveryEngineTests
         await bot.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), engine);
 
         Assert.InRange(firstPass, 9, 9 + 3); // the sends already in flight when attempt 10 was refused may finish
-        Assert.Equal(4, slow.MaxInFlight);
+        Assert.Equal(SlowMessenger.Limit, slow.MaxInFlight);
         Assert.Equal(learners.Select(l => l.ToString()).Order(), bot.Messenger.Messages.Select(m => m.Learner.ToString()).Order());
         Assert.All(bot.Outbox.All, r => Assert.Equal(DeliveryRecordStatus.Sent, r.Status));
         Assert.Equal(1, counters.Get("mentorbot.delivery.deferred"));
     }
 
-    /// <summary>Holds each send for a moment of real time, so concurrent sends overlap and can be counted.</summary>
+    /// <summary>
+    /// Holds every send until four are in flight at once, so the overlap the test counts is caused, not hoped for from
+    /// a real-time pause; after that first meeting sends pass straight through. A bounded wait, so an engine that never
+    /// reaches four concurrent sends fails the test instead of hanging it.
+    /// </summary>
     private sealed class SlowMessenger(IOutboundMessenger inner) : IOutboundMessenger
     {
         private int _inFlight;
         private int _max;
 
         public string Platform => inner.Platform;
+
+        public const int Limit = 4;
+
+        private readonly TaskCompletionSource _allInFlight = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int MaxInFlight => Volatile.Read(ref _max);
 
@@ -170,7 +178,9 @@ public sealed class DeliveryEngineTests
             }
             try
             {
-                await Task.Delay(20, cancellationToken);
+                if (now == Limit)
+                    _allInFlight.TrySetResult();
+                await _allInFlight.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
                 return await inner.SendDirectAsync(learner, message, attempt, cancellationToken);
             }
             finally

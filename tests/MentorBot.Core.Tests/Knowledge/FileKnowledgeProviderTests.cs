@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MentorBot.Core.Knowledge;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -105,27 +104,33 @@ public sealed class FileKnowledgeProviderTests : IDisposable
         Assert.Equal(before.Faq.Select(e => e.Id), provider.Current.Faq.Select(e => e.Id));
     }
 
+    /// <summary>The watcher's events come on its own thread: a wait on an event with a generous bound, not a sleep.</summary>
+    private static readonly TimeSpan SeenWithin = TimeSpan.FromSeconds(10);
+
+    private static ManualResetEventSlim OnScheduled(FileKnowledgeProvider provider)
+    {
+        var scheduled = new ManualResetEventSlim();
+        provider.ReloadScheduled += (_, _) => scheduled.Set();
+        return scheduled;
+    }
+
     [Fact]
     public void Watcher_reloads_after_the_quiet_delay()
     {
         using var provider = Start();
         using var reloaded = new ManualResetEventSlim();
         provider.Reloaded += (_, _) => reloaded.Set();
+        using var scheduled = OnScheduled(provider);
         provider.Watch();
         provider.Watch();
         var before = provider.Current;
 
         EditAlphaTitle("Alpha from the watcher");
+        Assert.True(scheduled.Wait(SeenWithin), "the watcher should see the edit");
+        _time.Advance(Delay);
 
-        var clock = Stopwatch.StartNew();
-        while (ReferenceEquals(before, provider.Current) && clock.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            Thread.Sleep(25);
-            _time.Advance(Delay + TimeSpan.FromMilliseconds(1));
-        }
-
-        Assert.NotSame(before, provider.Current);
         Assert.True(reloaded.IsSet);
+        Assert.NotSame(before, provider.Current);
         Assert.Equal("Alpha from the watcher", provider.Current.FindFaq("alpha")!.Title);
     }
 
@@ -133,26 +138,29 @@ public sealed class FileKnowledgeProviderTests : IDisposable
     public void Watcher_does_not_reload_before_the_delay_has_passed()
     {
         using var provider = Start();
+        using var scheduled = OnScheduled(provider);
         provider.Watch();
         var before = provider.Current;
 
         EditAlphaTitle("Alpha too early");
-        Thread.Sleep(300);
-        _time.Advance(Delay - TimeSpan.FromMilliseconds(50));
+        Assert.True(scheduled.Wait(SeenWithin), "the watcher should see the edit");
+        // Any later event of the same save restarts the delay, so it cannot make the reload come sooner.
+        _time.Advance(Delay - TimeSpan.FromMilliseconds(1));
 
         Assert.Same(before, provider.Current);
     }
 
     [Fact]
-    public void Disposed_provider_stops_watching()
+    public void Disposing_cancels_a_scheduled_reload()
     {
         var provider = Start();
+        using var scheduled = OnScheduled(provider);
         provider.Watch();
         var before = provider.Current;
-        provider.Dispose();
 
         EditAlphaTitle("Alpha after dispose");
-        Thread.Sleep(200);
+        Assert.True(scheduled.Wait(SeenWithin), "the watcher should see the edit");
+        provider.Dispose();
         _time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Same(before, provider.Current);

@@ -105,7 +105,8 @@ internal sealed class ConsoleHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Input.Complete();
-        await Task.WhenAny(_run, Task.Delay(TimeSpan.FromSeconds(5)));
+        // A grace period for the host to stop by itself; stopped below if it has not (its failure is _run's to report).
+        await _run.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             if (!_run.IsCompleted)

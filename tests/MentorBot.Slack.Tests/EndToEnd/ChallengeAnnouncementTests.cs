@@ -44,7 +44,7 @@ public sealed class ChallengeAnnouncementTests : IAsyncLifetime
         var id = responseUrl.Segments.Last();
         if (string.IsNullOrEmpty(body))
         {
-            Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)), "a slow answer must arrive through response_url");
+            await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id), "a slow answer must arrive through response_url");
             body = _slack.ResponseUrlPosts.First(p => p.Id == id).Body.ToJsonString();
         }
 

@@ -47,7 +47,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
         // A cold host (first LiteDB write, JIT) on a busy machine can miss the ack budget; then the answer must
         // arrive through response_url instead.
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)), "a slow answer must arrive through response_url");
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id), "a slow answer must arrive through response_url");
         return FakeSlack.Parse(_slack.ResponseUrlPosts.First(p => p.Id == id).Body.ToJsonString());
     }
 
@@ -194,7 +194,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
         await _host.App.StopAsync();
         var posted = Assert.Single(_slack.PostedMessages);
         Assert.Equal("C0GENERAL", posted["channel"]!.GetValue<string>());
@@ -227,7 +227,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
         using var a = await _host.PostSignedAsync("/slack/events", question, "application/json");
         using var b = await _host.PostSignedAsync("/slack/events", echo, "application/json");
 
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
         await _host.App.StopAsync();
         Assert.Equal("D0LEARNER", Assert.Single(_slack.PostedMessages)["channel"]!.GetValue<string>());
     }
@@ -263,7 +263,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id));
         var posted = _slack.ResponseUrlPosts.First(p => p.Id == id).Body;
         Assert.NotNull(posted["blocks"]);
         Assert.False(posted["replace_original"]!.GetValue<bool>());

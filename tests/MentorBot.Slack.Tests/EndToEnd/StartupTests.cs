@@ -15,7 +15,7 @@ public sealed class StartupTests
         await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-revoked" });
         var state = host.Service<SlackAdapterState>();
 
-        Assert.True(await Eventually.TrueAsync(() => state.IsStopped), "invalid_auth should stop the adapter");
+        await MentorBot.Testing.Wait.UntilAsync(() => state.IsStopped, "invalid_auth should stop the adapter");
         using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/help", "", "U0X", slack.NewResponseUrl()));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var health = await host.Http.GetAsync("/healthz");
@@ -33,7 +33,7 @@ public sealed class StartupTests
 
         // auth.test and apps.connections.open start concurrently, so a rejected bot token may stop the adapter
         // before the Socket Mode client has asked for a URL: only one of the two calls is certain.
-        Assert.True(await Eventually.TrueAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 1));
+        await MentorBot.Testing.Wait.UntilAsync(() => slack.CallCount("apps.connections.open") + slack.CallCount("auth.test") >= 1);
         // The Socket Mode client's run ends once the adapter has stopped: after that nothing can retry.
         var socketMode = host.App.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
         await socketMode.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
@@ -56,7 +56,7 @@ public sealed class StartupTests
 
         using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/help", "", "U0X", slack.NewResponseUrl()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(await Eventually.TrueAsync(() => state.BotUserId == FakeSlack.BotUserId, 15_000), "auth.test should be retried with backoff");
+        await MentorBot.Testing.Wait.UntilAsync(() => state.BotUserId == FakeSlack.BotUserId, "auth.test should be retried with backoff", timeoutMs: 15_000);
         Assert.Equal(3, slack.CallCount("auth.test"));
         Assert.False(state.IsStopped);
     }
@@ -76,7 +76,7 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await MentorBot.Testing.Wait.UntilAsync(() => slack.ResponseUrlPosts.Any(p => p.Id == id));
         var body = slack.ResponseUrlPosts.First(p => p.Id == id).Body;
         Assert.Contains("degree", body["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
     }

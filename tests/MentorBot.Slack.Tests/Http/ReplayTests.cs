@@ -37,10 +37,10 @@ public sealed class ReplayTests : IAsyncLifetime
         using (var first = await SendAsync(monday))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         // A slow answer goes out through response_url and may finish after the acknowledgement: wait for the store.
-        Assert.True(await Eventually.TrueAsync(() => DayAsync().GetAwaiter().GetResult() == DayOfWeek.Monday));
+        await Wait.UntilAsync(async () => await DayAsync() == DayOfWeek.Monday, timeoutMs: 30_000);
         using (var second = await SendAsync(friday))
             Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.True(await Eventually.TrueAsync(() => DayAsync().GetAwaiter().GetResult() == DayOfWeek.Friday));
+        await Wait.UntilAsync(async () => await DayAsync() == DayOfWeek.Friday, timeoutMs: 30_000);
         using var replay = await SendAsync(monday);
 
         // Acknowledged (Slack never retries a 2xx) with nothing started: the learner stays on Friday.

@@ -46,7 +46,7 @@ public sealed class SocketModeShutdownTests : IAsyncLifetime
             },
         });
         await envelope.FirstAck.WaitAsync(Wait);
-        Assert.True(await Eventually.TrueAsync(() => _slack.CallCount("users.info") > 0), "the answer should be under way");
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.CallCount("users.info") > 0, "the answer should be under way");
 
         await _host.App.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
 

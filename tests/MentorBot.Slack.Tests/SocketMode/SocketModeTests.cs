@@ -73,7 +73,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         else
         {
             // A cold host may miss the budget; then the answer goes to response_url.
-            Assert.True(await Eventually.TrueAsync(() => !_slack.ResponseUrlPosts.IsEmpty));
+            await MentorBot.Testing.Wait.UntilAsync(() => !_slack.ResponseUrlPosts.IsEmpty);
         }
 
         Assert.Equal(1, _slack.CallCount("apps.connections.open"));
@@ -95,7 +95,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(Environment.TickCount64 - started < 3000);
         Assert.Null(ack["payload"]);
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id));
         Assert.Equal(1, envelope.AckCount);
     }
 
@@ -112,8 +112,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         var another = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0SOCKET1", "do I need a degree"));
         await another.FirstAck.WaitAsync(Wait);
 
-        Assert.True(await Eventually.TrueAsync(() => envelope.AckCount == 2));
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => envelope.AckCount == 2);
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
         await _host!.App.StopAsync();
         Assert.Single(_slack.PostedMessages);
     }
@@ -144,8 +144,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         }
 
         await Task.WhenAll(envelopes.Select(e => e.FirstAck)).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Count() >= 30, 20_000));
-        Assert.True(await Eventually.TrueAsync(() => _slack.OpenConnections == 1, 5_000), $"old connections should be closed, {_slack.OpenConnections} open");
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Count() >= 30, timeoutMs: 20_000);
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.OpenConnections == 1, $"old connections should be closed, {_slack.OpenConnections} open", timeoutMs: 5_000);
         await _host!.App.StopAsync();
 
         Assert.Equal(30, _slack.PostedMessages.Count());
@@ -167,7 +167,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         _slack.DropAllConnections();
 
         await envelope.FirstAck.WaitAsync(Wait);
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
         await _host!.App.StopAsync();
 
         Assert.Single(_slack.PostedMessages);
@@ -184,7 +184,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0AFTERDROP", "do I need a degree"));
 
         await envelope.FirstAck.WaitAsync(Wait);
-        Assert.True(await Eventually.TrueAsync(() => _slack.PostedMessages.Any()));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
     }
 
     [Fact]
@@ -205,6 +205,6 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         await envelope.FirstAck.WaitAsync(Wait);
         var id = responseUrl.Segments.Last();
-        Assert.True(await Eventually.TrueAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id)));
+        await MentorBot.Testing.Wait.UntilAsync(() => _slack.ResponseUrlPosts.Any(p => p.Id == id));
     }
 }

@@ -169,8 +169,18 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
-    public Task<bool> WaitForConnectionsAsync(int opened, TimeSpan timeout) =>
-        Eventually.TrueAsync(() => ConnectionsOpened >= opened && Current() is not null, (int)timeout.TotalMilliseconds);
+    public async Task<bool> WaitForConnectionsAsync(int opened, TimeSpan timeout)
+    {
+        try
+        {
+            await Wait.UntilAsync(() => ConnectionsOpened >= opened && Current() is not null, $"{opened} connection(s)", (int)timeout.TotalMilliseconds);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
