@@ -12,6 +12,7 @@ using MentorBot.Storage.Postgres;
 using MentorBot.Testing.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Benchmarks;
 

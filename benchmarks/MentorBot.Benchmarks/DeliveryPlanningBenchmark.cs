@@ -3,6 +3,7 @@ using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Benchmarks;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Knowledge;
-using MentorBot.Core.Services;
 using MentorBot.Core.Storage;
 using MentorBot.Discord;
 using MentorBot.Discord.Rest;
@@ -12,6 +11,8 @@ using MentorBot.Testing.Delivery;
 using MentorBot.Testing.Discord;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Benchmarks;
 

@@ -6,6 +6,7 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb;
 using MentorBot.Testing.Hosting;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Benchmarks;
 

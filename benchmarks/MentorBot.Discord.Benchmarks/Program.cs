@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
+using MentorBot.Core.Faq;
 
 // Signed /faq interactions per second through POST /discord/interactions next to an unsigned trivial endpoint on
 // the same server in the same run, with p99 latency. Usage: [seconds per phase] [concurrent clients].

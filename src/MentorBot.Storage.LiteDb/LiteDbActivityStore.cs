@@ -3,6 +3,8 @@ using LiteDB;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb.Documents;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Storage.LiteDb;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb.Documents;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Storage.LiteDb;
 

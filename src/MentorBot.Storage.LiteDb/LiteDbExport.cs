@@ -2,6 +2,9 @@ using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb.Documents;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Storage.LiteDb;
 

@@ -2,6 +2,7 @@ using LiteDB;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb.Documents;
+using MentorBot.Core.Learners;
 
 namespace MentorBot.Storage.LiteDb;
 

@@ -1,6 +1,7 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Storage.LiteDb.Documents;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Storage.LiteDb;
 

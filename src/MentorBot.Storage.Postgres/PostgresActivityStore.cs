@@ -1,6 +1,8 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using Npgsql;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Storage.Postgres;
 

@@ -1,6 +1,7 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using Npgsql;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Storage.Postgres;
 

@@ -3,6 +3,8 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Host.Console;
 using MentorBot.Host.Tests.Support;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Host.Tests;
 

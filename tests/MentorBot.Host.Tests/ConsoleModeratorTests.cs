@@ -1,6 +1,7 @@
 using MentorBot.Core.Storage;
 using MentorBot.Host.Console;
 using MentorBot.Host.Tests.Support;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Host.Tests;
 

@@ -1,6 +1,7 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Host.Tests.Support;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Host.Tests;
 

@@ -6,6 +6,11 @@ using MentorBot.Host.Tests.Support;
 using MentorBot.Storage.LiteDb;
 using MentorBot.Storage.Postgres;
 using Npgsql;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Host.Tests;
 

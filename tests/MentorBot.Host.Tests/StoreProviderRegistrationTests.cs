@@ -4,6 +4,7 @@ using MentorBot.Storage.LiteDb;
 using MentorBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MentorBot.Core.Learners;
 
 namespace MentorBot.Host.Tests;
 

@@ -1,5 +1,7 @@
 using MentorBot.Core.Storage;
 using static MentorBot.Storage.Contract.TestData;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Storage.Contract;
 

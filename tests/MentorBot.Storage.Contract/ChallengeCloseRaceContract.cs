@@ -1,8 +1,8 @@
 using System.Globalization;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
-using MentorBot.Core.Services;
 using static MentorBot.Storage.Contract.TestData;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Storage.Contract;
 

@@ -1,5 +1,6 @@
 using MentorBot.Core.Storage;
 using static MentorBot.Storage.Contract.TestData;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Storage.Contract;
 

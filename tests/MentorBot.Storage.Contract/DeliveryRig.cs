@@ -2,11 +2,13 @@ using System.Globalization;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Knowledge;
-using MentorBot.Core.Services;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Storage.Contract;
 

@@ -1,6 +1,7 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using static MentorBot.Storage.Contract.TestData;
+using MentorBot.Core.Learners;
 
 namespace MentorBot.Storage.Contract;
 

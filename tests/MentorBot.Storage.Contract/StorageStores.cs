@@ -1,5 +1,9 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Storage.Contract;
 

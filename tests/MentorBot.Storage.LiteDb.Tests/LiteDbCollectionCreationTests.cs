@@ -1,5 +1,7 @@
 using MentorBot.Core.Storage;
 using static MentorBot.Storage.Contract.TestData;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Storage.LiteDb.Tests;
 

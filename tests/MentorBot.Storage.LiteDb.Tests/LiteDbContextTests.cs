@@ -1,6 +1,8 @@
 using LiteDB;
 using MentorBot.Core.Storage;
 using static MentorBot.Storage.Contract.TestData;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Storage.LiteDb.Tests;
 

@@ -2,9 +2,10 @@ using System.Text;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Commands.Handlers;
-using MentorBot.Core.Services;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Streaks;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Roadmap;
 
 namespace MentorBot.Core.Delivery;
 

@@ -5,6 +5,8 @@ using MentorBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Delivery;
 

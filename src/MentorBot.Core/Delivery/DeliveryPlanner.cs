@@ -1,5 +1,6 @@
 using MentorBot.Core.Storage;
 using MentorBot.Core.Time;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Delivery;
 

@@ -1,6 +1,7 @@
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Delivery;
 

@@ -1,10 +1,15 @@
 using MentorBot.Core.Commands;
 using MentorBot.Core.Commands.Handlers;
 using MentorBot.Core.Delivery;
-using MentorBot.Core.Services;
 using MentorBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Faq;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core;
 

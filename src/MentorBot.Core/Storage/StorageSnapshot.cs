@@ -1,5 +1,10 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Storage;
 

@@ -1,4 +1,8 @@
 using MentorBot.Core.Delivery;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Storage;
 

@@ -1,4 +1,5 @@
 using MentorBot.Core.Storage;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Time;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Slack.Payloads;
 

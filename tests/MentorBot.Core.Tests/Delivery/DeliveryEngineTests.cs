@@ -4,6 +4,7 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 using static MentorBot.Core.Tests.Fakes.DeliveryScenario;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Tests.Delivery;
 
@@ -348,7 +349,7 @@ public sealed class DeliveryEngineTests
     {
         using var bot = new BotHarness(Utc("2026-11-23T08:59Z"));
         var id = new LearnerId("slack", "U1");
-        await bot.Subscriptions.UpsertAsync(new MentorBot.Core.Storage.Subscription(id, new CommunityId("slack", "T1"), DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", null, bot.Time.GetUtcNow()));
+        await bot.Subscriptions.UpsertAsync(new MentorBot.Core.Subscriptions.Subscription(id, new CommunityId("slack", "T1"), DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", null, bot.Time.GetUtcNow()));
 
         await bot.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromSeconds(30));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Tests.Delivery;
 

@@ -6,6 +6,10 @@ using MentorBot.Core.Storage;
 using MentorBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using static MentorBot.Core.Tests.Fakes.DeliveryScenario;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Tests.Delivery;
 

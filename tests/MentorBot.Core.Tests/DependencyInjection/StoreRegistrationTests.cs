@@ -2,6 +2,10 @@ using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Tests.DependencyInjection;
 

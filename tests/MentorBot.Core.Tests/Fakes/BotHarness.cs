@@ -8,6 +8,10 @@ using MentorBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using MentorBot.Core.Challenges;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Tests.Fakes;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Core.Tests.Fakes;
 

@@ -1,5 +1,7 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
+using MentorBot.Core.Roadmap;
+using MentorBot.Core.Streaks;
 
 namespace MentorBot.Core.Tests.Fakes;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Knowledge;
-using MentorBot.Core.Services;
 using MentorBot.Core.Storage;
 using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
@@ -12,6 +11,9 @@ using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
+using MentorBot.Core.Learners;
+using MentorBot.Core.Streaks;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Discord.Tests.Delivery;
 

@@ -6,6 +6,7 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Discord.Tests.EndToEnd;
 

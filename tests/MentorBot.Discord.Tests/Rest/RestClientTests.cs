@@ -8,6 +8,7 @@ using MentorBot.Discord.Rest;
 using MentorBot.Discord.Tests.Fakes;
 using MentorBot.Storage.LiteDb;
 using Microsoft.Extensions.Time.Testing;
+using MentorBot.Core.Challenges;
 
 namespace MentorBot.Discord.Tests.Rest;
 

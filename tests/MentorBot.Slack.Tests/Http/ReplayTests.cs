@@ -6,6 +6,7 @@ using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
 using MentorBot.Slack.Http;
 using MentorBot.Slack.Tests.Fakes;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Slack.Tests.Http;
 

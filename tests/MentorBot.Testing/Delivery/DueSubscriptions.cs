@@ -1,5 +1,6 @@
 using MentorBot.Core.Identity;
 using MentorBot.Core.Storage;
+using MentorBot.Core.Subscriptions;
 
 namespace MentorBot.Testing.Delivery;
 

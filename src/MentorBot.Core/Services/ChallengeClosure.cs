@@ -1,6 +1,0 @@
-using MentorBot.Core.Storage;
-
-namespace MentorBot.Core.Services;
-
-/// <summary>A challenge just closed, with everything that was submitted to it.</summary>
-public sealed record ChallengeClosure(Challenge Challenge, IReadOnlyList<ChallengeSubmission> Submissions);

@@ -1,6 +1,0 @@
-using MentorBot.Core.Storage;
-
-namespace MentorBot.Core.Services;
-
-/// <summary>An open challenge and how many learners have submitted so far.</summary>
-public sealed record ChallengeSummary(Challenge Challenge, int SubmissionCount);

@@ -1,6 +1,0 @@
-using MentorBot.Core.Identity;
-
-namespace MentorBot.Core.Storage;
-
-/// <summary>One day of activity. A learner has at most one per <see cref="LocalDate"/>.</summary>
-public sealed record Checkin(LearnerId Learner, DateOnly LocalDate, DateTimeOffset At, string? Note);
