@@ -7,27 +7,8 @@ namespace MentorBot.Slack.Tests.SocketMode;
 /// Envelopes of shapes Slack does not send, through the real host in Socket Mode: an envelope whose id cannot be read is
 /// dropped and the connection keeps serving. (How payloads of odd shapes read: PayloadReadingTests.)
 /// </summary>
-public sealed class HostileEnvelopeTests : IAsyncLifetime
+public sealed class HostileEnvelopeTests : SocketModeHostTest
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-
-    private FakeSlack _slack = null!;
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlack.StartAsync();
-        _slack.Users["U0LEARNER"] = new FakeSlackUser("U0LEARNER", "ada");
-        _host = await RunningHost.StartAsync(_slack, SlackMode.SocketMode);
-        Assert.True(await _slack.WaitForConnectionsAsync(1, Wait), "the adapter should connect");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("a number")]
     [InlineData("an object")]
@@ -40,18 +21,18 @@ public sealed class HostileEnvelopeTests : IAsyncLifetime
             "an object" => new JsonObject { ["id"] = "x" },
             _ => "",
         };
-        await _slack.SendRawFrameAsync(new JsonObject
+        await SlackServer.SendRawFrameAsync(new JsonObject
         {
             ["envelope_id"] = id,
             ["type"] = "slash_commands",
-            ["payload"] = SlashForm.Json("/checkin", "", "U0LEARNER", _slack.NewResponseUrl()),
+            ["payload"] = SlashForm.Json("/checkin", "", "U0LEARNER", SlackServer.NewResponseUrl()),
         });
 
         // Handled on the same connection, after the bad frame: frames are read in order.
-        var envelope = await _slack.SendEnvelopeAsync("slash_commands", SlashForm.Json("/help", "", "U0LEARNER", _slack.NewResponseUrl()), acceptsResponsePayload: true);
+        var envelope = await SlackServer.SendEnvelopeAsync("slash_commands", SlashForm.Json("/help", "", "U0LEARNER", SlackServer.NewResponseUrl()), acceptsResponsePayload: true);
         await envelope.FirstAck.WaitAsync(Wait);
 
-        Assert.Equal(1, _slack.ConnectionsOpened);
+        Assert.Equal(1, SlackServer.ConnectionsOpened);
         Assert.Equal(0, envelope.Attempts);
     }
 }

@@ -4,34 +4,15 @@ using MentorBot.Slack.Tests.Fakes;
 namespace MentorBot.Slack.Tests.SocketMode;
 
 /// <summary>A graceful stop of the whole host while a Socket Mode answer is still on its way to Slack.</summary>
-public sealed class SocketModeShutdownTests : IAsyncLifetime
+public sealed class SocketModeShutdownTests : SocketModeHostTest
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-
-    private FakeSlack _slack = null!;
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlack.StartAsync();
-        _slack.Users["U0LEARNER"] = new FakeSlackUser("U0LEARNER", "ada");
-        _host = await RunningHost.StartAsync(_slack, SlackMode.SocketMode);
-        Assert.True(await _slack.WaitForConnectionsAsync(1, Wait), "the adapter should connect");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_acknowledged_mention_still_being_answered_when_the_host_stops_is_posted_before_StopAsync_returns()
     {
         // The answer waits on users.info for two seconds, far longer than the rest of the host takes to stop; only the
         // drain of the background work keeps StopAsync from returning before the answer is posted.
-        _slack.Latency["users.info"] = TimeSpan.FromSeconds(2);
-        var envelope = await _slack.SendEnvelopeAsync("events_api", new JsonObject
+        SlackServer.Latency["users.info"] = TimeSpan.FromSeconds(2);
+        var envelope = await SlackServer.SendEnvelopeAsync("events_api", new JsonObject
         {
             ["type"] = "event_callback",
             ["team_id"] = FakeSlack.TeamId,
@@ -46,11 +27,11 @@ public sealed class SocketModeShutdownTests : IAsyncLifetime
             },
         });
         await envelope.FirstAck.WaitAsync(Wait);
-        await MentorBot.Testing.Wait.UntilAsync(() => _slack.CallCount("users.info") > 0, "the answer should be under way");
+        await MentorBot.Testing.Wait.UntilAsync(() => SlackServer.CallCount("users.info") > 0, "the answer should be under way");
 
-        await _host.App.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await BotHost.App.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-        var posted = Assert.Single(_slack.PostedMessages);
+        var posted = Assert.Single(SlackServer.PostedMessages);
         Assert.Equal("C0GENERAL", posted["channel"]?.GetValue<string>());
     }
 }
