@@ -67,7 +67,7 @@ public sealed partial class PostgresGlobalRateLimit(
                 catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
                 {
                     _fallbackUntil = time.GetUtcNow() + Fallback;
-                    LogUnavailable(_logger, ex.Message, Fallback.TotalSeconds);
+                    LogUnavailable(_logger, ex, ex.Message, Fallback.TotalSeconds);
                     return;
                 }
                 finally
@@ -126,5 +126,5 @@ public sealed partial class PostgresGlobalRateLimit(
     public void Dispose() => _reserving.Dispose();
 
     [LoggerMessage(EventId = 430, Level = LogLevel.Warning, Message = "Shared Discord rate limit unavailable ({Reason}); keeping to this host's share for {Seconds} s")]
-    private static partial void LogUnavailable(ILogger logger, string reason, double seconds);
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string reason, double seconds);
 }

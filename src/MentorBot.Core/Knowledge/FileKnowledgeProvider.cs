@@ -75,7 +75,7 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
         }
         catch (IOException ex)
         {
-            LogReloadFailed(_logger, _root, ex.Message);
+            LogReloadFailed(_logger, ex, _root, ex.Message);
             ReloadRejected?.Invoke(this, EventArgs.Empty);
             return false;
         }
@@ -128,5 +128,5 @@ public sealed partial class FileKnowledgeProvider : IKnowledgeProvider, IDisposa
     private static partial void LogKeptPrevious(ILogger logger, int count);
 
     [LoggerMessage(EventId = 803, Level = LogLevel.Warning, Message = "Knowledge reload of {Root} failed: {Reason}; the previous version stays live")]
-    private static partial void LogReloadFailed(ILogger logger, string root, string reason);
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, string root, string reason);
 }

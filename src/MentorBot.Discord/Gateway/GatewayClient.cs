@@ -114,7 +114,7 @@ public sealed partial class GatewayClient(
             // escaping a hosted service would stop the whole host.
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogConnectionFailed(logger, shard, ex.Message);
+                LogConnectionFailed(logger, ex, shard, ex.Message);
                 action = CloseAction.Resume;
                 // A Gateway URL that stopped working may have moved; ask again next time.
                 _gatewayUrl = null;
@@ -218,7 +218,7 @@ public sealed partial class GatewayClient(
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            LogDropped(logger, shard, ex.Message);
+            LogDropped(logger, ex, shard, ex.Message);
             return (null, healthy);
         }
         finally
@@ -391,7 +391,7 @@ public sealed partial class GatewayClient(
     private static partial void LogClosed(ILogger logger, ShardInfo shard, int? code, CloseAction action);
 
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Discord Gateway shard {Shard} unreachable: {Reason}; retrying with backoff")]
-    private static partial void LogConnectionFailed(ILogger logger, ShardInfo shard, string reason);
+    private static partial void LogConnectionFailed(ILogger logger, Exception exception, ShardInfo shard, string reason);
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Discord asked the Gateway to reconnect (op 7)")]
     private static partial void LogReconnectRequested(ILogger logger);
@@ -403,7 +403,7 @@ public sealed partial class GatewayClient(
     private static partial void LogZombie(ILogger logger, ShardInfo shard);
 
     [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Discord Gateway shard {Shard} connection dropped: {Reason}")]
-    private static partial void LogDropped(ILogger logger, ShardInfo shard, string reason);
+    private static partial void LogDropped(ILogger logger, Exception exception, ShardInfo shard, string reason);
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Could not answer interaction {InteractionId}")]
     private static partial void LogAnswerFailed(ILogger logger, Exception exception, string interactionId);

@@ -78,7 +78,7 @@ public sealed partial class GatewayShards(
                 var info = await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false);
                 if (info is not null && !string.IsNullOrEmpty(info.Url))
                     return info;
-                LogUnreachable(_logger, "Discord returned no Gateway URL");
+                LogUnreachable(_logger, null, "Discord returned no Gateway URL");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -95,7 +95,7 @@ public sealed partial class GatewayShards(
             // service would stop the whole host.
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogUnreachable(_logger, ex.Message);
+                LogUnreachable(_logger, ex, ex.Message);
             }
             try
             {
@@ -112,7 +112,7 @@ public sealed partial class GatewayShards(
     private static partial void LogStarting(ILogger logger, int running, int count, string ids, int maxConcurrency);
 
     [LoggerMessage(EventId = 421, Level = LogLevel.Warning, Message = "Discord Gateway unreachable: {Reason}; retrying with backoff")]
-    private static partial void LogUnreachable(ILogger logger, string reason);
+    private static partial void LogUnreachable(ILogger logger, Exception? exception, string reason);
 
     [LoggerMessage(EventId = 422, Level = LogLevel.Critical, Message = "Discord Gateway: {Reason}. The Discord adapter has stopped; fix the configuration and restart")]
     private static partial void LogFatal(ILogger logger, string reason);

@@ -154,7 +154,7 @@ public sealed partial class DiscordRestClient
             }
             catch (HttpRequestException ex) when (attempt < MaxAttempts && !ct.IsCancellationRequested)
             {
-                LogRetrying(_logger, routeKey, ex.Message, attempt);
+                LogRetrying(_logger, ex, routeKey, ex.Message, attempt);
                 await Task.Delay(Retry.Delay(attempt, _jitter), _time, ct).ConfigureAwait(false);
                 continue;
             }
@@ -184,7 +184,7 @@ public sealed partial class DiscordRestClient
                 }
                 if (status >= 500 && attempt < 3)
                 {
-                    LogRetrying(_logger, routeKey, status.ToString(CultureInfo.InvariantCulture), attempt);
+                    LogRetrying(_logger, null, routeKey, status.ToString(CultureInfo.InvariantCulture), attempt);
                     await Task.Delay(Retry.Delay(attempt, _jitter), _time, ct).ConfigureAwait(false);
                     continue;
                 }
@@ -222,5 +222,5 @@ public sealed partial class DiscordRestClient
     private static partial void LogRateLimited(ILogger logger, string route, double milliseconds, bool global);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Discord request {Route} failed ({Reason}); retry after attempt {Attempt}")]
-    private static partial void LogRetrying(ILogger logger, string route, string reason, int attempt);
+    private static partial void LogRetrying(ILogger logger, Exception? exception, string route, string reason, int attempt);
 }

@@ -54,7 +54,7 @@ public sealed partial class SlackActorResolver(
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException)
         {
             // Answering without admin rights or a time zone beats not answering; a stale entry beats none.
-            LogLookupFailed(logger, ex.Message);
+            LogLookupFailed(logger, ex, ex.Message);
             return _cache.TryGetValue(userId, out var stale) ? stale.User : null;
         }
         finally
@@ -67,5 +67,5 @@ public sealed partial class SlackActorResolver(
     private sealed record Cached(SlackUser User, DateTimeOffset Expires);
 
     [LoggerMessage(EventId = 710, Level = LogLevel.Warning, Message = "users.info failed ({Reason}); answering as a non-moderator without a time zone")]
-    private static partial void LogLookupFailed(ILogger logger, string reason);
+    private static partial void LogLookupFailed(ILogger logger, Exception exception, string reason);
 }

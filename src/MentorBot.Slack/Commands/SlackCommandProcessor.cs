@@ -170,7 +170,7 @@ public sealed partial class SlackCommandProcessor(
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or JsonException or TaskCanceledException)
         {
-            LogPostFailed(logger, ex.Message);
+            LogPostFailed(logger, ex, ex.Message);
         }
     }
 
@@ -189,7 +189,7 @@ public sealed partial class SlackCommandProcessor(
         }
         catch (Exception ex)
         {
-            LogPostFailed(logger, ex.Message);
+            LogPostFailed(logger, ex, ex.Message);
         }
     }
 
@@ -206,7 +206,7 @@ public sealed partial class SlackCommandProcessor(
     private static partial void LogDuplicateEvent(ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 723, Level = LogLevel.Warning, Message = "Could not deliver a Slack answer: {Reason}")]
-    private static partial void LogPostFailed(ILogger logger, string reason);
+    private static partial void LogPostFailed(ILogger logger, Exception exception, string reason);
 
     [LoggerMessage(EventId = 724, Level = LogLevel.Warning, Message = "A slow slash command had no response_url; its answer is dropped")]
     private static partial void LogNoResponseUrl(ILogger logger);

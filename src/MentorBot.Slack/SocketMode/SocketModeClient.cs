@@ -121,7 +121,7 @@ internal sealed partial class SocketModeClient(
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
                 var wait = Reconnect.Delay(failures, jitter, (ex as SlackRateLimitedException)?.RetryAfter);
-                LogConnectFailed(logger, ex.Message, wait.TotalSeconds);
+                LogConnectFailed(logger, ex, ex.Message, wait.TotalSeconds);
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -146,5 +146,5 @@ internal sealed partial class SocketModeClient(
     private static partial void LogAppTokenRejected(ILogger logger, string error);
 
     [LoggerMessage(EventId = 775, Level = LogLevel.Warning, Message = "Could not open a Socket Mode connection ({Reason}); retrying in {Seconds} s")]
-    private static partial void LogConnectFailed(ILogger logger, string reason, double seconds);
+    private static partial void LogConnectFailed(ILogger logger, Exception exception, string reason, double seconds);
 }

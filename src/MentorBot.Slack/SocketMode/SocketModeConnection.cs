@@ -86,7 +86,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
             // A send cut short by Abort surfaces as OperationCanceledException, not WebSocketException.
-            LogSendFailed(_logger, Number, ex.Message);
+            LogSendFailed(_logger, ex, Number, ex.Message);
             return false;
         }
     }
@@ -116,7 +116,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
         {
-            LogCloseFailed(_logger, Number, ex.Message);
+            LogCloseFailed(_logger, ex, Number, ex.Message);
         }
     }
 
@@ -152,7 +152,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            LogReceiveEnded(_logger, Number, ex.Message);
+            LogReceiveEnded(_logger, ex, Number, ex.Message);
         }
         finally
         {
@@ -192,14 +192,14 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     }
 
     [LoggerMessage(EventId = 760, Level = LogLevel.Debug, Message = "Socket Mode connection {Number} stopped receiving: {Reason}")]
-    private static partial void LogReceiveEnded(ILogger logger, int number, string reason);
+    private static partial void LogReceiveEnded(ILogger logger, Exception exception, int number, string reason);
 
     [LoggerMessage(EventId = 761, Level = LogLevel.Warning, Message = "Socket Mode connection {Number} sent a frame that is not JSON")]
     private static partial void LogBadFrame(ILogger logger, int number);
 
     [LoggerMessage(EventId = 762, Level = LogLevel.Debug, Message = "Closing Socket Mode connection {Number} did not finish cleanly: {Reason}")]
-    private static partial void LogCloseFailed(ILogger logger, int number, string reason);
+    private static partial void LogCloseFailed(ILogger logger, Exception exception, int number, string reason);
 
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Could not send on Socket Mode connection {Number}: {Reason}")]
-    private static partial void LogSendFailed(ILogger logger, int number, string reason);
+    private static partial void LogSendFailed(ILogger logger, Exception exception, int number, string reason);
 }

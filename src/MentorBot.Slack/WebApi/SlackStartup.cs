@@ -35,7 +35,7 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
             {
                 // A rate limit's Retry-After wins over the backoff when longer.
                 delay = Retry.Delay(failures, serverAsked: (ex as SlackRateLimitedException)?.RetryAfter);
-                LogUnreachable(logger, ex.Message, delay.TotalSeconds);
+                LogUnreachable(logger, ex, ex.Message, delay.TotalSeconds);
             }
 
             try
@@ -56,5 +56,5 @@ internal sealed partial class SlackStartup(SlackApiClient api, SlackAdapterState
     private static partial void LogRejected(ILogger logger, string error);
 
     [LoggerMessage(EventId = 752, Level = LogLevel.Warning, Message = "Cannot reach Slack ({Reason}); still serving, retrying auth.test in {Seconds} s")]
-    private static partial void LogUnreachable(ILogger logger, string reason, double seconds);
+    private static partial void LogUnreachable(ILogger logger, Exception exception, string reason, double seconds);
 }
