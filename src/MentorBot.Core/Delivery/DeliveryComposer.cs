@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Knowledge;
@@ -70,11 +71,11 @@ public sealed class DeliveryComposer(IKnowledgeProvider knowledge, ILearnerStore
     {
         var text = new StringBuilder("No rush — this task is still here for you this week. Small steps count.");
         if (state is { Current: > 0 })
-            text.Append($" You're on a {state.Current}-day streak");
+            text.Append(CultureInfo.InvariantCulture, $" You're on a {state.Current}-day streak");
         else
             text.Append(" A quick /checkin starts a new streak today");
         if (state is { FreezesHeld: > 0 })
-            text.Append($", with {state.FreezesHeld} streak freeze{(state.FreezesHeld == 1 ? "" : "s")} 🧊 to cover busy days.");
+            text.Append(CultureInfo.InvariantCulture, $", with {state.FreezesHeld} streak freeze{(state.FreezesHeld == 1 ? "" : "s")} 🧊 to cover busy days.");
         else
             text.Append('.');
         return text.ToString();

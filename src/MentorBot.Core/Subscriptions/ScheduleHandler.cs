@@ -66,7 +66,7 @@ public sealed class ScheduleHandler(
         foreach (var slot in slots.Take(PreviewItems))
             text.Append(await PreviewLineAsync(slot, deliveries, cancellationToken).ConfigureAwait(false)).Append('\n');
         if (slots.Count > PreviewItems)
-            text.Append($"…and {slots.Count - PreviewItems} more this week.\n");
+            text.Append(CultureInfo.InvariantCulture, $"…and {slots.Count - PreviewItems} more this week.\n");
 
         var next24 = slots.Where(s => s.SlotUtc < now.AddHours(24)).ToList();
         text.Append("\n**Next 24 hours, per hour (UTC):**");

@@ -49,7 +49,7 @@ public sealed class SignatureVerifierTests
     public void Flipped_bit_in_signature_fails(int hexIndex)
     {
         var chars = Signature.ToCharArray();
-        chars[hexIndex] = (char)(Convert.ToInt32(chars[hexIndex].ToString(), 16) ^ 1).ToString("x")[0];
+        chars[hexIndex] = (char)(Convert.ToInt32(chars[hexIndex].ToString(), 16) ^ 1).ToString("x", System.Globalization.CultureInfo.InvariantCulture)[0];
         Assert.False(_verifier.Verify(Timestamp, new string(chars), Encoding.UTF8.GetBytes(Body)));
     }
 
