@@ -128,11 +128,12 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
             return FaqMeasurement.Decided(entries, new FaqResult(exact, 1, []), "answered: exact id, title or phrasing");
 
         var jargon = new HashSet<string>(StringComparer.Ordinal);
-        var terms = index.Analyzer.AnalyzeQuery(tokens, jargon);
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var terms = index.Analyzer.AnalyzeQuery(tokens, jargon, corrections);
         var lexical = new double[entries.Count];
         foreach (var candidate in index.Search(terms, LexicalCandidates, jargon))
             lexical[snapshot.Position[candidate.Entry]] = LexicalConfidence(candidate, index.RarestWeight);
-        var cosine = snapshot.Semantic is { } semantic ? semantic.Similarities(semantic.Embedder.Embed(SemanticText.For(question, tokens, index.Analyzer))) : null;
+        var cosine = snapshot.Semantic is { } semantic ? semantic.Similarities(semantic.Embedder.Embed(SemanticText.For(question, tokens, corrections))) : null;
         return new FaqMeasurement(entries, terms, lexical, cosine)
         {
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),

@@ -25,12 +25,16 @@ internal static partial class SemanticText
         ["dev"] = "developer", ["devs"] = "developers", ["reqd"] = "required", ["req"] = "required",
     };
 
-    public static string For(string question, List<string> tokens, TermAnalyzer analyzer)
+    /// <summary>
+    /// The question with each shorthand token spelt out and each token in <paramref name="corrections"/> (misspelt
+    /// word → the word the lexical analysis read it as) replaced.
+    /// </summary>
+    public static string For(string question, List<string> tokens, IReadOnlyDictionary<string, string> corrections)
     {
         Dictionary<string, string>? replacements = null;
         foreach (var token in tokens)
         {
-            var replacement = Shorthand.GetValueOrDefault(token) ?? analyzer.Correction(token);
+            var replacement = Shorthand.GetValueOrDefault(token) ?? corrections.GetValueOrDefault(token);
             if (replacement is not null && replacement != token)
                 (replacements ??= new(StringComparer.Ordinal))[token] = replacement;
         }

@@ -49,7 +49,7 @@ internal sealed class TermAnalyzer
     public bool Corrects(string token) => _corrector?.Correct(token) is not null;
 
     /// <summary>The word a question's token is read as when it is misspelt, or null when it is taken as written.</summary>
-    public string? Correction(string token) =>
+    private string? Correction(string token) =>
         _corrector is { } corrector && !Stopwords.All.Contains(token) && !corrector.IsKnown(token) && !EnglishWords.Contains(token)
             ? corrector.Correct(token)
             : null;
@@ -62,20 +62,24 @@ internal sealed class TermAnalyzer
     /// <summary>
     /// Analyses a learner's question, given as <see cref="Tokenizer"/> tokens. <paramref name="jargon"/> receives the
     /// terms whose words are not everyday English (product names, abbreviations): unknown to the knowledge base, they
-    /// still hint at a technical question.
+    /// still hint at a technical question. <paramref name="corrections"/> receives each misspelt token with the word
+    /// it was read as.
     /// </summary>
-    public List<string> AnalyzeQuery(List<string> tokens, HashSet<string>? jargon = null) =>
-        Analyze(tokens, correct: true, jargon);
+    public List<string> AnalyzeQuery(List<string> tokens, HashSet<string>? jargon = null, Dictionary<string, string>? corrections = null) =>
+        Analyze(tokens, correct: true, jargon, corrections);
 
-    private List<string> Analyze(List<string> tokens, bool correct, HashSet<string>? jargon)
+    private List<string> Analyze(List<string> tokens, bool correct, HashSet<string>? jargon, Dictionary<string, string>? corrections = null)
     {
         var stems = new string[tokens.Count];
         var stop = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (correct)
-                token = Correction(token) ?? token;
+            if (correct && Correction(token) is { } corrected)
+            {
+                corrections?.TryAdd(token, corrected);
+                token = corrected;
+            }
             // A number the knowledge base never mentions ("in 2027") says nothing about the topic.
             stop[i] = Stopwords.All.Contains(token) || (correct && char.IsDigit(token[0]) && _corrector is { } known && !known.IsKnown(token));
             stems[i] = WordStemmer.Stem(token);
