@@ -19,7 +19,7 @@ public abstract class SocketModeHostTest : IAsyncLifetime
         SlackServer = await FakeSlack.StartAsync();
         SlackServer.Users["U0LEARNER"] = new FakeSlackUser("U0LEARNER", "ada");
         BotHost = await RunningHost.StartAsync(SlackServer, SlackMode.SocketMode);
-        Assert.True(await SlackServer.WaitForConnectionsAsync(1, Wait), "the adapter should connect");
+        await SlackServer.WaitForConnectionsAsync(1, Wait, "the adapter to connect");
     }
 
     public async Task DisposeAsync()

@@ -33,7 +33,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     private async Task StartHostAsync(IDictionary<string, string?>? extra = null)
     {
         _host = await RunningHost.StartAsync(_slack, SlackMode.SocketMode, extra);
-        Assert.True(await _slack.WaitForConnectionsAsync(1, Wait), "the adapter should connect");
+        await _slack.WaitForConnectionsAsync(1, Wait, "the adapter to connect");
     }
 
     private static JsonObject Mention(string eventId, string text, string channel = "C0GENERAL") => new()
@@ -134,12 +134,12 @@ public sealed class SocketModeTests : IAsyncLifetime
             if (i == 10)
             {
                 await _slack.SendDisconnectAsync("refresh_requested");
-                Assert.True(await _slack.WaitForConnectionsAsync(2, Wait), "a replacement after refresh_requested");
+                await _slack.WaitForConnectionsAsync(2, Wait, "a replacement after refresh_requested");
             }
             if (i == 20)
             {
                 await _slack.SendDisconnectAsync("warning");
-                Assert.True(await _slack.WaitForConnectionsAsync(3, Wait), "a replacement after warning");
+                await _slack.WaitForConnectionsAsync(3, Wait, "a replacement after warning");
             }
         }
 
@@ -179,7 +179,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         await StartHostAsync();
         _slack.DropAllConnections();
-        Assert.True(await _slack.WaitForConnectionsAsync(2, Wait), "the adapter should reconnect");
+        await _slack.WaitForConnectionsAsync(2, Wait, "the adapter to reconnect");
 
         var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0AFTERDROP", "do I need a degree"));
 

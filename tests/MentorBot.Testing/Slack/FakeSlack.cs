@@ -169,18 +169,9 @@ public sealed class FakeSlack : IAsyncDisposable
         }
     }
 
-    public async Task<bool> WaitForConnectionsAsync(int opened, TimeSpan timeout)
-    {
-        try
-        {
-            await Wait.UntilAsync(() => ConnectionsOpened >= opened && Current() is not null, $"{opened} connection(s)", (int)timeout.TotalMilliseconds);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Waits until <paramref name="opened"/> connections have been opened and one is current; throws on timeout.</summary>
+    public Task WaitForConnectionsAsync(int opened, TimeSpan timeout, string what) =>
+        Wait.UntilAsync(() => ConnectionsOpened >= opened && Current() is not null, what, (int)timeout.TotalMilliseconds);
 
     public async ValueTask DisposeAsync()
     {
