@@ -97,8 +97,10 @@ public sealed class LiteDbContext : IDisposable
 
     internal LiteDatabase Database => _database;
 
-    /// <summary>True from a write refused for lack of disk space until a write succeeds again.</summary>
+    /// <summary>True from a write refused for lack of disk space until the health probe finds room again.</summary>
     internal bool Full => _engine.Full;
+
+    internal void MarkWritable() => _engine.MarkWritable();
 
     /// <summary>
     /// Learner ids with a pending undeliverable notice, mirrored from <c>undeliverable_notices</c> (loaded here, kept

@@ -6,13 +6,18 @@ namespace MentorBot.Storage.LiteDb;
 
 /// <summary>
 /// Reports the schema version and answers a ping with a trivial read of the <c>meta</c> collection. While the disk is
-/// full, a ping first tries a one-page write, so the health clears by itself once there is space again.
+/// full, a ping first tries a one-page write, so the health clears by itself once there is space again; but only once
+/// the volume has <see cref="RecoveryHeadroom"/> free. The few pages a refused transaction gives back when LiteDB drops
+/// it would otherwise let the probe through on a disk that is still full, and the health would flap.
 /// </summary>
 public sealed class LiteDbStorageHealth(LiteDbContext context, ILogger<LiteDbStorageHealth>? logger = null) : IStorageHealth
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     internal const string ProbeDocumentId = "health-probe";
+
+    /// <summary>Free space the database's volume needs before a full disk counts as recovered.</summary>
+    public const long RecoveryHeadroom = 1 << 20;
 
     public int SchemaVersion => context.SchemaVersion;
 
@@ -23,7 +28,7 @@ public sealed class LiteDbStorageHealth(LiteDbContext context, ILogger<LiteDbSto
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            if (context.Full)
+            if (context.Full && HasHeadroom())
                 ProbeWrite();
             return Task.FromResult(ReadSchema());
         }
@@ -54,11 +59,25 @@ public sealed class LiteDbStorageHealth(LiteDbContext context, ILogger<LiteDbSto
         }
     }
 
+    private bool HasHeadroom()
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(context.DatabasePath)!).AvailableFreeSpace >= RecoveryHeadroom;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // A volume that cannot be asked (some network file systems): the probe write alone decides.
+            return true;
+        }
+    }
+
     private void ProbeWrite()
     {
         try
         {
             context.Meta.Upsert(new Documents.MetaDocument { Id = ProbeDocumentId, Version = 0 });
+            context.MarkWritable();
         }
         catch (StorageFullException)
         {

@@ -29,48 +29,53 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
         _engine = open();
     }
 
-    /// <summary>True from a write refused for lack of space until a write succeeds again.</summary>
+    /// <summary>
+    /// True from a write refused for lack of space until <see cref="MarkWritable"/>: the health probe decides when the
+    /// disk has room again, so a write that squeezes into a page LiteDB just gave back does not end it.
+    /// </summary>
     public bool Full => _full;
 
-    public int Checkpoint() => Write(e => e.Checkpoint());
+    public void MarkWritable() => _full = false;
 
-    public long Rebuild(RebuildOptions options) => Write(e => e.Rebuild(options));
+    public int Checkpoint() => Run(e => e.Checkpoint());
 
-    public bool BeginTrans() => Read(e => e.BeginTrans());
+    public long Rebuild(RebuildOptions options) => Run(e => e.Rebuild(options));
 
-    public bool Commit() => Write(e => e.Commit());
+    public bool BeginTrans() => Run(e => e.BeginTrans());
 
-    public bool Rollback() => Read(e => e.Rollback());
+    public bool Commit() => Run(e => e.Commit());
 
-    public IBsonDataReader Query(string collection, Query query) => new Reader(this, Read(e => e.Query(collection, query)));
+    public bool Rollback() => Run(e => e.Rollback());
 
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Insert(collection, docs, autoId));
+    public IBsonDataReader Query(string collection, Query query) => new Reader(this, Run(e => e.Query(collection, query)));
 
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(e => e.Update(collection, docs));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(e => e.Insert(collection, docs, autoId));
 
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Write(e => e.UpdateMany(collection, transform, predicate));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Run(e => e.Update(collection, docs));
 
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Upsert(collection, docs, autoId));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Run(e => e.UpdateMany(collection, transform, predicate));
 
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => Write(e => e.Delete(collection, ids));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(e => e.Upsert(collection, docs, autoId));
 
-    public int DeleteMany(string collection, BsonExpression predicate) => Write(e => e.DeleteMany(collection, predicate));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Run(e => e.Delete(collection, ids));
 
-    public bool DropCollection(string name) => Write(e => e.DropCollection(name));
+    public int DeleteMany(string collection, BsonExpression predicate) => Run(e => e.DeleteMany(collection, predicate));
 
-    public bool RenameCollection(string name, string newName) => Write(e => e.RenameCollection(name, newName));
+    public bool DropCollection(string name) => Run(e => e.DropCollection(name));
 
-    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Write(e => e.EnsureIndex(collection, name, expression, unique));
+    public bool RenameCollection(string name, string newName) => Run(e => e.RenameCollection(name, newName));
 
-    public bool DropIndex(string collection, string name) => Write(e => e.DropIndex(collection, name));
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Run(e => e.EnsureIndex(collection, name, expression, unique));
 
-    public BsonValue Pragma(string name) => Read(e => e.Pragma(name));
+    public bool DropIndex(string collection, string name) => Run(e => e.DropIndex(collection, name));
 
-    public bool Pragma(string name, BsonValue value) => Write(e => e.Pragma(name, value));
+    public BsonValue Pragma(string name) => Run(e => e.Pragma(name));
+
+    public bool Pragma(string name, BsonValue value) => Run(e => e.Pragma(name, value));
 
     public void Dispose() => _engine.Dispose();
 
-    private T Read<T>(Func<ILiteEngine, T> operation)
+    private T Run<T>(Func<ILiteEngine, T> operation)
     {
         var engine = _engine;
         try
@@ -81,13 +86,6 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
         {
             throw Recover(engine, ex);
         }
-    }
-
-    private T Write<T>(Func<ILiteEngine, T> operation)
-    {
-        var result = Read(operation);
-        _full = false;
-        return result;
     }
 
     /// <summary>Swaps in a new engine (unless another caller already did) and returns the exception to throw.</summary>
@@ -154,7 +152,7 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
 
         public bool HasValues => inner.HasValues;
 
-        public bool Read() => owner.Read(_ => inner.Read());
+        public bool Read() => owner.Run(_ => inner.Read());
 
         public void Dispose() => inner.Dispose();
     }
