@@ -13,7 +13,7 @@ namespace MentorBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresActivityStore(PostgresStorage storage) : IActivityStore
 {
-    private const string SummaryColumns =
+    internal const string SummaryColumns =
         "learner, display_name, time_zone_id, last_active_day, current_at_last_day, longest, freezes_at_last_day, updated_at_utc_ticks, updated_at_offset_minutes";
 
     public async Task<bool> TryAddCheckinAsync(Checkin checkin, CancellationToken cancellationToken = default)
@@ -82,7 +82,7 @@ public sealed class PostgresActivityStore(PostgresStorage storage) : IActivitySt
         return order.Where(found.ContainsKey).Select(l => found[l]).ToList();
     }
 
-    private static StreakSummary ToSummary(NpgsqlDataReader r) => new(
+    internal static StreakSummary ToSummary(NpgsqlDataReader r) => new(
         LearnerId.Parse(r.GetString(0)),
         r.GetString(1),
         r.GetString(2),

@@ -8,7 +8,7 @@ namespace MentorBot.Storage.Postgres;
 /// <summary>Challenges (ids 1, 2, 3, … from an identity column) and their submissions, one per challenge and learner.</summary>
 public sealed class PostgresChallengeStore(PostgresStorage storage) : IChallengeStore
 {
-    private const string Columns =
+    internal const string Columns =
         "id, community, title, description, due, posted_by, posted_at_utc_ticks, posted_at_offset_minutes, closed_at_utc_ticks, closed_at_offset_minutes";
 
     public async Task<Challenge> CreateAsync(Challenge challenge, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class PostgresChallengeStore(PostgresStorage storage) : IChallenge
                 Ticks.ToDateTimeOffset(r.GetInt64(4), r.GetInt32(5))),
             cancellationToken, challengeId).ConfigureAwait(false);
 
-    private static Challenge ToChallenge(NpgsqlDataReader r) => new(
+    internal static Challenge ToChallenge(NpgsqlDataReader r) => new(
         r.GetInt32(0),
         CommunityId.Parse(r.GetString(1)),
         r.GetString(2),

@@ -13,7 +13,7 @@ namespace MentorBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresDeliveryOutbox(PostgresStorage storage) : IDeliveryOutbox
 {
-    private const string Columns =
+    internal const string Columns =
         "key, learner, community, slot_utc_ticks, local_week, roadmap_week, kind, status, attempts, created_at_utc_ticks, " +
         "next_attempt_at_utc_ticks, completed_at_utc_ticks, last_error, claimed_by, claimed_until_utc_ticks, claims";
 
@@ -135,7 +135,7 @@ public sealed class PostgresDeliveryOutbox(PostgresStorage storage) : IDeliveryO
         record.CompletedAt?.UtcTicks, record.LastError,
     ];
 
-    private static DeliveryRecord ToRecord(NpgsqlDataReader r) => new(
+    internal static DeliveryRecord ToRecord(NpgsqlDataReader r) => new(
         r.GetString(0),
         LearnerId.Parse(r.GetString(1)),
         CommunityId.Parse(r.GetString(2)),

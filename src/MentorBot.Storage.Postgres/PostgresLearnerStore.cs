@@ -8,7 +8,7 @@ namespace MentorBot.Storage.Postgres;
 /// <summary>Learner profiles in <c>learners</c>; communities are a text[] with a GIN index for the membership query.</summary>
 public sealed class PostgresLearnerStore(PostgresStorage storage) : ILearnerStore
 {
-    private const string Columns = "id, display_name, time_zone_id, current_week, communities, created_at_utc_ticks, created_at_offset_minutes";
+    internal const string Columns = "id, display_name, time_zone_id, current_week, communities, created_at_utc_ticks, created_at_offset_minutes";
 
     public Task<LearnerProfile?> GetAsync(LearnerId id, CancellationToken cancellationToken = default) =>
         storage.DataSource.QuerySingleAsync($"SELECT {Columns} FROM learners WHERE id = $1", ToProfile, cancellationToken, id.ToString());
@@ -38,7 +38,7 @@ public sealed class PostgresLearnerStore(PostgresStorage storage) : ILearnerStor
             $"SELECT {Columns} FROM learners WHERE communities @> ARRAY[$1]::text[] ORDER BY created_at_utc_ticks, id",
             ToProfile, cancellationToken, community.ToString()).ConfigureAwait(false);
 
-    private static LearnerProfile ToProfile(NpgsqlDataReader r) => new(
+    internal static LearnerProfile ToProfile(NpgsqlDataReader r) => new(
         LearnerId.Parse(r.GetString(0)),
         r.GetString(1),
         r.GetString(2),

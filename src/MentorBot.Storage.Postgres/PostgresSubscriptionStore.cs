@@ -8,7 +8,7 @@ namespace MentorBot.Storage.Postgres;
 /// <summary>Weekly delivery subscriptions in <c>subscriptions</c>, one per learner.</summary>
 public sealed class PostgresSubscriptionStore(PostgresStorage storage) : ISubscriptionStore
 {
-    private const string Columns =
+    internal const string Columns =
         "learner, community, day_of_week, time_of_day_ticks, time_zone_id, paused_until, created_at_utc_ticks, created_at_offset_minutes";
 
     public Task<Subscription?> GetAsync(LearnerId learner, CancellationToken cancellationToken = default) =>
@@ -36,7 +36,7 @@ public sealed class PostgresSubscriptionStore(PostgresStorage storage) : ISubscr
         await storage.DataSource.QueryAsync($"SELECT {Columns} FROM subscriptions ORDER BY created_at_utc_ticks, learner", ToSubscription, cancellationToken)
             .ConfigureAwait(false);
 
-    private static Subscription ToSubscription(NpgsqlDataReader r) => new(
+    internal static Subscription ToSubscription(NpgsqlDataReader r) => new(
         LearnerId.Parse(r.GetString(0)),
         CommunityId.Parse(r.GetString(1)),
         (DayOfWeek)r.GetInt32(2),

@@ -1,6 +1,7 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Learners;
+using MentorBot.Core.Privacy;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
 
@@ -20,5 +21,6 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IUndeliverableNotices> UndeliverableNotices,
     Func<TStorage, IDirectChannelStore> DirectChannels,
     Func<TStorage, IServiceProvider, IStorageHealth> Health,
-    Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard)
+    Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard,
+    Func<TStorage, ILearnerDataStore> LearnerData)
     where TStorage : class;

@@ -59,7 +59,8 @@ public sealed class StoreRegistrationTests
             UndeliverableNotices: s => Make<IUndeliverableNotices>(s),
             DirectChannels: s => Make<IDirectChannelStore>(s),
             Health: (s, sp) => Make<IStorageHealth>(s),
-            ReplayGuard: (s, sp) => Make<IReplayGuard>(s)));
+            ReplayGuard: (s, sp) => Make<IReplayGuard>(s),
+            LearnerData: s => Make<MentorBot.Core.Privacy.ILearnerDataStore>(s)));
 
     private T Make<T>(Storage storage) where T : class
     {
