@@ -29,6 +29,9 @@ public sealed record Reply
     /// </summary>
     public IReadOnlyList<string> ChannelLinks { get; init; } = [];
 
+    /// <summary>A file to send with the reply, e.g. a <c>/mydata</c> export; null for almost every reply.</summary>
+    public ReplyAttachment? Attachment { get; init; }
+
     /// <summary>A short, only-for-you message for input the core could not act on. Nothing was changed.</summary>
     public static Reply Refusal(string text) =>
         new() { Text = text, Kind = ReplyKind.Refusal, Visibility = ReplyVisibility.OnlyYou };

@@ -18,7 +18,7 @@ public static class MentorBotCoreServiceCollectionExtensions
     /// <summary>
     /// Registers the platform-free core: services, command handlers (in <c>/help</c> order), the dispatcher and the
     /// text parser. The host must also register <c>IFaqService</c>, <c>IKnowledgeProvider</c> and the stores
-    /// (<c>ILearnerStore</c>, <c>IActivityStore</c>, <c>IChallengeStore</c>, <c>ISubscriptionStore</c>) as singletons
+    /// (<c>ILearnerStore</c>, <c>IActivityStore</c>, <c>IChallengeStore</c>, <c>ISubscriptionStore</c>, <c>ILearnerDataStore</c>) as singletons
     /// or as services safe to share, since everything here is a singleton. <c>IDeliveryOutbox</c> and
     /// <c>IUndeliverableNotices</c> are optional: with them <c>/schedule</c> works and bounced deliveries are reported.
     /// </summary>
@@ -37,6 +37,8 @@ public static class MentorBotCoreServiceCollectionExtensions
         // Announcements need the host's DeliveryOptions and messengers; without them there is simply nothing to announce.
         services.AddOptions();
         services.TryAddSingleton<ChallengeAnnouncer>();
+        services.AddSingleton<Privacy.IPersonalDataSource, Privacy.LearnerDataSource>();
+        services.TryAddSingleton<Privacy.PrivacyService>();
 
         services.AddSingleton<ICommandHandler, FaqHandler>();
         services.AddSingleton<ICommandHandler, RoadmapHandler>();
@@ -49,6 +51,8 @@ public static class MentorBotCoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
         services.AddSingleton<ICommandHandler, PauseHandler>();
         services.AddSingleton<ICommandHandler, ScheduleHandler>();
+        services.AddSingleton<ICommandHandler, Privacy.MyDataHandler>();
+        services.AddSingleton<ICommandHandler, Privacy.ForgetHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
 
         services.TryAddSingleton<CommandDispatcher>();

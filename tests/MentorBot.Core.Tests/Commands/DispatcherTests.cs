@@ -125,7 +125,7 @@ public sealed class DispatcherTests : IDisposable
     public void Every_definition_is_well_formed()
     {
         Assert.Equal(
-            ["faq", "roadmap", "task", "checkin", "streak", "leaderboard", "challenge", "subscribe", "unsubscribe", "pause", "schedule", "help"],
+            ["faq", "roadmap", "task", "checkin", "streak", "leaderboard", "challenge", "subscribe", "unsubscribe", "pause", "schedule", "mydata", "forget", "help"],
             _bot.Dispatcher.Commands.Select(c => c.Name));
         foreach (var command in _bot.Dispatcher.Commands.Concat(_bot.Dispatcher.Commands.SelectMany(c => c.Subcommands)))
         {
@@ -187,6 +187,6 @@ public sealed class DispatcherTests : IDisposable
     {
         var personal = _bot.Dispatcher.Commands.Where(c => c.Personal).Select(c => c.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["help", "pause", "roadmap", "streak", "subscribe", "task", "unsubscribe"], personal);
+        Assert.Equal(["forget", "help", "mydata", "pause", "roadmap", "streak", "subscribe", "task", "unsubscribe"], personal);
     }
 }

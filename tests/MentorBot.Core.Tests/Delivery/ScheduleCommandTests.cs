@@ -100,6 +100,7 @@ public sealed class ScheduleCommandTests : IDisposable
             .AddSingleton<ISubscriptionStore>(new InMemorySubscriptionStore())
             .AddSingleton<IKnowledgeProvider>(new Fakes.SwappableKnowledgeProvider(SampleKnowledge.Base))
             .AddSingleton<IFaqService>(new StubFaqService())
+            .AddSingleton<Core.Privacy.ILearnerDataStore>(new InMemoryLearnerDataStore(new(), new(), new(), new(), new(), new()))
             .AddMentorBotCore();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var dispatcher = provider.GetRequiredService<ICommandDispatcher>();

@@ -37,6 +37,7 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<IFaqService>(Faq);
         services.AddSingleton<IDeliveryOutbox>(Outbox);
         services.AddSingleton<IUndeliverableNotices>(Notices);
+        services.AddSingleton<Core.Privacy.ILearnerDataStore>(new InMemoryLearnerDataStore(Learners, Activity, Subscriptions, Challenges, Outbox, Notices));
         services.AddSingleton<IOutboundMessenger>(Messenger);
         services.AddSingleton(Options.Create(DeliveryOptions));
         services.AddMentorBotCore();

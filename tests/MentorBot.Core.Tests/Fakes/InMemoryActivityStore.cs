@@ -69,4 +69,10 @@ internal sealed class InMemoryActivityStore : IActivityStore
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<StreakSummary>>([.. _summaries.Values.Where(s => learners.Contains(s.Learner))]);
     }
+
+    public (int Checkins, int Completions, int Summaries) Remove(LearnerId learner)
+    {
+        lock (_gate)
+            return (_checkins.RemoveAll(c => c.Learner == learner), _completions.RemoveAll(c => c.Learner == learner), _summaries.Remove(learner) ? 1 : 0);
+    }
 }

@@ -83,4 +83,30 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<ChallengeSubmission>>([.. _submissions.Where(s => s.ChallengeId == challengeId)]);
     }
+
+    /// <summary>Deletes the learner's submissions to open challenges and anonymises those to closed ones.</summary>
+    public (int Deleted, int Anonymised) Forget(LearnerId learner)
+    {
+        lock (_gate)
+        {
+            int deleted = 0, anonymised = 0;
+            for (var i = _submissions.Count - 1; i >= 0; i--)
+            {
+                var submission = _submissions[i];
+                if (submission.Learner != learner)
+                    continue;
+                if (_challenges.GetValueOrDefault(submission.ChallengeId)?.ClosedAt is null)
+                {
+                    _submissions.RemoveAt(i);
+                    deleted++;
+                }
+                else
+                {
+                    _submissions[i] = submission with { Learner = Core.Privacy.FormerLearner.NewId(learner.Platform), DisplayName = Core.Privacy.FormerLearner.DisplayName, Link = "" };
+                    anonymised++;
+                }
+            }
+            return (deleted, anonymised);
+        }
+    }
 }

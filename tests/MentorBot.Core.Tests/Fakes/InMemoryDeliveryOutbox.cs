@@ -113,4 +113,15 @@ internal sealed class InMemoryDeliveryOutbox : IDeliveryOutbox
         lock (_gate) _cursor = _cursor is { } stored && stored >= cursor ? stored : cursor;
         return Task.CompletedTask;
     }
+
+    public int Remove(Core.Identity.LearnerId learner)
+    {
+        lock (_gate)
+        {
+            var keys = _records.Values.Where(r => r.Learner == learner).Select(r => r.Key).ToList();
+            foreach (var key in keys)
+                _records.Remove(key);
+            return keys.Count;
+        }
+    }
 }

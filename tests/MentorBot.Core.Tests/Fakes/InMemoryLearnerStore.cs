@@ -40,4 +40,9 @@ internal sealed class InMemoryLearnerStore : ILearnerStore
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<LearnerProfile>>([.. _profiles.Values.Where(p => p.Communities.Contains(community))]);
     }
+
+    public int Remove(LearnerId id)
+    {
+        lock (_gate) return _profiles.Remove(id) ? 1 : 0;
+    }
 }

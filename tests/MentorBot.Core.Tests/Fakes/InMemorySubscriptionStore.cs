@@ -29,4 +29,9 @@ internal sealed class InMemorySubscriptionStore : ISubscriptionStore
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<Subscription>>([.. _subscriptions.Values]);
     }
+
+    public int Remove(LearnerId learner)
+    {
+        lock (_gate) return _subscriptions.Remove(learner) ? 1 : 0;
+    }
 }

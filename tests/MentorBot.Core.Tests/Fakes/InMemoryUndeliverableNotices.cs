@@ -18,4 +18,14 @@ internal sealed class InMemoryUndeliverableNotices : IUndeliverableNotices
     {
         lock (_gate) return Task.FromResult(_notices.Remove(learner, out var notice) ? notice : null);
     }
+
+    public UndeliverableNotice? Peek(Core.Identity.LearnerId learner)
+    {
+        lock (_gate) return _notices.GetValueOrDefault(learner);
+    }
+
+    public int Remove(Core.Identity.LearnerId learner)
+    {
+        lock (_gate) return _notices.Remove(learner) ? 1 : 0;
+    }
 }
