@@ -70,7 +70,10 @@ internal sealed partial class ConsoleAdapter(
                     reply = Reply.Refusal("Something went wrong with that command. Nothing was changed; please try again.");
                 }
 
-                streams.WriteMessage(PlainTextRenderer.Render(reply) + streams.Out.NewLine + streams.Out.NewLine);
+                var text = PlainTextRenderer.Render(reply);
+                if (reply.Attachment is { } attachment)
+                    text += streams.Out.NewLine + ConsoleAttachments.Save(attachment, options.Value.AttachmentDirectory);
+                streams.WriteMessage(text + streams.Out.NewLine + streams.Out.NewLine);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

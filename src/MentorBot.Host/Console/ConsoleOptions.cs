@@ -17,4 +17,7 @@ public sealed record ConsoleOptions
 
     /// <summary>The time zone the local learner starts with; their own <c>/subscribe</c> choice replaces it.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>Where files sent with a reply (the <c>/mydata</c> export) are written; empty means the working directory.</summary>
+    public string? AttachmentDirectory { get; init; }
 }
