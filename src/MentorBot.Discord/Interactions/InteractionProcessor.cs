@@ -72,15 +72,20 @@ public sealed partial class InteractionProcessor(
         {
             return Defer(interaction, request, dispatch);
         }
+        // A file cannot ride on the JSON answer to Discord's POST: defer (ephemerally if the reply is private) and
+        // upload it by editing the original, a multipart request of its own.
+        if (reply.Attachment is not null)
+            return Defer(interaction, request, Task.FromResult(reply), reply.Visibility == ReplyVisibility.OnlyYou);
         var messages = ReplyRenderer.Render(reply);
         var response = Serialize(new InteractionResponse(CallbackType.ChannelMessage, messages[0]));
         return new InteractionOutcome(response, messages.Count > 1 ? () => FollowUpsAsync(interaction, messages.Skip(1)) : null);
     }
 
-    private InteractionOutcome Defer(Interaction interaction, CommandRequest request, Task<Reply> dispatch)
+    private InteractionOutcome Defer(Interaction interaction, CommandRequest request, Task<Reply> dispatch, bool? ephemeralAnswer = null)
     {
-        LogDeferred(logger, interaction.Id, request.Command);
-        var ephemeral = _personalCommands.Contains(request.Command);
+        if (ephemeralAnswer is null)
+            LogDeferred(logger, interaction.Id, request.Command);
+        var ephemeral = ephemeralAnswer ?? _personalCommands.Contains(request.Command);
         var deferred = new InteractionResponse(CallbackType.DeferredChannelMessage, new MessagePayload { Flags = ephemeral ? MessageFlags.Ephemeral : null });
         return new InteractionOutcome(Serialize(deferred), () => CompleteDeferredAsync(interaction, dispatch, ephemeral));
     }
@@ -97,10 +102,20 @@ public sealed partial class InteractionProcessor(
             {
                 // An edit cannot make a public message private: remove the public placeholder and answer privately.
                 await rest.DeleteOriginalAsync(interaction.Token, CancellationToken.None).ConfigureAwait(false);
+                if (reply.Attachment is { } file)
+                {
+                    // The file rides on the last message, so it sits under the whole answer as buttons do.
+                    await FollowUpsAsync(interaction, messages.SkipLast(1)).ConfigureAwait(false);
+                    await rest.CreateFollowupWithFileAsync(interaction.Token, messages[^1], file, CancellationToken.None).ConfigureAwait(false);
+                    return;
+                }
                 await FollowUpsAsync(interaction, messages).ConfigureAwait(false);
                 return;
             }
-            await rest.EditOriginalAsync(interaction.Token, messages[0] with { Flags = null }, CancellationToken.None).ConfigureAwait(false);
+            if (reply.Attachment is { } attachment)
+                await rest.EditOriginalWithFileAsync(interaction.Token, messages[0] with { Flags = null }, attachment, CancellationToken.None).ConfigureAwait(false);
+            else
+                await rest.EditOriginalAsync(interaction.Token, messages[0] with { Flags = null }, CancellationToken.None).ConfigureAwait(false);
             await FollowUpsAsync(interaction, messages.Skip(1)).ConfigureAwait(false);
         }
         catch (Exception ex)

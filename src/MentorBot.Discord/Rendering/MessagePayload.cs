@@ -17,4 +17,7 @@ public sealed record MessagePayload
     public string? Nonce { get; init; }
 
     public bool? EnforceNonce { get; init; }
+
+    /// <summary>Files uploaded with the message, each matching a <c>files[N]</c> part of a multipart request.</summary>
+    public IReadOnlyList<MessageAttachment>? Attachments { get; init; }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MentorBot.Core.Commands;
 using MentorBot.Core.Resilience;
 using MentorBot.Discord.Commands;
 using MentorBot.Discord.Gateway;
@@ -71,6 +72,20 @@ public sealed partial class DiscordRestClient
     public Task EditOriginalAsync(string token, MessagePayload message, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Patch, $"/webhooks/{_options.ApplicationId}/{token}/messages/@original", Serialize(message, DiscordJson.Default.MessagePayload), null, ct);
 
+    /// <summary>
+    /// Edits <c>@original</c> to <paramref name="message"/> with <paramref name="file"/> uploaded as <c>files[0]</c>
+    /// (multipart/form-data, the message as <c>payload_json</c>); an ephemeral deferral stays ephemeral.
+    /// </summary>
+    public Task EditOriginalWithFileAsync(string token, MessagePayload message, ReplyAttachment file, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Patch, $"/webhooks/{_options.ApplicationId}/{token}/messages/@original", WithFile(message, file), null, ct, file);
+
+    /// <summary>A follow-up carrying <paramref name="file"/> as <c>files[0]</c>; <c>flags: 64</c> in the message keeps it ephemeral.</summary>
+    public Task CreateFollowupWithFileAsync(string token, MessagePayload message, ReplyAttachment file, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Post, $"/webhooks/{_options.ApplicationId}/{token}", WithFile(message, file), null, ct, file);
+
+    private static byte[] WithFile(MessagePayload message, ReplyAttachment file) =>
+        Serialize(message with { Attachments = [new MessageAttachment(0, file.FileName)] }, DiscordJson.Default.MessagePayload);
+
     public Task DeleteOriginalAsync(string token, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Delete, $"/webhooks/{_options.ApplicationId}/{token}/messages/@original", null, null, ct);
 
@@ -120,7 +135,8 @@ public sealed partial class DiscordRestClient
         ? $"/applications/{_options.ApplicationId}/commands"
         : $"/applications/{_options.ApplicationId}/guilds/{guildId}/commands";
 
-    private async Task<T?> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T>? responseInfo, CancellationToken ct)
+    /// <param name="file">With a file, <paramref name="body"/> goes as the <c>payload_json</c> part of a multipart body.</param>
+    private async Task<T?> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T>? responseInfo, CancellationToken ct, ReplyAttachment? file = null)
     {
         var routeKey = RouteKey.For(method, path);
         var major = RouteKey.MajorParameter(path);
@@ -144,7 +160,9 @@ public sealed partial class DiscordRestClient
             // Interaction and webhook-token routes authenticate by the token in the path; Http mode may have no bot token.
             if (!string.IsNullOrWhiteSpace(_options.BotToken) && !exempt)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.BotToken);
-            if (body is not null)
+            if (file is not null)
+                request.Content = Multipart(body ?? [], file);
+            else if (body is not null)
                 request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
 
             HttpResponseMessage response;
@@ -191,6 +209,17 @@ public sealed partial class DiscordRestClient
                 throw new DiscordApiException(error?.Code ?? 0, error?.Message ?? response.ReasonPhrase ?? "error", response.StatusCode);
             }
         }
+    }
+
+    // Built afresh for every attempt: an HttpContent is spent once sent.
+    private static MultipartFormDataContent Multipart(byte[] payload, ReplyAttachment file)
+    {
+        var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(payload) { Headers = { ContentType = Json } }, "payload_json");
+        var bytes = new ByteArrayContent(file.Content);
+        bytes.Headers.ContentType = new MediaTypeHeaderValue(file.MediaType);
+        content.Add(bytes, "files[0]", file.FileName);
+        return content;
     }
 
     private static DiscordError? ParseError(byte[] body)

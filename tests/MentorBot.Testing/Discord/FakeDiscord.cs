@@ -392,11 +392,21 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private async Task<IResult> RecordAsync(HttpContext context, Func<JsonElement, IResult> handler)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var text = await reader.ReadToEndAsync();
-        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        JsonElement body;
+        List<RecordedFile> files = [];
+        IResult? invalid = null;
+        if (context.Request.HasFormContentType)
+            (body, files, invalid) = await ReadMultipartAsync(context.Request);
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var text = await reader.ReadToEndAsync();
+            body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
         IResult result;
-        if (!context.Request.Path.StartsWithSegments("/api/v10/interactions") && Interlocked.Decrement(ref _scripted429s) >= 0)
+        if (invalid is not null)
+            result = invalid;
+        else if (!context.Request.Path.StartsWithSegments("/api/v10/interactions") && Interlocked.Decrement(ref _scripted429s) >= 0)
         {
             context.Response.Headers["X-RateLimit-Scope"] = "user";
             context.Response.Headers["Retry-After"] = "1";
@@ -407,7 +417,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             Interlocked.Exchange(ref _scripted429s, 0);
             result = RateLimit(context) ?? handler(body);
         }
-        Record(context, body, result);
+        Record(context, body, result, files);
         if (ResponseLatency > TimeSpan.Zero)
             await Task.Delay(ResponseLatency);
         var holdAfter = Interlocked.Read(ref _holdAfter);
@@ -422,12 +432,46 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private static int StatusOf(IResult result) => result is IStatusCodeHttpResult { StatusCode: { } code } ? code : 200;
 
-    private void Record(HttpContext context, JsonElement body, IResult result)
+    private void Record(HttpContext context, JsonElement body, IResult result, List<RecordedFile>? files = null)
     {
         var status = StatusOf(result);
         _requests.Enqueue(new RecordedRequest(
             context.Request.Method, context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString(),
-            context.Request.Headers.UserAgent.ToString(), body, status));
+            context.Request.Headers.UserAgent.ToString(), body, status)
+        {
+            ContentType = context.Request.ContentType,
+            Files = files ?? [],
+        });
+    }
+
+    /// <summary>
+    /// A multipart/form-data body as Discord reads it (protocols.md, Uploading Files): the message is the
+    /// <c>payload_json</c> part, files are <c>files[N]</c> parts, and each needs an <c>attachments</c> entry with id N.
+    /// Anything else is 50035 Invalid Form Body.
+    /// </summary>
+    private static async Task<(JsonElement Body, List<RecordedFile> Files, IResult? Invalid)> ReadMultipartAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var files = new List<RecordedFile>();
+        foreach (var file in form.Files)
+        {
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            files.Add(new RecordedFile(file.Name, file.FileName, file.ContentType, copy.ToArray()));
+        }
+        if (!form.TryGetValue("payload_json", out var payload) || payload.Count != 1)
+            return (default, files, Error(400, 50035, "Invalid Form Body: payload_json is missing"));
+        var body = JsonDocument.Parse(payload[0]!).RootElement.Clone();
+        var ids = body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
+            ? attachments.EnumerateArray().Select(a => a.GetProperty("id").GetRawText()).ToHashSet()
+            : [];
+        foreach (var file in files)
+        {
+            var n = file.Field.StartsWith("files[", StringComparison.Ordinal) && file.Field.EndsWith(']') ? file.Field[6..^1] : null;
+            if (n is null || !ids.Contains(n) || string.IsNullOrEmpty(file.FileName))
+                return (body, files, Error(400, 50035, $"Invalid Form Body: {file.Field} has no matching attachment"));
+        }
+        return (body, files, null);
     }
 
     public async ValueTask DisposeAsync()
