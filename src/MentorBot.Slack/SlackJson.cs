@@ -34,4 +34,5 @@ namespace MentorBot.Slack;
 [JsonSerializable(typeof(DeliveryMetadataPayload))]
 [JsonSerializable(typeof(ResponseMetadata))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
+[JsonSerializable(typeof(UploadUrlResponse))]
 public sealed partial class SlackJson : JsonSerializerContext;

@@ -126,12 +126,36 @@ public sealed partial class SlackCommandProcessor(
         {
             var actor = await actors.ResolveAsync(caller.UserId, caller.UserName, cancellationToken).ConfigureAwait(false);
             var request = toRequest(actor, new CommunityId("slack", caller.TeamId)) with { ChannelId = caller.ChannelId };
-            return SlackRenderer.Render(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
+            var reply = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+            if (reply.Attachment is { } file)
+                reply = await SendFileAsync(caller.UserId, reply, file, cancellationToken).ConfigureAwait(false);
+            return SlackRenderer.Render(reply);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCommandFailed(logger, command, ex);
             return SlackRenderer.Render(Failure);
+        }
+    }
+
+    /// <summary>
+    /// Slack has no ephemeral files: a file shared in the command's channel would be everyone's to read. A reply's file
+    /// therefore goes to the asker's direct messages with the bot, where only they see it, and the ephemeral reply
+    /// says so; if the upload fails, the reply says that instead and nothing is left half-shared.
+    /// </summary>
+    private async Task<Reply> SendFileAsync(string userId, Reply reply, ReplyAttachment file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = await api.OpenDirectMessageAsync(userId, cancellationToken).ConfigureAwait(false);
+            await api.UploadFileAsync(channel, file, reply.Title, cancellationToken).ConfigureAwait(false);
+            return reply with { Text = reply.Text + $"\n\nI sent `{file.FileName}` to you in a direct message from MentorBot; only you can see it." };
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex is SlackApiException slack ? slack.Error : ex.GetType().Name;
+            LogFileFailed(logger, ex, file.FileName, reason);
+            return Reply.Refusal($"I could not send you the file `{file.FileName}` (Slack answered: {reason}). Please try again in a while.");
         }
     }
 
@@ -195,6 +219,9 @@ public sealed partial class SlackCommandProcessor(
 
     [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex LeadingMention();
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Could not send the file {FileName} to a Slack user: {Reason}")]
+    private static partial void LogFileFailed(ILogger logger, Exception exception, string fileName, string reason);
 
     [LoggerMessage(EventId = 720, Level = LogLevel.Information, Message = "/{Command} took longer than the ack budget; answering through response_url")]
     private static partial void LogSlowCommand(ILogger logger, string command);

@@ -117,6 +117,46 @@ public sealed partial class SlackApiClient
             : throw new SlackApiException("apps.connections.open", "missing_url_in_response");
     }
 
+    /// <summary>
+    /// Uploads a file and shares it in <paramref name="channel"/> with Slack's upload flow: <c>files.getUploadURLExternal</c>
+    /// (name and length), the bytes POSTed to the URL it returns, then <c>files.completeUploadExternal</c> with the
+    /// channel. Arguments go form-encoded, the one body every version of these methods' documentation accepts.
+    /// </summary>
+    public async Task UploadFileAsync(string channel, MentorBot.Core.Commands.ReplyAttachment file, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var target = await CallAsync(HttpMethod.Post, "files.getUploadURLExternal", null, _options.BotToken, SlackJson.Default.UploadUrlResponse, cancellationToken,
+            form: new Dictionary<string, string>
+            {
+                ["filename"] = file.FileName,
+                ["length"] = file.Content.Length.ToString(CultureInfo.InvariantCulture),
+            }).ConfigureAwait(false);
+        if (target.FileId is not { Length: > 0 } fileId || !Uri.TryCreate(target.UploadUrl, UriKind.Absolute, out var uploadUrl))
+            throw new SlackApiException("files.getUploadURLExternal", "missing_upload_url_in_response");
+
+        // The upload URL carries its own authorisation; the bytes go as a multipart part named "filename", as Slack shows.
+        using (var content = new MultipartFormDataContent())
+        {
+            var bytes = new ByteArrayContent(file.Content);
+            bytes.Headers.ContentType = MediaTypeHeaderValue.Parse(file.MediaType);
+            content.Add(bytes, "filename", file.FileName);
+            var http = _httpFactory.CreateClient(HttpClientName);
+            using var response = await http.PostAsync(uploadUrl, content, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"Slack's file upload answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        var complete = new Dictionary<string, string>
+        {
+            ["files"] = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = file.FileName }).ToJsonString(),
+            ["channel_id"] = channel,
+        };
+        if (!string.IsNullOrEmpty(comment))
+            complete["initial_comment"] = comment;
+        await CallAsync(HttpMethod.Post, "files.completeUploadExternal", null, _options.BotToken, SlackJson.Default.SlackApiResponse, cancellationToken, form: complete)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>Posts a reply to a slash command's or a click's <c>response_url</c>; it needs no token.</summary>
     public async Task PostToResponseUrlAsync(Uri responseUrl, SlackMessage message, CancellationToken cancellationToken)
     {
@@ -134,7 +174,7 @@ public sealed partial class SlackApiClient
     /// <exception cref="JsonException">The answer is not a JSON object of the method's shape (a proxy's HTML page, say).</exception>
     private async Task<T> CallAsync<T>(
         HttpMethod httpMethod, string methodAndQuery, JsonObject? body, string token, JsonTypeInfo<T> answerType, CancellationToken cancellationToken,
-        (string Key, SlackRate Rate)? pace = null)
+        (string Key, SlackRate Rate)? pace = null, IReadOnlyDictionary<string, string>? form = null)
         where T : SlackApiResponse
     {
         var method = methodAndQuery.Split('?')[0];
@@ -143,7 +183,9 @@ public sealed partial class SlackApiClient
 
         using var request = new HttpRequestMessage(httpMethod, new Uri(BaseUrl(), methodAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
+        if (form is not null)
+            request.Content = new FormUrlEncodedContent(form);
+        else if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
             request.Content.Headers.ContentType = JsonUtf8;

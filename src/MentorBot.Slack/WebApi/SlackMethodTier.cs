@@ -12,7 +12,7 @@ internal static class SlackMethodTier
     public static int CallsPerMinute(string method) => method switch
     {
         "apps.connections.open" or "conversations.open" or "conversations.history" => 50, // Tier 3
-        "users.info" => 100, // Tier 4
+        "users.info" or "files.getUploadURLExternal" or "files.completeUploadExternal" => 100, // Tier 4
         _ => 20, // Tier 2, the safe default for anything unlisted
     };
 

@@ -43,7 +43,7 @@ public sealed class ManifestTests
         var scopes = ((YamlSequenceNode)At(manifest, "oauth_config", "scopes", "bot")).Children.Select(s => s.ToString()).ToHashSet();
         var events = ((YamlSequenceNode)At(manifest, "settings", "event_subscriptions", "bot_events")).Children.Select(s => s.ToString()).ToHashSet();
 
-        Assert.Equal(new HashSet<string> { "commands", "chat:write", "im:write", "users:read", "app_mentions:read", "im:history" }, scopes);
+        Assert.Equal(new HashSet<string> { "commands", "chat:write", "im:write", "users:read", "app_mentions:read", "im:history", "files:write" }, scopes);
         Assert.Equal(new HashSet<string> { "app_mention", "message.im" }, events);
         Assert.Equal("true", At(manifest, "settings", "socket_mode_enabled").ToString());
         Assert.Equal("true", At(manifest, "settings", "interactivity", "is_enabled").ToString());

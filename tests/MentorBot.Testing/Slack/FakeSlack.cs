@@ -34,6 +34,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private int _connectionCount;
     private int _messageCount;
+    private int _fileCount;
 
     private FakeSlack(WebApplication app)
     {
@@ -85,6 +86,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>For each closed connection: how many other connections were open at that moment.</summary>
     public ConcurrentQueue<(int Number, bool WasDraining, int OthersOpen)> Closures { get; } = new();
 
+    /// <summary>Files by id, from <c>files.getUploadURLExternal</c> on; see <see cref="FakeSlackFile"/>.</summary>
+    public ConcurrentDictionary<string, FakeSlackFile> Files { get; } = new(StringComparer.Ordinal);
+
     public IEnumerable<JsonObject> PostedMessages => Calls.Where(c => c.Method == "chat.postMessage").Select(c => c.Arguments);
 
     public static async Task<FakeSlack> StartAsync()
@@ -96,6 +100,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleApiAsync(context, method));
         app.MapGet("/api/{method}", (HttpContext context, string method) => fake.HandleApiAsync(context, method));
         app.MapPost("/response/{id}", (HttpContext context, string id) => fake.HandleResponseUrlAsync(context, id));
+        app.MapPost("/upload/{id}", (HttpContext context, string id) => fake.HandleUploadAsync(context, id));
         app.Map("/link", fake.HandleSocketAsync);
         await app.StartAsync();
         fake.BaseUrl = LoopbackApp.AddressOf(app);
@@ -350,6 +355,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 "users.info" => UserInfo(arguments),
                 "conversations.history" => ConversationHistory(arguments),
                 "apps.connections.open" => OpenConnection(),
+                "files.getUploadURLExternal" => GetUploadUrl(arguments),
+                "files.completeUploadExternal" => CompleteUpload(arguments),
                 _ => Error("unknown_method"),
             };
         }
@@ -461,6 +468,76 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         return true;
+    }
+
+    private JsonObject GetUploadUrl(JsonObject arguments)
+    {
+        var name = arguments["filename"]?.GetValue<string>();
+        var lengthText = arguments["length"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(name) || !int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) || length <= 0)
+            return Error("missing_argument");
+        var id = "F" + Interlocked.Increment(ref _fileCount).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        Files[id] = new FakeSlackFile(id, name, length);
+        return Ok(new JsonObject { ["upload_url"] = new Uri(BaseUrl, "upload/" + id).ToString(), ["file_id"] = id });
+    }
+
+    /// <summary>The bytes, raw or as one multipart file part; Slack answers 200 with "OK - length".</summary>
+    private async Task HandleUploadAsync(HttpContext context, string id)
+    {
+        if (!Files.TryGetValue(id, out var file))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+        using var copy = new MemoryStream();
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync();
+            var part = form.Files.Count == 1 ? form.Files[0] : null;
+            if (part is null)
+            {
+                context.Response.StatusCode = 400;
+                return;
+            }
+            await part.CopyToAsync(copy);
+            file.ContentType = part.ContentType;
+        }
+        else
+        {
+            await context.Request.Body.CopyToAsync(copy);
+            file.ContentType = context.Request.ContentType;
+        }
+        file.Content = copy.ToArray();
+        await context.Response.WriteAsync("OK - " + file.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Each file must have been uploaded with the length announced; a channel must be one the bot can post in.</summary>
+    private JsonObject CompleteUpload(JsonObject arguments)
+    {
+        if (arguments["files"]?.GetValue<string>() is not { } filesText || JsonNode.Parse(filesText) is not JsonArray files || files.Count == 0)
+            return Error("invalid_arguments");
+        var channel = arguments["channel_id"]?.GetValue<string>();
+        if (channel is not null)
+        {
+            var isDm = channel.StartsWith('D') && Users.ContainsKey("U" + channel[1..]);
+            if (!isDm && !Channels.ContainsKey(channel))
+                return Error("channel_not_found");
+        }
+        var found = new List<(FakeSlackFile File, string? Title)>();
+        foreach (var entry in files)
+        {
+            var id = entry?["id"]?.GetValue<string>();
+            if (id is null || !Files.TryGetValue(id, out var file) || file.Content is null || file.Content.Length != file.Length)
+                return Error("file_not_found");
+            found.Add((file, entry?["title"]?.GetValue<string>()));
+        }
+        foreach (var (file, title) in found)
+        {
+            file.Title = title;
+            file.SharedIn = channel;
+            file.InitialComment = arguments["initial_comment"]?.GetValue<string>();
+        }
+        return Ok(new JsonObject { ["files"] = new JsonArray([.. found.Select(f => (JsonNode?)new JsonObject { ["id"] = f.File.Id, ["title"] = f.Title })]) });
     }
 
     private JsonObject OpenConversation(JsonObject arguments)
