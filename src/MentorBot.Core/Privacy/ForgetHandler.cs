@@ -19,8 +19,8 @@ public sealed class ForgetHandler(PrivacyService privacy) : ICommandHandler
         [
             new OptionDefinition(ConfirmWord, "Type confirm to go ahead after /forget", OptionType.String)
             {
+                // A choice, so Discord offers the one word instead of a free text box.
                 Choices = [new OptionChoice(ConfirmWord, ConfirmWord)],
-                MaxLength = 20,
             },
         ],
         Personal = true,
