@@ -149,7 +149,11 @@ public static class KnowledgeLoader
         }
     }
 
-    private static string Normalize(string question)
+    /// <summary>
+    /// The form in which two questions count as the same (lowercase letters and digits, single spaces): one question
+    /// may not appear twice across the knowledge base in this form.
+    /// </summary>
+    internal static string Normalize(string question)
     {
         var builder = new StringBuilder(question.Length);
         foreach (var c in question.ToLowerInvariant())
