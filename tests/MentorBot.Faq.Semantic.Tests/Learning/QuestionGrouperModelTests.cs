@@ -33,7 +33,7 @@ public sealed class QuestionGrouperModelTests(PackagedModelTests.Model model, IT
         "tips to stay consistent when learning backend",
     ];
 
-    private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeLoader.Load(FindKnowledge()).Knowledge!);
+    private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeLoader.Load(LearningLoopModelTests.FindKnowledge()).Knowledge!);
 
     [Fact]
     public void Paraphrases_land_together_and_unrelated_questions_apart()
@@ -110,16 +110,5 @@ public sealed class QuestionGrouperModelTests(PackagedModelTests.Model model, IT
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {strays} question(s) in another topic's group"));
             Assert.InRange(strays, 0, questions.Length * (embedder is null ? 5 : 1) / 100);
         }
-    }
-
-    private static string FindKnowledge()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "knowledge", "faq")))
-                return Path.Combine(dir.FullName, "knowledge");
-        }
-
-        throw new InvalidOperationException($"No folder containing knowledge/faq above {AppContext.BaseDirectory}.");
     }
 }
