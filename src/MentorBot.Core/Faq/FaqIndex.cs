@@ -149,6 +149,15 @@ internal sealed class FaqIndex
     /// <summary>Words the knowledge base never uses weigh the most: they are what the question is about that it cannot answer.</summary>
     public const double JargonDiscount = 0.5;
 
+    /// <summary>
+    /// The weight <see cref="Search"/> gives a question term: its IDF when the knowledge base uses it, otherwise the
+    /// weight of an unknown word (halved for jargon). The learning loop compares two questions with the same weights.
+    /// </summary>
+    public double TermWeight(string term, IReadOnlySet<string>? jargon = null) =>
+        _termIds.TryGetValue(term, out var id) ? _idf[id]
+        : jargon is not null && jargon.Contains(term) ? _unknownWeight * JargonDiscount
+        : _unknownWeight;
+
     public IReadOnlyList<FaqCandidate> Search(IReadOnlyList<string> terms, int max, IReadOnlySet<string>? jargon = null)
     {
         var known = new List<int>();
@@ -156,17 +165,9 @@ internal sealed class FaqIndex
         var queryNorm = 0.0;
         foreach (var term in terms.Distinct(StringComparer.Ordinal))
         {
-            double weight;
             if (_termIds.TryGetValue(term, out var id))
-            {
-                weight = _idf[id];
                 known.Add(id);
-            }
-            else
-            {
-                weight = jargon is not null && jargon.Contains(term) ? _unknownWeight * JargonDiscount : _unknownWeight;
-            }
-
+            var weight = TermWeight(term, jargon);
             queryWeight += weight;
             queryNorm += weight * weight;
         }

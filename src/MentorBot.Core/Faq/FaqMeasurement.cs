@@ -19,6 +19,12 @@ internal sealed record FaqMeasurement(IReadOnlyList<FaqEntry> Entries, IReadOnly
 
     public bool LooksNonEnglish { get; init; }
 
+    /// <summary>The question's embedding (null without the model or when settled early); the learning loop groups questions by it.</summary>
+    public float[]? Embedding { get; init; }
+
+    /// <summary>The question's terms that are not everyday English and unknown to the knowledge base.</summary>
+    public IReadOnlySet<string> Jargon { get; init; } = new HashSet<string>();
+
     public static FaqMeasurement Decided(IReadOnlyList<FaqEntry> entries, FaqResult result, string decision) =>
         new(entries, [], new double[entries.Count], null) { Early = (result, decision) };
 }

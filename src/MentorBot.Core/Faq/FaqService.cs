@@ -43,6 +43,20 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
     /// <summary>Both rankers' candidates, the fused ranking with signals, and the decision (<c>ask --explain</c>, calibration).</summary>
     public FaqRanking Explain(string question) => Rank(Snapshot(), question ?? "");
 
+    /// <summary>
+    /// The learning loop's view of the live snapshot: questions measured and ranked against the same indexes, however
+    /// many reloads happen meanwhile (<see cref="Learning.QuestionGrouper"/>).
+    /// </summary>
+    internal Learning.LearningView ForLearning()
+    {
+        var snapshot = Snapshot();
+        return new Learning.LearningView(snapshot.Lexical, snapshot.Semantic, question =>
+        {
+            var measurement = Measure(snapshot, question);
+            return (measurement, Rank(snapshot, measurement));
+        });
+    }
+
     /// <summary>Builds the indexes of the current snapshot now, instead of on the first question.</summary>
     public void Warm() => Snapshot();
 
@@ -89,9 +103,10 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
     /// <summary>Both rankers' raw view of a question, before fusion; the calibrator refits fusion and decision from it.</summary>
     internal FaqMeasurement Measure(string question) => Measure(Snapshot(), question ?? "");
 
-    private static FaqRanking Rank(IndexedSnapshot snapshot, string question)
+    private static FaqRanking Rank(IndexedSnapshot snapshot, string question) => Rank(snapshot, Measure(snapshot, question));
+
+    private static FaqRanking Rank(IndexedSnapshot snapshot, FaqMeasurement measurement)
     {
-        var measurement = Measure(snapshot, question);
         if (measurement.Early is { } early)
             return new FaqRanking([], [], [], [], early.Result, early.Decision);
 
@@ -133,9 +148,12 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         var lexical = new double[entries.Count];
         foreach (var candidate in index.Search(terms, LexicalCandidates, jargon))
             lexical[snapshot.Position[candidate.Entry]] = LexicalConfidence(candidate, index.RarestWeight);
-        var cosine = snapshot.Semantic is { } semantic ? semantic.Similarities(semantic.Embedder.Embed(SemanticText.For(question, tokens, corrections))) : null;
+        var embedding = snapshot.Semantic?.Embedder.Embed(SemanticText.For(question, tokens, corrections));
+        var cosine = embedding is null ? null : snapshot.Semantic!.Similarities(embedding);
         return new FaqMeasurement(entries, terms, lexical, cosine)
         {
+            Embedding = embedding,
+            Jargon = jargon,
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),
             InScope = terms.Any(index.Analyzer.InScope.Contains),
             Unknown = terms.Count == 0 ? 1 : (double)terms.Count(jargon.Contains) / terms.Count,

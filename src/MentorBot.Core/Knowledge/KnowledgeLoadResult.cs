@@ -4,4 +4,7 @@ namespace MentorBot.Core.Knowledge;
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeProblem> Problems)
 {
     public bool IsValid => Knowledge is not null && Problems.Count == 0;
+
+    /// <summary>The ids of entries marked <c>draft: true</c>: checked, but left out of <see cref="Knowledge"/>.</summary>
+    public IReadOnlyList<string> Drafts { get; init; } = [];
 }

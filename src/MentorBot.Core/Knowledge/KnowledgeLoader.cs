@@ -41,11 +41,19 @@ public static class KnowledgeLoader
         if (problems.Count > 0 || lexicon is null)
             return new(null, problems);
 
+        // Drafts took part in every check (their ids and questions are reserved) but are not served.
         var knowledge = new KnowledgeBase(
-            faq.Select(d => d.Entry).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
+            faq.Where(d => !d.IsDraft).Select(d => d.Entry).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
             roadmap.Select(d => d.Week).OrderBy(w => w.Week).ToArray(),
             lexicon) { Calibration = calibration ?? FaqCalibration.Default };
-        return new(knowledge, problems);
+        return new(knowledge, problems) { Drafts = faq.Where(d => d.IsDraft).Select(d => d.Entry.Id).Order(StringComparer.Ordinal).ToArray() };
+    }
+
+    /// <summary>Every FAQ file of the folder as parsed, drafts included, with the problems of each file alone.</summary>
+    internal static List<FaqDraft> ReadFaq(string root, List<KnowledgeProblem> problems)
+    {
+        var faqDir = Path.Combine(root, "faq");
+        return Directory.Exists(faqDir) ? ReadAll(faqDir, problems, FaqFileReader.Read) : [];
     }
 
     private static FaqCalibration? ReadCalibration(string file, List<KnowledgeProblem> problems)
@@ -121,8 +129,10 @@ public static class KnowledgeLoader
             {
                 if (string.Equals(related, draft.Entry.Id, StringComparison.OrdinalIgnoreCase))
                     problems.Add(new(draft.Entry.SourcePath, line, "an entry cannot be related to itself"));
-                else if (!byId.ContainsKey(related))
+                else if (!byId.TryGetValue(related, out var target))
                     problems.Add(new(draft.Entry.SourcePath, line, $"related id '{related}' does not exist"));
+                else if (target.IsDraft && !draft.IsDraft)
+                    problems.Add(new(draft.Entry.SourcePath, line, $"related id '{related}' is a draft, which is not served"));
             }
         }
 
@@ -133,8 +143,10 @@ public static class KnowledgeLoader
                 problems.Add(new(draft.Week.SourcePath, draft.WeekLine, $"week {draft.Week.Week} is also defined in {weeks[draft.Week.Week].Week.SourcePath}"));
             foreach (var (related, line) in draft.Related)
             {
-                if (!byId.ContainsKey(related))
+                if (!byId.TryGetValue(related, out var target))
                     problems.Add(new(draft.Week.SourcePath, line, $"related id '{related}' does not exist"));
+                else if (target.IsDraft)
+                    problems.Add(new(draft.Week.SourcePath, line, $"related id '{related}' is a draft, which is not served"));
             }
         }
 
@@ -149,7 +161,11 @@ public static class KnowledgeLoader
         }
     }
 
-    private static string Normalize(string question)
+    /// <summary>
+    /// The form in which two questions count as the same (lowercase letters and digits, single spaces): one question
+    /// may not appear twice across the knowledge base in this form.
+    /// </summary>
+    internal static string Normalize(string question)
     {
         var builder = new StringBuilder(question.Length);
         foreach (var c in question.ToLowerInvariant())

@@ -17,6 +17,8 @@ internal static class KnowledgeCheckVerb
         }
 
         var knowledge = result.Knowledge!;
+        if (result.Drafts.Count > 0)
+            console.Out.WriteLine($"{result.Drafts.Count} draft(s) checked but not served: {string.Join(", ", result.Drafts)}");
         console.Out.WriteLine(
             $"knowledge OK: {knowledge.Faq.Count} FAQ entries, {knowledge.Roadmap.Count} roadmap weeks, {knowledge.Lexicon.Synonyms.Count} synonym groups in {root}");
         return 0;

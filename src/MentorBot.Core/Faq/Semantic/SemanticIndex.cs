@@ -100,7 +100,8 @@ internal sealed class SemanticIndex
         return similarities;
     }
 
-    private static double Dot(float[] a, float[] b)
+    /// <summary>The cosine of two L2-normalised embeddings.</summary>
+    internal static double Dot(float[] a, float[] b)
     {
         var length = Math.Min(a.Length, b.Length);
         var sum = 0.0;

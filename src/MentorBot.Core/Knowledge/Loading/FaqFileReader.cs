@@ -22,11 +22,14 @@ internal static partial class FaqFileReader
             fields.Problem(idLine, $"id '{id}' does not match the file name '{expected}.md'");
 
         var title = fields.String("title", required: true, KnowledgeLimits.Title);
+        var isDraft = fields.Flag("draft");
         var questions = fields.List("questions", required: true, KnowledgeLimits.Question);
-        if (questions.Count is > 0 and < KnowledgeLimits.MinQuestions or > KnowledgeLimits.MaxQuestions)
+        // A draft gathers the few questions learners asked; it needs the full set only when it is published.
+        var fewest = isDraft ? 1 : KnowledgeLimits.MinQuestions;
+        if ((questions.Count > 0 && questions.Count < fewest) || questions.Count > KnowledgeLimits.MaxQuestions)
         {
             fields.Problem(fields.LineOf("questions"),
-                $"'questions' has {questions.Count} items; write {KnowledgeLimits.MinQuestions} to {KnowledgeLimits.MaxQuestions} phrasings");
+                $"'questions' has {questions.Count} items; write {fewest} to {KnowledgeLimits.MaxQuestions} phrasings");
         }
 
         var tags = fields.List("tags", required: false, 40);
@@ -39,6 +42,8 @@ internal static partial class FaqFileReader
             fields.Problem(document.BodyFirstLine, "the answer (the Markdown after the front matter) is empty");
         else if (body.Length > KnowledgeLimits.Answer)
             fields.Problem(document.BodyFirstLine, $"the answer is {body.Length} characters; one chat message allows {KnowledgeLimits.Answer}");
+        else if (!isDraft && body.Contains(KnowledgeDrafts.PlaceholderMarker, StringComparison.Ordinal))
+            fields.Problem(document.BodyFirstLine, "the answer is still the draft placeholder; write the answer before removing 'draft: true'");
         var lastLine = body.Split('\n')[^1].Trim();
         if (body.Length > 0 && !lastLine.StartsWith("Sources:", StringComparison.Ordinal))
             fields.Problem(document.BodyFirstLine + body.Split('\n').Length - 1, "the answer must end with a line starting 'Sources:' that names its sources");
@@ -57,7 +62,7 @@ internal static partial class FaqFileReader
             related.Select(r => r.Value).ToArray(),
             body,
             file);
-        return new FaqDraft(entry, idLine, questions, related);
+        return new FaqDraft(entry, idLine, questions, related) { IsDraft = isDraft };
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

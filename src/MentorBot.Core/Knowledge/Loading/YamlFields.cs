@@ -56,6 +56,18 @@ internal sealed class YamlFields(string file, FrontMatter document, List<Knowled
         return text.Length == 0 ? 0 : int.Parse(text, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>An optional true/false field; absent is false.</summary>
+    public bool Flag(string key)
+    {
+        var node = Find(key);
+        if (node is null)
+            return false;
+        if (node is YamlScalarNode { Value: { } text } && bool.TryParse(text.Trim(), out var value))
+            return value;
+        Problem(document.LineOf(node), $"'{key}' must be true or false");
+        return false;
+    }
+
     /// <summary>A list of strings with the line of each item, written as a block or flow sequence.</summary>
     public IReadOnlyList<(string Value, int Line)> List(string key, bool required, int maxItemLength)
     {
