@@ -1,6 +1,7 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Dashboard;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
@@ -16,4 +17,5 @@ public sealed record StorageStores(
     IDeliveryOutbox Outbox,
     IUndeliverableNotices Notices,
     IDirectChannelStore DirectChannels,
-    IStorageHealth Health);
+    IStorageHealth Health,
+    IDashboardStore Dashboard);

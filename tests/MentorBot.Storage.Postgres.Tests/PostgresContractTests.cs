@@ -48,3 +48,8 @@ public sealed class PostgresChallengeCloseRaceTests : ChallengeCloseRaceContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresDashboardStoreTests : DashboardStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}
