@@ -3,6 +3,7 @@ using MentorBot.Core.Background;
 using MentorBot.Core.Faq;
 using MentorBot.Core.Health;
 using MentorBot.Core.Knowledge;
+using MentorBot.Dashboard.Hosting;
 using MentorBot.Discord;
 using MentorBot.Discord.Postgres;
 using MentorBot.Host.Console;
@@ -25,7 +26,9 @@ internal static class BotApplication
     /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:DatabasePath=…</c>).</param>
     /// <param name="streams">The console adapter's streams; null means stdin and stdout.</param>
     /// <param name="configure">Lets tests add configuration after every other source.</param>
-    public static WebApplication Build(string[] args, ConsoleStreams? streams = null, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="overrides">Lets tests replace services (a fake clock) after every other registration.</param>
+    public static WebApplication Build(
+        string[] args, ConsoleStreams? streams = null, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -98,6 +101,10 @@ internal static class BotApplication
         }
         if (adapters.Slack)
             services.AddSlackAdapter(configuration);
+        // A console-only host links to its own loopback address, so the dashboard works there without a setting.
+        var dashboardOn = !string.IsNullOrWhiteSpace(configuration["Dashboard:PublicBaseUrl"]) || (adapters.Console && !adapters.Discord && !adapters.Slack);
+        services.AddMentorBotDashboard(configuration, dashboardOn);
+        overrides?.Invoke(services);
 
         var app = builder.Build();
         app.MapMetrics();
@@ -106,6 +113,8 @@ internal static class BotApplication
             app.MapDiscordEndpoints();
         if (adapters.Slack)
             app.MapSlackEndpoints();
+        if (dashboardOn)
+            app.MapMentorBotDashboard();
         return app;
     }
 

@@ -32,6 +32,8 @@ public sealed class LiteDbContext : IDisposable
         MetaCollection, LearnersCollection, CheckinsCollection, TaskCompletionsCollection, StreakSummariesCollection,
         SubscriptionsCollection, ChallengesCollection, SubmissionsCollection, LiteDbDeliveryOutbox.DeliveriesCollection,
         LiteDbDirectChannelStore.ChannelsCollection, LiteDbUndeliverableNotices.NoticesCollection,
+        LiteDbDashboardStore.SettingsCollection, LiteDbDashboardStore.SignInsCollection, LiteDbDashboardStore.SessionsCollection,
+        LiteDbDashboardStore.AuditCollection,
     ];
 
     private readonly LiteDbFileLock _lock;
@@ -233,5 +235,6 @@ public sealed class LiteDbContext : IDisposable
         var deliveries = _database.GetCollection<DeliveryDocument>(LiteDbDeliveryOutbox.DeliveriesCollection);
         deliveries.EnsureIndex(x => x.Status);
         deliveries.EnsureIndex(x => x.DueTicks);
+        LiteDbDashboardStore.EnsureIndexes(_database);
     }
 }

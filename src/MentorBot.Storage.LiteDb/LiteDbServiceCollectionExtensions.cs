@@ -33,7 +33,8 @@ public static class LiteDbServiceCollectionExtensions
             DirectChannels: c => new LiteDbDirectChannelStore(c),
             Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>()),
             ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System),
-            LearnerData: c => new LiteDbLearnerDataStore(c)));
+            LearnerData: c => new LiteDbLearnerDataStore(c),
+            Dashboard: c => new LiteDbDashboardStore(c)));
         return services;
     }
 }

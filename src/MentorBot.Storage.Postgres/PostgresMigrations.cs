@@ -144,6 +144,38 @@ public static class PostgresMigrations
             );
             CREATE INDEX seen_requests_expiry ON seen_requests (expires_at_utc_ticks);
             """),
+        new(5, "dashboard", """
+            -- The moderators' web dashboard. The signing key is created by the first host to need one (INSERT ... ON
+            -- CONFLICT DO NOTHING), so every host signs alike; a used link's token id is a primary key, so it works once
+            -- across hosts; a session's id is the SHA-256 of its cookie's secret.
+            CREATE TABLE dashboard_settings (
+                name text COLLATE "C" PRIMARY KEY,
+                value bytea NOT NULL
+            );
+            CREATE TABLE dashboard_sign_ins (
+                token_id text COLLATE "C" PRIMARY KEY,
+                expires_at_utc_ticks bigint NOT NULL
+            );
+            CREATE TABLE dashboard_sessions (
+                id text COLLATE "C" PRIMARY KEY,
+                community text COLLATE "C" NOT NULL,
+                moderator text COLLATE "C" NOT NULL,
+                display_name text NOT NULL,
+                created_at_utc_ticks bigint NOT NULL,
+                expires_at_utc_ticks bigint NOT NULL
+            );
+            CREATE INDEX dashboard_sessions_moderator ON dashboard_sessions (moderator);
+            CREATE TABLE dashboard_audit (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                community text COLLATE "C" NOT NULL,
+                moderator text COLLATE "C" NOT NULL,
+                display_name text NOT NULL,
+                action text NOT NULL,
+                detail text NOT NULL,
+                at_utc_ticks bigint NOT NULL
+            );
+            CREATE INDEX dashboard_audit_community ON dashboard_audit (community, id);
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

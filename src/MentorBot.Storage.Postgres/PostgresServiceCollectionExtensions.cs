@@ -33,7 +33,8 @@ public static class PostgresServiceCollectionExtensions
             DirectChannels: s => new PostgresDirectChannelStore(s),
             Health: (s, sp) => new PostgresStorageHealth(s, sp.GetService<ILogger<PostgresStorageHealth>>()),
             ReplayGuard: (s, sp) => new PostgresReplayGuard(s, sp.GetService<TimeProvider>() ?? TimeProvider.System),
-            LearnerData: s => new PostgresLearnerDataStore(s)));
+            LearnerData: s => new PostgresLearnerDataStore(s),
+            Dashboard: s => new PostgresDashboardStore(s)));
         return services;
     }
 }

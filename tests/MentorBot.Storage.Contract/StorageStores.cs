@@ -1,6 +1,7 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Dashboard;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Privacy;
 using MentorBot.Core.Streaks;
@@ -18,4 +19,5 @@ public sealed record StorageStores(
     IUndeliverableNotices Notices,
     IDirectChannelStore DirectChannels,
     IStorageHealth Health,
-    ILearnerDataStore LearnerData);
+    ILearnerDataStore LearnerData,
+    IDashboardStore Dashboard);

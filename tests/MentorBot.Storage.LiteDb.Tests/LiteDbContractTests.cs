@@ -53,3 +53,8 @@ public sealed class LiteDbLearnerDataStoreTests : LearnerDataStoreContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
 }
+
+public sealed class LiteDbDashboardStoreTests : DashboardStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}

@@ -37,5 +37,6 @@ internal sealed class LiteDbTestDatabase : IStorageDatabase
         new LiteDbUndeliverableNotices(context),
         new LiteDbDirectChannelStore(context),
         new LiteDbStorageHealth(context),
-        new LiteDbLearnerDataStore(context));
+        new LiteDbLearnerDataStore(context),
+        new LiteDbDashboardStore(context));
 }

@@ -53,3 +53,8 @@ public sealed class PostgresLearnerDataStoreTests : LearnerDataStoreContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresDashboardStoreTests : DashboardStoreContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

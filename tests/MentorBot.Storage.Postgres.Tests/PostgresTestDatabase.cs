@@ -71,5 +71,6 @@ internal sealed class PostgresTestDatabase : IStorageDatabase
         new PostgresUndeliverableNotices(storage),
         new PostgresDirectChannelStore(storage),
         new PostgresStorageHealth(storage),
-        new PostgresLearnerDataStore(storage));
+        new PostgresLearnerDataStore(storage),
+        new PostgresDashboardStore(storage));
 }

@@ -5,6 +5,7 @@ using MentorBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Dashboard;
 using MentorBot.Core.Faq;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Roadmap;
@@ -53,6 +54,7 @@ public static class MentorBotCoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, ScheduleHandler>();
         services.AddSingleton<ICommandHandler, Privacy.MyDataHandler>();
         services.AddSingleton<ICommandHandler, Privacy.ForgetHandler>();
+        services.AddSingleton<ICommandHandler, DashboardHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
 
         services.TryAddSingleton<CommandDispatcher>();

@@ -1,5 +1,6 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Dashboard;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Privacy;
 using MentorBot.Core.Streaks;
@@ -22,5 +23,6 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IDirectChannelStore> DirectChannels,
     Func<TStorage, IServiceProvider, IStorageHealth> Health,
     Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard,
-    Func<TStorage, ILearnerDataStore> LearnerData)
+    Func<TStorage, ILearnerDataStore> LearnerData,
+    Func<TStorage, IDashboardStore> Dashboard)
     where TStorage : class;

@@ -125,7 +125,7 @@ public sealed class DispatcherTests : IDisposable
     public void Every_definition_is_well_formed()
     {
         Assert.Equal(
-            ["faq", "roadmap", "task", "checkin", "streak", "leaderboard", "challenge", "subscribe", "unsubscribe", "pause", "schedule", "mydata", "forget", "help"],
+            ["faq", "roadmap", "task", "checkin", "streak", "leaderboard", "challenge", "subscribe", "unsubscribe", "pause", "schedule", "mydata", "forget", "dashboard", "help"],
             _bot.Dispatcher.Commands.Select(c => c.Name));
         foreach (var command in _bot.Dispatcher.Commands.Concat(_bot.Dispatcher.Commands.SelectMany(c => c.Subcommands)))
         {

@@ -1,0 +1,8 @@
+namespace MentorBot.Dashboard.Pages.Dashboard;
+
+public sealed class IndexModel : DashboardPageModel
+{
+    public void OnGet()
+    {
+    }
+}

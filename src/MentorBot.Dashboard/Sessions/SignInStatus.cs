@@ -1,0 +1,9 @@
+namespace MentorBot.Dashboard.Sessions;
+
+public enum SignInStatus
+{
+    SignedIn,
+    Invalid,
+    Expired,
+    AlreadyUsed,
+}
