@@ -2,6 +2,7 @@ using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Learners;
+using MentorBot.Core.Reports;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
 
@@ -16,4 +17,8 @@ public sealed record StorageStores(
     IDeliveryOutbox Outbox,
     IUndeliverableNotices Notices,
     IDirectChannelStore DirectChannels,
-    IStorageHealth Health);
+    IStorageHealth Health)
+{
+    /// <summary>The dashboard's report queries over the same database.</summary>
+    public required ICommunityReports Reports { get; init; }
+}

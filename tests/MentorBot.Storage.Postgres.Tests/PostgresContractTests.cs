@@ -48,3 +48,8 @@ public sealed class PostgresChallengeCloseRaceTests : ChallengeCloseRaceContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresCommunityReportsTests : CommunityReportsContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

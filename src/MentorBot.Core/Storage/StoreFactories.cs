@@ -1,6 +1,7 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Learners;
+using MentorBot.Core.Reports;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
 
@@ -19,6 +20,7 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IDeliveryOutbox> Outbox,
     Func<TStorage, IUndeliverableNotices> UndeliverableNotices,
     Func<TStorage, IDirectChannelStore> DirectChannels,
+    Func<TStorage, ICommunityReports> Reports,
     Func<TStorage, IServiceProvider, IStorageHealth> Health,
     Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard)
     where TStorage : class;
