@@ -81,25 +81,71 @@ public sealed class LiteDbCommunityReports(LiteDbContext context) : ICommunityRe
 
         return Task.FromResult(context.Reports.Read(view =>
         {
-            var rows = new List<LearnerRow>();
+            // Sorted on one precomputed key per learner; rows are built for the page only.
+            var entries = new List<Entry>();
             foreach (var learner in view.Members(community))
             {
                 if (needle is not null && !learner.LowerName.Contains(needle, StringComparison.Ordinal))
                     continue;
-                rows.Add(new LearnerRow(
-                    learner.LearnerId,
-                    learner.DisplayName,
-                    learner.CurrentWeek,
-                    learner.Tasks.Count,
-                    CurrentStreak(learner, todays),
-                    learner.Summary?.Longest ?? 0,
-                    learner.LastActiveTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-                    learner.SubscriptionCommunity == key ? learner.Subscription : null));
+                entries.Add(new Entry(learner, SortKey(query.SortBy, learner, key, todays)));
             }
-            rows.Sort(LearnerRowOrder.For(query.SortBy, query.Descending));
-            return new LearnerPage([.. rows.Skip(query.Offset).Take(query.PageSize)], rows.Count, query);
+            entries.Sort(Order(query.SortBy, query.Descending));
+            var page = entries.Skip(query.Offset).Take(query.PageSize).Select(e => Row(e.Learner, key, todays)).ToList();
+            return new LearnerPage(page, entries.Count, query);
         }));
     }
+
+    private static LearnerRow Row(LiteDbReportProjection.LearnerState learner, string community, LocalTodays todays) => new(
+        learner.LearnerId,
+        learner.DisplayName,
+        learner.CurrentWeek,
+        learner.Tasks.Count,
+        CurrentStreak(learner, todays),
+        learner.Summary?.Longest ?? 0,
+        learner.LastActiveTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
+        learner.SubscriptionCommunity == community ? learner.Subscription : null);
+
+    /// <summary>
+    /// The column's value as one number, ordered as <see cref="LearnerRowOrder"/> orders that column (a missing value is
+    /// <see cref="long.MinValue"/>, before every present one); unused for names and platforms, which compare as text.
+    /// </summary>
+    private static long SortKey(LearnerSort sort, LiteDbReportProjection.LearnerState learner, string community, LocalTodays todays) => sort switch
+    {
+        LearnerSort.CurrentWeek => learner.CurrentWeek,
+        LearnerSort.TasksDone => learner.Tasks.Count,
+        LearnerSort.CurrentStreak => CurrentStreak(learner, todays),
+        LearnerSort.LongestStreak => learner.Summary?.Longest ?? 0,
+        LearnerSort.LastActive => learner.LastActiveTicks ?? long.MinValue,
+        LearnerSort.Subscription => learner.SubscriptionCommunity == community && learner.Subscription is { } s
+            ? (long)s.Day * TimeSpan.TicksPerDay + s.Time.Ticks
+            : long.MinValue,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// <see cref="LearnerRowOrder"/>'s order over precomputed keys: the lower-cased name and id strings are kept by the
+    /// projection, the number by <see cref="SortKey"/>, so a comparison allocates nothing.
+    /// </summary>
+    private static Comparison<Entry> Order(LearnerSort sort, bool descending)
+    {
+        Comparison<Entry> ascending = sort switch
+        {
+            LearnerSort.DisplayName => (a, b) =>
+            {
+                var order = string.CompareOrdinal(a.Learner.LowerName, b.Learner.LowerName);
+                return order != 0 ? order : string.CompareOrdinal(a.Learner.DisplayName, b.Learner.DisplayName);
+            },
+            LearnerSort.Platform => (a, b) => string.CompareOrdinal(a.Learner.LearnerId.Platform, b.Learner.LearnerId.Platform),
+            _ => (a, b) => a.Key.CompareTo(b.Key),
+        };
+        return (a, b) =>
+        {
+            var order = descending ? ascending(b, a) : ascending(a, b);
+            return order != 0 ? order : string.CompareOrdinal(a.Learner.Id, b.Learner.Id);
+        };
+    }
+
+    private readonly record struct Entry(LiteDbReportProjection.LearnerState Learner, long Key);
 
     private static int CurrentStreak(LiteDbReportProjection.LearnerState learner, LocalTodays todays) =>
         learner.Summary is { } s ? StreakCalculator.CurrentAsOf(s.LastActiveDay, s.CurrentAtLastDay, s.Freezes, todays.For(s.TimeZoneId)) : 0;

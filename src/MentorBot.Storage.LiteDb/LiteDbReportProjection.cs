@@ -131,6 +131,7 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
                 var at = d["AtUtcTicks"].AsInt64;
                 var checkin = new CheckinEntry(localDay, (int)(at / TimeSpan.TicksPerDay), at);
                 state.Checkins.Add(checkin);
+                state.LastActiveTicks = Math.Max(state.LastActiveTicks ?? 0, at);
                 foreach (var community in state.MemberOf)
                     Count(community, checkin.UtcDay, 1);
                 break;
@@ -140,7 +141,11 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
                 var state = State(d["Learner"].AsString);
                 var week = d["Week"].AsInt32;
                 if (!state.Tasks.Exists(t => t.Week == week))
-                    state.Tasks.Add(new TaskEntry(week, d["AtUtcTicks"].AsInt64));
+                {
+                    var at = d["AtUtcTicks"].AsInt64;
+                    state.Tasks.Add(new TaskEntry(week, at));
+                    state.LastActiveTicks = Math.Max(state.LastActiveTicks ?? 0, at);
+                }
                 break;
             }
             case LiteDbContext.StreakSummariesCollection:
@@ -203,9 +208,11 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
                 foreach (var community in state.MemberOf)
                     Count(community, state.Checkins[index].UtcDay, -1);
                 state.Checkins.RemoveAt(index);
+                state.RecomputeLastActive();
                 break;
             case LiteDbContext.TaskCompletionsCollection when Split(id) is var (learner, week) && _learners.TryGetValue(learner, out var state):
                 state.Tasks.RemoveAll(t => t.Week == int.Parse(week, CultureInfo.InvariantCulture));
+                state.RecomputeLastActive();
                 break;
             case LiteDbContext.StreakSummariesCollection when _learners.TryGetValue(id, out var state):
                 state.Summary = null;
@@ -301,17 +308,17 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
         /// <summary>The communities the learner counts in: none without a profile.</summary>
         public string[] MemberOf => Exists ? Communities : [];
 
-        public long? LastActiveTicks
+        /// <summary>The latest check-in or task completion, UTC ticks; null without either.</summary>
+        public long? LastActiveTicks { get; set; }
+
+        public void RecomputeLastActive()
         {
-            get
-            {
-                long last = 0;
-                foreach (var c in Checkins)
-                    last = Math.Max(last, c.AtUtcTicks);
-                foreach (var t in Tasks)
-                    last = Math.Max(last, t.AtUtcTicks);
-                return last == 0 ? null : last;
-            }
+            long last = 0;
+            foreach (var c in Checkins)
+                last = Math.Max(last, c.AtUtcTicks);
+            foreach (var t in Tasks)
+                last = Math.Max(last, t.AtUtcTicks);
+            LastActiveTicks = last == 0 ? null : last;
         }
     }
 

@@ -21,6 +21,22 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
     private static readonly Lazy<string[]> ZoneIds = new(() =>
         [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append(TimeZones.Utc).Distinct(StringComparer.Ordinal)]);
 
+    // A learner's current streak: the summary aged to the local today of its zone ($4, UTC today, for a zone the system
+    // does not know, as TimeZones.FindOrUtc falls back to UTC).
+    private const string CurrentStreak = """
+        CASE WHEN s.learner IS NULL THEN 0
+             WHEN COALESCE(z.today, $4::date) - s.last_active_day - 1 <= s.freezes_at_last_day THEN s.current_at_last_day
+             ELSE 0 END
+        """;
+
+    private const string LastActive = "NULLIF(GREATEST(COALESCE(a.last_checkin_utc_ticks, 0), COALESCE(a.last_task_utc_ticks, 0)), 0)";
+
+    private const string SummaryJoin = "LEFT JOIN streak_summaries s ON s.learner = l.id LEFT JOIN zones z ON z.tz = s.time_zone_id";
+
+    private const string ActivityJoin = "LEFT JOIN reports_learner_activity a ON a.learner = l.id";
+
+    private const string SubscriptionJoin = "LEFT JOIN subscriptions sub ON sub.learner = l.id AND sub.community = $1";
+
     // Members, each with the columns of the learners table. $1 community, $2/$3 zone ids and their local today,
     // $4 UTC today (for a zone the system does not know, as TimeZones.FindOrUtc falls back to UTC).
     private const string MemberRows = """
@@ -97,27 +113,37 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
         var (zones, todays) = LocalTodays(now);
         var direction = query.Descending ? "DESC NULLS LAST" : "ASC NULLS FIRST";
         // Each column's SQL states the order LearnerRowOrder states in memory; both are held to it by the contract suite.
-        var order = query.SortBy switch
+        // Only the sort key is computed for every member (with only the join it needs); the other columns are joined
+        // for the page's rows alone.
+        var (key, joins, order) = query.SortBy switch
         {
-            LearnerSort.DisplayName => $"lower(display_name) COLLATE \"C\" {direction}, display_name COLLATE \"C\" {direction}",
-            LearnerSort.Platform => $"split_part(id, ':', 1) COLLATE \"C\" {direction}",
-            LearnerSort.CurrentWeek => $"current_week {direction}",
-            LearnerSort.TasksDone => $"tasks_done {direction}",
-            LearnerSort.CurrentStreak => $"current_streak {direction}",
-            LearnerSort.LongestStreak => $"longest {direction}",
-            LearnerSort.LastActive => $"last_active {direction}",
-            LearnerSort.Subscription => $"day_of_week::bigint * {TicksPerDay} + time_of_day_ticks {direction}",
+            LearnerSort.DisplayName => ("l.display_name", "", (Func<string, string>)(k => $"lower({k}) COLLATE \"C\" {direction}, {k} COLLATE \"C\" {direction}")),
+            LearnerSort.Platform => ("split_part(l.id, ':', 1)", "", k => $"{k} COLLATE \"C\" {direction}"),
+            LearnerSort.CurrentWeek => ("l.current_week", "", k => $"{k} {direction}"),
+            LearnerSort.TasksDone => ("COALESCE(a.tasks_done, 0)", ActivityJoin, k => $"{k} {direction}"),
+            LearnerSort.CurrentStreak => (CurrentStreak, SummaryJoin, k => $"{k} {direction}"),
+            LearnerSort.LongestStreak => ("COALESCE(s.longest, 0)", SummaryJoin, k => $"{k} {direction}"),
+            LearnerSort.LastActive => (LastActive, ActivityJoin, k => $"{k} {direction}"),
+            LearnerSort.Subscription => ($"sub.day_of_week::bigint * {TicksPerDay} + sub.time_of_day_ticks", SubscriptionJoin, k => $"{k} {direction}"),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.SortBy, "Not a column of the learners table."),
         };
 
         var rows = await storage.DataSource.QueryAsync($"""
-            WITH {MemberRows}
-                AND ($5::text IS NULL OR strpos(lower(l.display_name), lower($5::text)) > 0))
-            SELECT id, display_name, current_week, tasks_done, current_streak, longest, last_active,
-                day_of_week, time_of_day_ticks, sub_zone, paused_until, count(*) OVER ()::integer
-            FROM rows
-            ORDER BY {order}, id COLLATE "C"
-            LIMIT $6 OFFSET $7
+            WITH zones AS (SELECT * FROM unnest($2::text[], $3::date[]) AS z(tz, today)),
+            keyed AS (
+                SELECT l.id, {key} AS k
+                FROM learners l {joins}
+                WHERE l.communities @> ARRAY[$1]::text[] AND ($5::text IS NULL OR strpos(lower(l.display_name), lower($5::text)) > 0)
+            ),
+            page AS (
+                SELECT id, k, count(*) OVER ()::integer AS total FROM keyed ORDER BY {order("k")}, id COLLATE "C" LIMIT $6 OFFSET $7
+            )
+            SELECT l.id, l.display_name, l.current_week, COALESCE(a.tasks_done, 0), {CurrentStreak}, COALESCE(s.longest, 0), {LastActive},
+                sub.day_of_week, sub.time_of_day_ticks, sub.time_zone_id, sub.paused_until, page.total
+            FROM page
+            JOIN learners l ON l.id = page.id
+            {SummaryJoin} {ActivityJoin} {SubscriptionJoin}
+            ORDER BY {order("page.k")}, page.id COLLATE "C"
             """,
             r => (Row: ToRow(r), Total: r.GetInt32(11)),
             cancellationToken, community.ToString(), zones, todays, ReportWindow.UtcToday(now), query.Needle, query.PageSize, query.Offset).ConfigureAwait(false);

@@ -9,18 +9,7 @@ public static class LearnerRowOrder
 {
     public static Comparison<LearnerRow> For(LearnerSort sort, bool descending)
     {
-        Comparison<LearnerRow> primary = sort switch
-        {
-            LearnerSort.DisplayName => (a, b) => CompareNames(a.DisplayName, b.DisplayName),
-            LearnerSort.Platform => (a, b) => string.CompareOrdinal(a.Platform, b.Platform),
-            LearnerSort.CurrentWeek => (a, b) => a.CurrentWeek.CompareTo(b.CurrentWeek),
-            LearnerSort.TasksDone => (a, b) => a.TasksDone.CompareTo(b.TasksDone),
-            LearnerSort.CurrentStreak => (a, b) => a.CurrentStreak.CompareTo(b.CurrentStreak),
-            LearnerSort.LongestStreak => (a, b) => a.LongestStreak.CompareTo(b.LongestStreak),
-            LearnerSort.LastActive => (a, b) => Nullable.Compare(a.LastActive?.UtcTicks, b.LastActive?.UtcTicks),
-            LearnerSort.Subscription => (a, b) => Nullable.Compare(SubscriptionKey(a), SubscriptionKey(b)),
-            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Not a column of the learners table."),
-        };
+        var primary = Primary(sort);
         return (a, b) =>
         {
             var order = primary(a, b);
@@ -29,6 +18,20 @@ public static class LearnerRowOrder
             return string.CompareOrdinal(a.Learner.ToString(), b.Learner.ToString());
         };
     }
+
+    /// <summary>The column's own ascending order, without the direction or the tie-break.</summary>
+    public static Comparison<LearnerRow> Primary(LearnerSort sort) => sort switch
+    {
+        LearnerSort.DisplayName => (a, b) => CompareNames(a.DisplayName, b.DisplayName),
+        LearnerSort.Platform => (a, b) => string.CompareOrdinal(a.Platform, b.Platform),
+        LearnerSort.CurrentWeek => (a, b) => a.CurrentWeek.CompareTo(b.CurrentWeek),
+        LearnerSort.TasksDone => (a, b) => a.TasksDone.CompareTo(b.TasksDone),
+        LearnerSort.CurrentStreak => (a, b) => a.CurrentStreak.CompareTo(b.CurrentStreak),
+        LearnerSort.LongestStreak => (a, b) => a.LongestStreak.CompareTo(b.LongestStreak),
+        LearnerSort.LastActive => (a, b) => Nullable.Compare(a.LastActive?.UtcTicks, b.LastActive?.UtcTicks),
+        LearnerSort.Subscription => (a, b) => Nullable.Compare(SubscriptionKey(a), SubscriptionKey(b)),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Not a column of the learners table."),
+    };
 
     /// <summary>Lower-cased (invariant) then ordinal, so "alice" and "Alice" sit together in a fixed order.</summary>
     public static int CompareNames(string a, string b)
