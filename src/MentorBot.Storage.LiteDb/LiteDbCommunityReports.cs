@@ -79,20 +79,21 @@ public sealed class LiteDbCommunityReports(LiteDbContext context) : ICommunityRe
         var needle = query.Needle?.ToLowerInvariant();
         var key = community.ToString();
 
-        return Task.FromResult(context.Reports.Read(view =>
+        // Keys are read under the projection's lock, the sort runs outside it (writers do not wait for it), and the
+        // page's rows are built under the lock again.
+        var entries = context.Reports.Read(view =>
         {
-            // Sorted on one precomputed key per learner; rows are built for the page only.
-            var entries = new List<Entry>();
+            var found = new List<Entry>();
             foreach (var learner in view.Members(community))
             {
-                if (needle is not null && !learner.LowerName.Contains(needle, StringComparison.Ordinal))
-                    continue;
-                entries.Add(new Entry(learner, SortKey(query.SortBy, learner, key, todays)));
+                if (needle is null || learner.LowerName.Contains(needle, StringComparison.Ordinal))
+                    found.Add(new Entry(learner, SortKey(query.SortBy, learner, key, todays)));
             }
-            entries.Sort(Order(query.SortBy, query.Descending));
-            var page = entries.Skip(query.Offset).Take(query.PageSize).Select(e => Row(e.Learner, key, todays)).ToList();
-            return new LearnerPage(page, entries.Count, query);
-        }));
+            return found;
+        });
+        entries.Sort(Order(query.SortBy, query.Descending));
+        var page = context.Reports.Read(_ => entries.Skip(query.Offset).Take(query.PageSize).Select(e => Row(e.Learner, key, todays)).ToList());
+        return Task.FromResult(new LearnerPage(page, entries.Count, query));
     }
 
     private static LearnerRow Row(LiteDbReportProjection.LearnerState learner, string community, LocalTodays todays) => new(

@@ -32,7 +32,9 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
     private readonly Dictionary<string, HashSet<LearnerState>> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, int>> _daily = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeliveryState> _deliveries = new(StringComparer.Ordinal);
+    private readonly List<Action> _held = [];
     private volatile bool _active;
+    private bool _building;
     private long _deliveriesSince = long.MinValue;
 
     public bool Watches(string collection) => _active && WatchedCollections.Contains(collection);
@@ -48,45 +50,58 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
         }
     }
 
-    public void Written(string collection, IEnumerable<BsonDocument> documents)
+    public void Written(string collection, IEnumerable<BsonDocument> documents) => Change(() =>
     {
-        lock (_gate)
-        {
-            if (!_active)
-                return;
-            foreach (var document in documents)
-                Apply(collection, document);
-        }
-    }
+        foreach (var document in documents)
+            Apply(collection, document);
+    });
 
-    public void Deleted(string collection, IEnumerable<BsonValue> ids)
+    public void Deleted(string collection, IEnumerable<BsonValue> ids) => Change(() =>
     {
-        lock (_gate)
-        {
-            if (!_active)
-                return;
-            foreach (var id in ids)
-                Remove(collection, id.AsString);
-        }
-    }
+        foreach (var id in ids)
+            Remove(collection, id.AsString);
+    });
 
     /// <summary>Forgets everything; the next query builds the projection again from the file.</summary>
-    public void Reset()
+    public void Reset() => Change(Clear);
+
+    /// <summary>
+    /// Applies a change under the gate; while the projection is being built (which can take seconds) the change is held
+    /// and applied when the scan ends, so a writer never waits for a build.
+    /// </summary>
+    private void Change(Action change)
     {
+        lock (_held)
+        {
+            if (_building)
+            {
+                _held.Add(change);
+                return;
+            }
+        }
         lock (_gate)
         {
-            _active = false;
-            _learners.Clear();
-            _members.Clear();
-            _daily.Clear();
-            _deliveries.Clear();
-            _deliveriesSince = long.MinValue;
+            if (_active)
+                change();
         }
     }
 
+    private void Clear()
+    {
+        _active = false;
+        _learners.Clear();
+        _members.Clear();
+        _daily.Clear();
+        _deliveries.Clear();
+        _deliveriesSince = long.MinValue;
+    }
+
+    /// <summary>Called under the gate.</summary>
     private void Build()
     {
-        // Active before the scan: a write that commits during it is applied after it (idempotently), not skipped.
+        // Active before the scan: a write that commits during it is held and applied after it (idempotently), not skipped.
+        lock (_held)
+            _building = true;
         _active = true;
         try
         {
@@ -98,8 +113,21 @@ internal sealed class LiteDbReportProjection(LiteDatabase database)
         }
         catch
         {
-            Reset();
+            Clear();
             throw;
+        }
+        finally
+        {
+            lock (_held)
+            {
+                foreach (var change in _held)
+                {
+                    if (_active)
+                        change();
+                }
+                _held.Clear();
+                _building = false;
+            }
         }
     }
 
