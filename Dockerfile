@@ -13,6 +13,7 @@ COPY src/MentorBot.Discord.Postgres/MentorBot.Discord.Postgres.csproj src/Mentor
 COPY src/MentorBot.Slack/MentorBot.Slack.csproj src/MentorBot.Slack/
 COPY src/MentorBot.Faq.Semantic/MentorBot.Faq.Semantic.csproj src/MentorBot.Faq.Semantic/
 COPY src/MentorBot.Dashboard/MentorBot.Dashboard.csproj src/MentorBot.Dashboard/
+COPY src/MentorBot.Reports/MentorBot.Reports.csproj src/MentorBot.Reports/
 COPY src/MentorBot.Host/MentorBot.Host.csproj src/MentorBot.Host/
 RUN dotnet restore src/MentorBot.Host/MentorBot.Host.csproj
 COPY src/ src/

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MentorBot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|faq-semantic|checkins|planning|delivery|memory|hosts|all|bdn] [--quick]
+// dotnet run -c Release --project benchmarks/MentorBot.Benchmarks -- [faq|faq-semantic|checkins|planning|delivery|memory|hosts|reports|all|bdn] [--quick]
 //   [--rate R] [--concurrency N] [--host path/to/MentorBot.Host.dll] [--hosts 1,2,3] [--deliveries N] [--latency MS]
 var quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
 string? Option(string name)
@@ -29,9 +29,9 @@ if (which == "bdn")
     return 0;
 }
 
-const string Usage = "usage: MentorBot.Benchmarks [faq|faq-semantic|checkins|planning|delivery|memory|hosts|all|bdn] [--quick] [--rate R] [--concurrency N] [--host MentorBot.Host.dll] " +
+const string Usage = "usage: MentorBot.Benchmarks [faq|faq-semantic|checkins|planning|delivery|memory|hosts|reports|all|bdn] [--quick] [--rate R] [--concurrency N] [--host MentorBot.Host.dll] " +
     "[--hosts 1,2,3] [--deliveries N] [--latency MS]";
-if (which is not ("faq" or "faq-semantic" or "checkins" or "planning" or "delivery" or "memory" or "hosts" or "all"))
+if (which is not ("faq" or "faq-semantic" or "checkins" or "planning" or "delivery" or "memory" or "hosts" or "reports" or "all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -77,4 +77,6 @@ if (which is "memory" or "all")
     await HostMemoryBenchmark.RunAsync(quick, Option("--host"), output).ConfigureAwait(false);
 if (which is "hosts" or "all")
     await MultiHostDeliveryBenchmark.RunAsync(multiHost, output).ConfigureAwait(false);
+if (which is "reports" or "all")
+    await ReportsBenchmark.RunAsync(quick, output).ConfigureAwait(false);
 return 0;

@@ -62,6 +62,8 @@ public sealed class LiteDbContext : IDisposable
         {
             _engine = new ReopeningLiteEngine(() => new LiteEngine(settings), DatabasePath, log);
             _database = new LiteDatabase(_engine, CreateMapper(), disposeOnClose: true);
+            Reports = new LiteDbReportProjection(_database);
+            _engine.Observer = Reports;
         }
         catch
         {
@@ -98,6 +100,9 @@ public sealed class LiteDbContext : IDisposable
     internal Lock WriteLock { get; } = new();
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>The dashboard's figures, built on the first report query and kept current by every write after it.</summary>
+    internal LiteDbReportProjection Reports { get; }
 
     /// <summary>True from a write refused for lack of disk space until the health probe finds room again.</summary>
     internal bool Full => _engine.Full;

@@ -31,6 +31,7 @@ public static class LiteDbServiceCollectionExtensions
             Outbox: c => new LiteDbDeliveryOutbox(c),
             UndeliverableNotices: c => new LiteDbUndeliverableNotices(c),
             DirectChannels: c => new LiteDbDirectChannelStore(c),
+            Reports: c => new LiteDbCommunityReports(c),
             Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>()),
             ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System),
             LearnerData: c => new LiteDbLearnerDataStore(c),

@@ -20,6 +20,7 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
     private readonly Lock _reopening = new();
     private volatile ILiteEngine _engine;
     private volatile bool _full;
+    private readonly ThreadLocal<List<Action>?> _inTransaction = new();
 
     public ReopeningLiteEngine(Func<ILiteEngine> open, string path, ILogger logger)
     {
@@ -41,29 +42,101 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
 
     public long Rebuild(RebuildOptions options) => Run(e => e.Rebuild(options));
 
-    public bool BeginTrans() => Run(e => e.BeginTrans());
+    /// <summary>
+    /// Told of every write after it succeeded: the report projection keeps itself current from here, so no store has
+    /// to remember to call it. Inside an explicit transaction the writes are held back until it commits.
+    /// </summary>
+    public LiteDbReportProjection? Observer { get; set; }
 
-    public bool Commit() => Run(e => e.Commit());
+    public bool BeginTrans()
+    {
+        var begun = Run(e => e.BeginTrans());
+        if (begun)
+            _inTransaction.Value = [];
+        return begun;
+    }
 
-    public bool Rollback() => Run(e => e.Rollback());
+    public bool Commit()
+    {
+        var committed = Run(e => e.Commit());
+        var held = _inTransaction.Value;
+        _inTransaction.Value = null;
+        if (held is not null)
+        {
+            foreach (var write in held)
+                write();
+        }
+        return committed;
+    }
+
+    public bool Rollback()
+    {
+        _inTransaction.Value = null;
+        return Run(e => e.Rollback());
+    }
 
     public IBsonDataReader Query(string collection, Query query) => new Reader(this, Run(e => e.Query(collection, query)));
 
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(e => e.Insert(collection, docs, autoId));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId)
+    {
+        var written = Observed(collection, docs);
+        var count = Run(e => e.Insert(collection, written, autoId));
+        Notify(collection, o => o.Written(collection, written));
+        return count;
+    }
 
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Run(e => e.Update(collection, docs));
+    public int Update(string collection, IEnumerable<BsonDocument> docs)
+    {
+        var written = Observed(collection, docs);
+        var count = Run(e => e.Update(collection, written));
+        Notify(collection, o => o.Written(collection, written));
+        return count;
+    }
 
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Run(e => e.UpdateMany(collection, transform, predicate));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate)
+    {
+        var count = Run(e => e.UpdateMany(collection, transform, predicate));
+        Notify(collection, o => o.Reset());
+        return count;
+    }
 
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(e => e.Upsert(collection, docs, autoId));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId)
+    {
+        var written = Observed(collection, docs);
+        var count = Run(e => e.Upsert(collection, written, autoId));
+        Notify(collection, o => o.Written(collection, written));
+        return count;
+    }
 
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => Run(e => e.Delete(collection, ids));
+    public int Delete(string collection, IEnumerable<BsonValue> ids)
+    {
+        var deleted = Observer is { } observer && observer.Watches(collection) ? ids.ToList() : ids;
+        var count = Run(e => e.Delete(collection, deleted));
+        Notify(collection, o => o.Deleted(collection, deleted));
+        return count;
+    }
 
-    public int DeleteMany(string collection, BsonExpression predicate) => Run(e => e.DeleteMany(collection, predicate));
+    public int DeleteMany(string collection, BsonExpression predicate)
+    {
+        var count = Run(e => e.DeleteMany(collection, predicate));
+        Notify(collection, o => o.Reset());
+        return count;
+    }
 
-    public bool DropCollection(string name) => Run(e => e.DropCollection(name));
+    public bool DropCollection(string name)
+    {
+        var dropped = Run(e => e.DropCollection(name));
+        Notify(name, o => o.Reset());
+        return dropped;
+    }
 
-    public bool RenameCollection(string name, string newName) => Run(e => e.RenameCollection(name, newName));
+    public bool RenameCollection(string name, string newName)
+    {
+        var renamed = Run(e => e.RenameCollection(name, newName));
+        Notify(name, o => o.Reset());
+        Notify(newName, o => o.Reset());
+        return renamed;
+    }
 
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Run(e => e.EnsureIndex(collection, name, expression, unique));
 
@@ -73,7 +146,25 @@ internal sealed class ReopeningLiteEngine : ILiteEngine
 
     public bool Pragma(string name, BsonValue value) => Run(e => e.Pragma(name, value));
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _inTransaction.Dispose();
+    }
+
+    /// <summary>The documents as a list when the observer will read them after the engine did, so a lazy sequence runs once.</summary>
+    private IEnumerable<BsonDocument> Observed(string collection, IEnumerable<BsonDocument> docs) =>
+        Observer is { } observer && observer.Watches(collection) && docs is not IReadOnlyCollection<BsonDocument> ? docs.ToList() : docs;
+
+    private void Notify(string collection, Action<LiteDbReportProjection> write)
+    {
+        if (Observer is not { } observer || !observer.Watches(collection))
+            return;
+        if (_inTransaction.Value is { } held)
+            held.Add(() => write(observer));
+        else
+            write(observer);
+    }
 
     private T Run<T>(Func<ILiteEngine, T> operation)
     {

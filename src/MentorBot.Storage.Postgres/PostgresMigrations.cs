@@ -176,6 +176,119 @@ public static class PostgresMigrations
             );
             CREATE INDEX dashboard_audit_community ON dashboard_audit (community, id);
             """),
+        new(6, "dashboard report aggregates", """
+            -- The dashboard's overview and learners table for one community must not scan a million check-ins per page.
+            -- Triggers keep two aggregates in the writing transaction, so every writer (any host, the import, a
+            -- deletion) keeps them exact: check-ins per community and UTC day, and per learner the task count and the
+            -- latest check-in and task instants. A day is DateOnly.DayNumber (days since 0001-01-01), i.e. UTC ticks
+            -- divided by 864,000,000,000. Check-ins count in the communities the learner is a member of now: a learner
+            -- joining or leaving a community moves their check-ins with them.
+            CREATE TABLE reports_checkins_daily (
+                community text COLLATE "C" NOT NULL,
+                utc_day integer NOT NULL,
+                checkins integer NOT NULL,
+                PRIMARY KEY (community, utc_day)
+            );
+
+            CREATE TABLE reports_learner_activity (
+                learner text COLLATE "C" PRIMARY KEY,
+                tasks_done integer NOT NULL DEFAULT 0,
+                last_checkin_utc_ticks bigint,
+                last_task_utc_ticks bigint
+            );
+
+            CREATE INDEX reports_subscriptions_community ON subscriptions (community);
+            -- This week's deliveries by outcome, answered from the index alone.
+            CREATE INDEX reports_deliveries_week ON deliveries (community, slot_utc_ticks) INCLUDE (status, attempts);
+
+            -- Adds (sign 1) or removes (sign -1) all of a learner's check-ins to or from the daily counts of communities.
+            CREATE FUNCTION reports_move_checkins(p_learner text, p_communities text[], p_sign integer) RETURNS void
+            LANGUAGE sql AS $fn$
+                INSERT INTO reports_checkins_daily (community, utc_day, checkins)
+                SELECT c.community, d.utc_day, p_sign * d.n
+                FROM (SELECT DISTINCT unnest(p_communities) AS community) AS c
+                CROSS JOIN (SELECT (at_utc_ticks / 864000000000)::integer AS utc_day, count(*)::integer AS n
+                            FROM checkins WHERE learner = p_learner GROUP BY 1) AS d
+                ON CONFLICT (community, utc_day) DO UPDATE SET checkins = reports_checkins_daily.checkins + excluded.checkins;
+            $fn$;
+
+            CREATE FUNCTION reports_checkin_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    INSERT INTO reports_checkins_daily (community, utc_day, checkins)
+                    SELECT DISTINCT c, (NEW.at_utc_ticks / 864000000000)::integer, 1
+                    FROM learners l CROSS JOIN LATERAL unnest(l.communities) AS c WHERE l.id = NEW.learner
+                    ON CONFLICT (community, utc_day) DO UPDATE SET checkins = reports_checkins_daily.checkins + 1;
+                    INSERT INTO reports_learner_activity (learner, last_checkin_utc_ticks) VALUES (NEW.learner, NEW.at_utc_ticks)
+                    ON CONFLICT (learner) DO UPDATE
+                        SET last_checkin_utc_ticks = GREATEST(reports_learner_activity.last_checkin_utc_ticks, excluded.last_checkin_utc_ticks);
+                    RETURN NEW;
+                END IF;
+                UPDATE reports_checkins_daily r SET checkins = r.checkins - 1
+                FROM learners l
+                WHERE l.id = OLD.learner AND r.community = ANY (l.communities) AND r.utc_day = (OLD.at_utc_ticks / 864000000000)::integer;
+                UPDATE reports_learner_activity
+                SET last_checkin_utc_ticks = (SELECT max(at_utc_ticks) FROM checkins WHERE learner = OLD.learner)
+                WHERE learner = OLD.learner;
+                RETURN OLD;
+            END
+            $fn$;
+            CREATE TRIGGER reports_checkins AFTER INSERT OR DELETE ON checkins
+                FOR EACH ROW EXECUTE FUNCTION reports_checkin_changed();
+
+            CREATE FUNCTION reports_task_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    INSERT INTO reports_learner_activity (learner, tasks_done, last_task_utc_ticks) VALUES (NEW.learner, 1, NEW.at_utc_ticks)
+                    ON CONFLICT (learner) DO UPDATE
+                        SET tasks_done = reports_learner_activity.tasks_done + 1,
+                            last_task_utc_ticks = GREATEST(reports_learner_activity.last_task_utc_ticks, excluded.last_task_utc_ticks);
+                    RETURN NEW;
+                END IF;
+                UPDATE reports_learner_activity
+                SET tasks_done = tasks_done - 1,
+                    last_task_utc_ticks = (SELECT max(at_utc_ticks) FROM task_completions WHERE learner = OLD.learner)
+                WHERE learner = OLD.learner;
+                RETURN OLD;
+            END
+            $fn$;
+            CREATE TRIGGER reports_task_completions AFTER INSERT OR DELETE ON task_completions
+                FOR EACH ROW EXECUTE FUNCTION reports_task_changed();
+
+            CREATE FUNCTION reports_learner_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM reports_move_checkins(OLD.id, OLD.communities, -1);
+                    RETURN OLD;
+                ELSIF TG_OP = 'INSERT' THEN
+                    PERFORM reports_move_checkins(NEW.id, NEW.communities, 1);
+                    RETURN NEW;
+                END IF;
+                PERFORM reports_move_checkins(OLD.id, ARRAY(SELECT unnest(OLD.communities) EXCEPT SELECT unnest(NEW.communities)), -1);
+                PERFORM reports_move_checkins(NEW.id, ARRAY(SELECT unnest(NEW.communities) EXCEPT SELECT unnest(OLD.communities)), 1);
+                RETURN NEW;
+            END
+            $fn$;
+            CREATE TRIGGER reports_learners AFTER INSERT OR DELETE OR UPDATE OF communities ON learners
+                FOR EACH ROW EXECUTE FUNCTION reports_learner_changed();
+
+            -- What existed before this migration.
+            INSERT INTO reports_learner_activity (learner, tasks_done, last_checkin_utc_ticks, last_task_utc_ticks)
+            SELECT learner, sum(tasks)::integer, max(last_checkin), max(last_task)
+            FROM (SELECT learner, 0 AS tasks, max(at_utc_ticks) AS last_checkin, NULL::bigint AS last_task FROM checkins GROUP BY learner
+                  UNION ALL
+                  SELECT learner, count(*), NULL, max(at_utc_ticks) FROM task_completions GROUP BY learner) AS a
+            GROUP BY learner;
+            INSERT INTO reports_checkins_daily (community, utc_day, checkins)
+            SELECT c.community, (ch.at_utc_ticks / 864000000000)::integer, count(*)::integer
+            FROM checkins ch
+            JOIN learners l ON l.id = ch.learner
+            CROSS JOIN LATERAL (SELECT DISTINCT unnest(l.communities) AS community) AS c
+            GROUP BY 1, 2;
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -31,6 +31,7 @@ public static class PostgresServiceCollectionExtensions
             Outbox: s => new PostgresDeliveryOutbox(s),
             UndeliverableNotices: s => new PostgresUndeliverableNotices(s),
             DirectChannels: s => new PostgresDirectChannelStore(s),
+            Reports: s => new PostgresCommunityReports(s),
             Health: (s, sp) => new PostgresStorageHealth(s, sp.GetService<ILogger<PostgresStorageHealth>>()),
             ReplayGuard: (s, sp) => new PostgresReplayGuard(s, sp.GetService<TimeProvider>() ?? TimeProvider.System),
             LearnerData: s => new PostgresLearnerDataStore(s),

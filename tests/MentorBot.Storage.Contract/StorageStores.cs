@@ -4,6 +4,7 @@ using MentorBot.Core.Challenges;
 using MentorBot.Core.Dashboard;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Privacy;
+using MentorBot.Core.Reports;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
 
@@ -20,4 +21,8 @@ public sealed record StorageStores(
     IDirectChannelStore DirectChannels,
     IStorageHealth Health,
     ILearnerDataStore LearnerData,
-    IDashboardStore Dashboard);
+    IDashboardStore Dashboard)
+{
+    /// <summary>The dashboard's report queries over the same database.</summary>
+    public required ICommunityReports Reports { get; init; }
+}

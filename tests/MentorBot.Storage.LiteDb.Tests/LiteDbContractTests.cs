@@ -58,3 +58,8 @@ public sealed class LiteDbDashboardStoreTests : DashboardStoreContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
 }
+
+public sealed class LiteDbCommunityReportsTests : CommunityReportsContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}

@@ -38,5 +38,5 @@ internal sealed class LiteDbTestDatabase : IStorageDatabase
         new LiteDbDirectChannelStore(context),
         new LiteDbStorageHealth(context),
         new LiteDbLearnerDataStore(context),
-        new LiteDbDashboardStore(context));
+        new LiteDbDashboardStore(context)) { Reports = new LiteDbCommunityReports(context) };
 }

@@ -58,3 +58,8 @@ public sealed class PostgresDashboardStoreTests : DashboardStoreContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresCommunityReportsTests : CommunityReportsContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

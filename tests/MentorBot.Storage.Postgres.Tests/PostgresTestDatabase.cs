@@ -72,5 +72,5 @@ internal sealed class PostgresTestDatabase : IStorageDatabase
         new PostgresDirectChannelStore(storage),
         new PostgresStorageHealth(storage),
         new PostgresLearnerDataStore(storage),
-        new PostgresDashboardStore(storage));
+        new PostgresDashboardStore(storage)) { Reports = new PostgresCommunityReports(storage) };
 }

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => stores.Outbox(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.UndeliverableNotices(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.DirectChannels(sp.GetRequiredService<TStorage>()));
+        services.TryAddSingleton(sp => stores.Reports(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.Health(sp.GetRequiredService<TStorage>(), sp));
         services.TryAddSingleton(sp => stores.ReplayGuard(sp.GetRequiredService<TStorage>(), sp));
         services.TryAddSingleton(sp => stores.LearnerData(sp.GetRequiredService<TStorage>()));

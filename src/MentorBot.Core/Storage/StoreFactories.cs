@@ -3,6 +3,7 @@ using MentorBot.Core.Challenges;
 using MentorBot.Core.Dashboard;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Privacy;
+using MentorBot.Core.Reports;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
 
@@ -21,6 +22,7 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IDeliveryOutbox> Outbox,
     Func<TStorage, IUndeliverableNotices> UndeliverableNotices,
     Func<TStorage, IDirectChannelStore> DirectChannels,
+    Func<TStorage, ICommunityReports> Reports,
     Func<TStorage, IServiceProvider, IStorageHealth> Health,
     Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard,
     Func<TStorage, ILearnerDataStore> LearnerData,

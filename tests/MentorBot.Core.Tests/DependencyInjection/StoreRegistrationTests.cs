@@ -59,6 +59,7 @@ public sealed class StoreRegistrationTests
             Outbox: s => Make<IDeliveryOutbox>(s),
             UndeliverableNotices: s => Make<IUndeliverableNotices>(s),
             DirectChannels: s => Make<IDirectChannelStore>(s),
+            Reports: s => Make<MentorBot.Core.Reports.ICommunityReports>(s),
             Health: (s, sp) => Make<IStorageHealth>(s),
             ReplayGuard: (s, sp) => Make<IReplayGuard>(s),
             LearnerData: s => Make<MentorBot.Core.Privacy.ILearnerDataStore>(s),
