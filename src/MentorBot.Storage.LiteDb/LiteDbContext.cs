@@ -32,6 +32,7 @@ public sealed class LiteDbContext : IDisposable
         MetaCollection, LearnersCollection, CheckinsCollection, TaskCompletionsCollection, StreakSummariesCollection,
         SubscriptionsCollection, ChallengesCollection, SubmissionsCollection, LiteDbDeliveryOutbox.DeliveriesCollection,
         LiteDbDirectChannelStore.ChannelsCollection, LiteDbUndeliverableNotices.NoticesCollection,
+        LiteDbQuestionLog.QuestionsCollection, LiteDbQuestionLog.FeedbackCollection, LiteDbQuestionLog.SaltsCollection,
     ];
 
     private readonly LiteDbFileLock _lock;
@@ -233,5 +234,6 @@ public sealed class LiteDbContext : IDisposable
         var deliveries = _database.GetCollection<DeliveryDocument>(LiteDbDeliveryOutbox.DeliveriesCollection);
         deliveries.EnsureIndex(x => x.Status);
         deliveries.EnsureIndex(x => x.DueTicks);
+        LiteDbQuestionLog.EnsureIndexes(_database);
     }
 }

@@ -32,7 +32,8 @@ public static class LiteDbServiceCollectionExtensions
             UndeliverableNotices: c => new LiteDbUndeliverableNotices(c),
             DirectChannels: c => new LiteDbDirectChannelStore(c),
             Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>()),
-            ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System)));
+            ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System),
+            QuestionLog: c => new LiteDbQuestionLog(c)));
         return services;
     }
 }

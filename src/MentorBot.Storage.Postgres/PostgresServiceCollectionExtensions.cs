@@ -32,7 +32,8 @@ public static class PostgresServiceCollectionExtensions
             UndeliverableNotices: s => new PostgresUndeliverableNotices(s),
             DirectChannels: s => new PostgresDirectChannelStore(s),
             Health: (s, sp) => new PostgresStorageHealth(s, sp.GetService<ILogger<PostgresStorageHealth>>()),
-            ReplayGuard: (s, sp) => new PostgresReplayGuard(s, sp.GetService<TimeProvider>() ?? TimeProvider.System)));
+            ReplayGuard: (s, sp) => new PostgresReplayGuard(s, sp.GetService<TimeProvider>() ?? TimeProvider.System),
+            QuestionLog: s => new PostgresQuestionLog(s)));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
@@ -16,4 +17,7 @@ public sealed record StorageStores(
     IDeliveryOutbox Outbox,
     IUndeliverableNotices Notices,
     IDirectChannelStore DirectChannels,
-    IStorageHealth Health);
+    IStorageHealth Health)
+{
+    public required IQuestionLog QuestionLog { get; init; }
+}

@@ -48,3 +48,8 @@ public sealed class LiteDbChallengeCloseRaceTests : ChallengeCloseRaceContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
 }
+
+public sealed class LiteDbQuestionLogTests : QuestionLogContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}

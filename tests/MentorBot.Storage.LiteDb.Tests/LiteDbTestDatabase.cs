@@ -36,5 +36,8 @@ internal sealed class LiteDbTestDatabase : IStorageDatabase
         new LiteDbDeliveryOutbox(context),
         new LiteDbUndeliverableNotices(context),
         new LiteDbDirectChannelStore(context),
-        new LiteDbStorageHealth(context));
+        new LiteDbStorageHealth(context))
+    {
+        QuestionLog = new LiteDbQuestionLog(context),
+    };
 }

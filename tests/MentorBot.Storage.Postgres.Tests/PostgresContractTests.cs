@@ -48,3 +48,8 @@ public sealed class PostgresChallengeCloseRaceTests : ChallengeCloseRaceContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresQuestionLogTests : QuestionLogContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

@@ -70,5 +70,8 @@ internal sealed class PostgresTestDatabase : IStorageDatabase
         new PostgresDeliveryOutbox(storage),
         new PostgresUndeliverableNotices(storage),
         new PostgresDirectChannelStore(storage),
-        new PostgresStorageHealth(storage));
+        new PostgresStorageHealth(storage))
+    {
+        QuestionLog = new PostgresQuestionLog(storage),
+    };
 }

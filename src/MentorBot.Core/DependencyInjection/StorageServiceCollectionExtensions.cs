@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => stores.DirectChannels(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.Health(sp.GetRequiredService<TStorage>(), sp));
         services.TryAddSingleton(sp => stores.ReplayGuard(sp.GetRequiredService<TStorage>(), sp));
+        services.TryAddSingleton(sp => stores.QuestionLog(sp.GetRequiredService<TStorage>()));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
@@ -20,5 +21,6 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IUndeliverableNotices> UndeliverableNotices,
     Func<TStorage, IDirectChannelStore> DirectChannels,
     Func<TStorage, IServiceProvider, IStorageHealth> Health,
-    Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard)
+    Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard,
+    Func<TStorage, IQuestionLog> QuestionLog)
     where TStorage : class;

@@ -3,6 +3,7 @@ using MentorBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using MentorBot.Core.Challenges;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
@@ -26,14 +27,14 @@ public sealed class StoreRegistrationTests
         {
             typeof(ILearnerStore), typeof(IActivityStore), typeof(ISubscriptionStore), typeof(IChallengeStore),
             typeof(IDeliveryOutbox), typeof(IUndeliverableNotices), typeof(IDirectChannelStore), typeof(IStorageHealth),
-            typeof(IReplayGuard),
+            typeof(IReplayGuard), typeof(IQuestionLog),
         })
         {
             var first = provider.GetRequiredService(type);
             Assert.Same(first, provider.GetRequiredService(type));
             Assert.Same(_made[type], first);
         }
-        Assert.Equal(9, _made.Count);
+        Assert.Equal(10, _made.Count);
     }
 
     [Fact]
@@ -59,7 +60,8 @@ public sealed class StoreRegistrationTests
             UndeliverableNotices: s => Make<IUndeliverableNotices>(s),
             DirectChannels: s => Make<IDirectChannelStore>(s),
             Health: (s, sp) => Make<IStorageHealth>(s),
-            ReplayGuard: (s, sp) => Make<IReplayGuard>(s)));
+            ReplayGuard: (s, sp) => Make<IReplayGuard>(s),
+            QuestionLog: s => Make<IQuestionLog>(s)));
 
     private T Make<T>(Storage storage) where T : class
     {
