@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Roadmap;
 using MentorBot.Core.Streaks;
@@ -37,6 +38,10 @@ public static class MentorBotCoreServiceCollectionExtensions
         // Announcements need the host's DeliveryOptions and messengers; without them there is simply nothing to announce.
         services.AddOptions();
         services.TryAddSingleton<ChallengeAnnouncer>();
+        // The question log is off without an IQuestionLog store (FaqQuestionLog takes it as optional).
+        services.AddOptions<QuestionLogOptions>();
+        services.TryAddSingleton<FaqQuestionLog>();
+        services.AddHostedService<QuestionLogPruner>();
 
         services.AddSingleton<ICommandHandler, FaqHandler>();
         services.AddSingleton<ICommandHandler, RoadmapHandler>();
