@@ -71,6 +71,7 @@ internal static class BotApplication
         services.AddOptions<QuestionLogOptions>()
             .Bind(configuration.GetSection(QuestionLogOptions.SectionName))
             .Validate(o => o.Retention >= TimeSpan.FromHours(1), "Faq:QuestionLog:Retention must be at least one hour (e.g. 90.00:00:00 for 90 days).")
+            .Validate(o => o.MaxPending is >= 1 and <= 10_000_000, "Faq:QuestionLog:MaxPending must be between 1 and 10000000.")
             .ValidateOnStart();
         services.AddOptions<BackgroundWorkOptions>()
             .Bind(configuration.GetSection(BackgroundWorkOptions.SectionName))

@@ -28,9 +28,9 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge, Fa
 
     private const int MaxFollowUps = 3;
 
-    // Discord's custom ids hold 100 characters: "mb1|faq|entry=<id>|q=<22>|vote=down" leaves 51 for an entry id.
+    // Discord's custom ids hold 100 characters: "mb1|faq|entry=<id>|q=<26>|vote=down" leaves 47 for an entry id.
     // Longer ids (none ship) get buttons without the log context rather than no buttons.
-    private const int MaxContextEntryIdLength = 48;
+    private const int MaxContextEntryIdLength = 44;
 
     public CommandDefinition Definition { get; } = new("faq", "Ask a question about learning backend development")
     {

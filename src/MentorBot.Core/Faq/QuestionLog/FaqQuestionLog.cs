@@ -43,7 +43,7 @@ public sealed partial class FaqQuestionLog : IDisposable
         {
             _store = store;
             _hasher = new AskerHasher(store);
-            _writer = new QuestionLogWriter(store, _hasher, queue, _logger);
+            _writer = new QuestionLogWriter(store, _hasher, queue, _logger, options.Value.MaxPending);
         }
     }
 
@@ -55,8 +55,9 @@ public sealed partial class FaqQuestionLog : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         if (_writer is null)
             return null;
-        var id = QuestionIds.New();
-        _writer.Enqueue(new PendingQuestion(id, request.Community, request.Actor.Id, question, _time.GetUtcNow(), result, _engine.For(snapshot)));
+        var at = _time.GetUtcNow();
+        var id = QuestionIds.New(at);
+        _writer.Enqueue(new PendingQuestion(id, request.Community, request.Actor.Id, question, at, result, _engine.For(snapshot)));
         return id;
     }
 

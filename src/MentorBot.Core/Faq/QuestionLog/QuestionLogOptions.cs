@@ -10,4 +10,10 @@ public sealed record QuestionLogOptions
 
     /// <summary>How long a logged question (and its feedback) is kept; older ones are pruned daily.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How many questions may wait in memory for storage; beyond that new ones are dropped (and counted in a warning)
+    /// rather than letting a stalled database grow the process without bound.
+    /// </summary>
+    public int MaxPending { get; init; } = 10_000;
 }

@@ -11,9 +11,8 @@ namespace MentorBot.Core.Faq.QuestionLog;
 /// questions wait; beyond that (storage far behind) new ones are dropped and counted. A failed write drops its batch
 /// with a warning: the log is a statistic, and an answer must never wait for or fail on it.
 /// </summary>
-internal sealed partial class QuestionLogWriter(IQuestionLog store, AskerHasher hasher, IBackgroundWorkQueue queue, ILogger logger) : IDisposable
+internal sealed partial class QuestionLogWriter(IQuestionLog store, AskerHasher hasher, IBackgroundWorkQueue queue, ILogger logger, int maxPending) : IDisposable
 {
-    public const int MaxPending = 10_000;
     public const int MaxBatch = 500;
 
     private readonly ConcurrentQueue<PendingQuestion> _pending = new();
@@ -24,7 +23,7 @@ internal sealed partial class QuestionLogWriter(IQuestionLog store, AskerHasher 
 
     public void Enqueue(PendingQuestion question)
     {
-        if (Interlocked.Increment(ref _count) > MaxPending)
+        if (Interlocked.Increment(ref _count) > maxPending)
         {
             Interlocked.Decrement(ref _count);
             Interlocked.Increment(ref _dropped);
@@ -64,7 +63,7 @@ internal sealed partial class QuestionLogWriter(IQuestionLog store, AskerHasher 
                 Interlocked.Add(ref _count, -batch.Count);
             }
             if (Interlocked.Exchange(ref _dropped, 0) is var dropped and > 0)
-                LogDropped(logger, dropped, MaxPending);
+                LogDropped(logger, dropped, maxPending);
         }
         finally
         {
@@ -95,6 +94,6 @@ internal sealed partial class QuestionLogWriter(IQuestionLog store, AskerHasher 
     [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Could not write {Count} questions to the question log; they are not logged (the answers were not affected)")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "{Count} questions were not logged: {Max} were already waiting for storage")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "{Count} questions were not logged: {Max} were already waiting for storage (Faq:QuestionLog:MaxPending)")]
     private static partial void LogDropped(ILogger logger, int count, int max);
 }

@@ -53,5 +53,5 @@ public sealed class QuestionLogPrunerTests
     }
 
     private static LoggedQuestion Question(string text, DateTimeOffset at) =>
-        new(QuestionIds.New(), Community, text, text, at, new QuestionDecision(QuestionOutcome.Declined) { Confidence = 0 }, "kb-00000000 cal-default sem-off", "hash");
+        new(QuestionIds.New(DateTimeOffset.UnixEpoch), Community, text, text, at, new QuestionDecision(QuestionOutcome.Declined) { Confidence = 0 }, "kb-00000000 cal-default sem-off", "hash");
 }

@@ -113,9 +113,9 @@ public sealed class QuestionLoggingTests : IDisposable
     [Fact]
     public async Task A_vote_on_an_unknown_or_malformed_question_id_is_refused_and_changes_nothing()
     {
-        var unknown = await _bot.RunAsync("faq", options: [("vote", "up"), ("q", QuestionIds.New())]);
+        var unknown = await _bot.RunAsync("faq", options: [("vote", "up"), ("q", QuestionIds.New(DateTimeOffset.UnixEpoch))]);
         var malformed = await _bot.RunAsync("faq", options: [("vote", "up"), ("q", "../../etc")]);
-        var sideways = await _bot.RunAsync("faq", options: [("vote", "sideways"), ("q", QuestionIds.New())]);
+        var sideways = await _bot.RunAsync("faq", options: [("vote", "sideways"), ("q", QuestionIds.New(DateTimeOffset.UnixEpoch))]);
 
         Assert.All([unknown, malformed, sideways], r => Assert.Equal(ReplyKind.Refusal, r.Kind));
         Assert.Contains("Nothing was recorded", unknown.Text, StringComparison.Ordinal);
