@@ -30,17 +30,7 @@ var seed = new byte[32];
 System.Security.Cryptography.RandomNumberGenerator.Fill(seed);
 using var key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
 
-var app = BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Discord:Mode"] = "Http",
-    ["Discord:PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-    ["Discord:ApplicationId"] = "111111111111111111",
-    // Nothing here should reach Discord; a closed local port makes sure nothing does.
-    ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
-    ["Storage:DatabasePath"] = Path.Combine(directory, "bench.db"),
-    ["Knowledge:Path"] = FindKnowledge(),
-    ["Logging:LogLevel:Default"] = "Warning",
-}));
+var app = BuildApp(directory, questionLog: true);
 app.MapGet("/bench/trivial", () => Results.Text("ok"));
 await app.StartAsync();
 var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -161,14 +151,76 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio uncached s
 // what the process itself spent (client and server), so its ratio is what the throughput ratio tends to on an idle box.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio by CPU per request (trivial/signed): {trivialCpu / signedCpu:F2}"));
 
+// Question log writes: the same signed /faq load on this host (log on, the default) and on a second host with
+// Faq:QuestionLog:Enabled=false, alternated round by round so both see the same machine. The writes run on the
+// background queue of the same process, so the CPU per request of the "on" rounds includes them.
+const int LogRounds = 3;
+var logBodies = Enumerable.Range(0, seconds * 15_000 * LogRounds).Select(i => Sign(20_000_000 + i, questions[i % questions.Length])).ToArray();
+var offDirectory = directory + "-log-off";
+Directory.CreateDirectory(offDirectory);
+var offApp = BuildApp(offDirectory, questionLog: false);
+await offApp.StartAsync();
+using var offHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
+{
+    BaseAddress = new Uri(offApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
+};
+var nextOn = -1;
+var nextOff = -1;
+HttpRequestMessage LogOn() => Request(logBodies[(Interlocked.Increment(ref nextOn) & int.MaxValue) % logBodies.Length]);
+HttpRequestMessage LogOff() => Request(logBodies[(Interlocked.Increment(ref nextOff) & int.MaxValue) % logBodies.Length]);
+var questionLog = app.Services.GetRequiredService<MentorBot.Core.Faq.QuestionLog.FaqQuestionLog>();
+var logStore = app.Services.GetRequiredService<MentorBot.Core.Faq.QuestionLog.IQuestionLog>();
+var guild = new MentorBot.Core.Identity.CommunityId("discord", "1");
+await questionLog.FlushAsync();
+var loggedBefore = (await logStore.ListAsync(guild, DateTimeOffset.MinValue)).Count;
+await RunAsync("warm-up question log off", 1, LogOff, offHttp);
+var onRps = new List<double>();
+var offRps = new List<double>();
+var onCpu = new List<double>();
+var offCpu = new List<double>();
+var onRequests = 0;
+for (var round = 1; round <= LogRounds; round++)
+{
+    var before = nextOn;
+    var (offR, offC) = await RunAsync($"question log off, round {round}", seconds, LogOff, offHttp);
+    // The writes still queued when the load stops are part of this round's cost: CPU is counted until they are done.
+    using var process = Process.GetCurrentProcess();
+    var cpuStart = process.TotalProcessorTime;
+    var (onR, _) = await RunAsync($"question log on,  round {round}", seconds, LogOn);
+    var flushStarted = Stopwatch.GetTimestamp();
+    await questionLog.FlushAsync();
+    process.Refresh();
+    var roundRequests = nextOn - before;
+    var onC = (process.TotalProcessorTime - cpuStart).TotalMicroseconds / roundRequests;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  + flushing the writes still queued took {Stopwatch.GetElapsedTime(flushStarted).TotalMilliseconds:F0} ms; CPU with them {onC:F0} µs/req"));
+    onRequests += roundRequests;
+    offRps.Add(offR);
+    offCpu.Add(offC);
+    onRps.Add(onR);
+    onCpu.Add(onC);
+}
+await questionLog.FlushAsync();
+var logged = (await logStore.ListAsync(guild, DateTimeOffset.MinValue)).Count - loggedBefore;
+var cpuRatio = onCpu.Sum() / offCpu.Sum();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"question log: {logged} of {onRequests} /faq requests of the 'on' rounds logged; throughput on/off {onRps.Sum() / offRps.Sum():F3}, CPU per request on/off {cpuRatio:F3}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"question log writes add {(cpuRatio - 1) * 100:F1} % to the CPU cost of a signed /faq request (target <= 5 %); by throughput {(offRps.Sum() / onRps.Sum() - 1) * 100:F1} %"));
+await offApp.StopAsync();
+await offApp.DisposeAsync();
+
 await app.StopAsync();
 await app.DisposeAsync();
-try
+foreach (var folder in new[] { directory, offDirectory })
 {
-    Directory.Delete(directory, recursive: true);
-}
-catch (IOException)
-{
+    try
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
 }
 return 0;
 
@@ -188,8 +240,9 @@ HttpRequestMessage Request((string Body, string Timestamp, string Signature) ite
     return request;
 }
 
-async Task<(double Rps, double CpuUsPerRequest)> RunAsync(string name, int phaseSeconds, Func<HttpRequestMessage> makeRequest)
+async Task<(double Rps, double CpuUsPerRequest)> RunAsync(string name, int phaseSeconds, Func<HttpRequestMessage> makeRequest, HttpClient? client = null)
 {
+    client ??= http;
     using var process = Process.GetCurrentProcess();
     var cpuBefore = process.TotalProcessorTime;
     var latencies = new List<double>[concurrency];
@@ -203,7 +256,7 @@ async Task<(double Rps, double CpuUsPerRequest)> RunAsync(string name, int phase
         {
             using var request = makeRequest();
             var begin = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request);
+            using var response = await client.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
@@ -221,5 +274,22 @@ async Task<(double Rps, double CpuUsPerRequest)> RunAsync(string name, int phase
 }
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+// The host under test; the question log is on by default, and off only for the comparison host.
+WebApplication BuildApp(string databaseDirectory, bool questionLog) =>
+    BotApplication.Build(["--urls", "http://127.0.0.1:0"], configure: cfg => cfg.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Discord:Mode"] = "Http",
+        ["Discord:PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+        ["Discord:ApplicationId"] = "111111111111111111",
+        // Nothing here should reach Discord; a closed local port makes sure nothing does.
+        ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
+        ["Storage:DatabasePath"] = Path.Combine(databaseDirectory, "bench.db"),
+        ["Knowledge:Path"] = FindKnowledge(),
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Faq:QuestionLog:Enabled"] = questionLog ? "true" : "false",
+        // Every question of the comparison is written (none dropped for a full buffer), so its whole cost is counted.
+        ["Faq:QuestionLog:MaxPending"] = "10000000",
+    }));
 
 static string FindKnowledge() => Path.Combine(RepositoryRoot.Find() ?? ".", "knowledge");

@@ -1,6 +1,7 @@
 using MentorBot.Core;
 using MentorBot.Core.Background;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Health;
 using MentorBot.Core.Knowledge;
 using MentorBot.Dashboard.Hosting;
@@ -70,6 +71,11 @@ internal static class BotApplication
 
         StorageSelection.AddStorage(services, configuration);
         services.AddMentorBotCore();
+        services.AddOptions<QuestionLogOptions>()
+            .Bind(configuration.GetSection(QuestionLogOptions.SectionName))
+            .Validate(o => o.Retention >= TimeSpan.FromHours(1), "Faq:QuestionLog:Retention must be at least one hour (e.g. 90.00:00:00 for 90 days).")
+            .Validate(o => o.MaxPending is >= 1 and <= 10_000_000, "Faq:QuestionLog:MaxPending must be between 1 and 10000000.")
+            .ValidateOnStart();
         services.AddOptions<BackgroundWorkOptions>()
             .Bind(configuration.GetSection(BackgroundWorkOptions.SectionName))
             .Validate(o => o.Capacity is >= 1 and <= 1_000_000, "BackgroundWork:Capacity must be between 1 and 1000000.")

@@ -34,6 +34,7 @@ public sealed class LiteDbContext : IDisposable
         LiteDbDirectChannelStore.ChannelsCollection, LiteDbUndeliverableNotices.NoticesCollection,
         LiteDbDashboardStore.SettingsCollection, LiteDbDashboardStore.SignInsCollection, LiteDbDashboardStore.SessionsCollection,
         LiteDbDashboardStore.AuditCollection,
+        LiteDbQuestionLog.QuestionsCollection, LiteDbQuestionLog.FeedbackCollection, LiteDbQuestionLog.SaltsCollection,
     ];
 
     private readonly LiteDbFileLock _lock;
@@ -241,5 +242,6 @@ public sealed class LiteDbContext : IDisposable
         deliveries.EnsureIndex(x => x.Status);
         deliveries.EnsureIndex(x => x.DueTicks);
         LiteDbDashboardStore.EnsureIndexes(_database);
+        LiteDbQuestionLog.EnsureIndexes(_database);
     }
 }

@@ -35,7 +35,8 @@ public static class LiteDbServiceCollectionExtensions
             Health: (c, sp) => new LiteDbStorageHealth(c, sp.GetService<ILogger<LiteDbStorageHealth>>()),
             ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System),
             LearnerData: c => new LiteDbLearnerDataStore(c),
-            Dashboard: c => new LiteDbDashboardStore(c)));
+            Dashboard: c => new LiteDbDashboardStore(c),
+            QuestionLog: c => new LiteDbQuestionLog(c)));
         return services;
     }
 }

@@ -289,6 +289,49 @@ public static class PostgresMigrations
             CROSS JOIN LATERAL (SELECT DISTINCT unnest(l.communities) AS community) AS c
             GROUP BY 1, 2;
             """),
+        new(7, "question log", """
+            -- /faq questions and feedback on their answers. Askers and voters are per-community keyed hashes, never
+            -- platform ids; forgetting an asker sets asker_hash to NULL and deletes their feedback.
+            CREATE TABLE question_log_salts (
+                community text COLLATE "C" PRIMARY KEY,
+                salt bytea NOT NULL CHECK (length(salt) = 32)
+            );
+
+            CREATE TABLE question_log (
+                id text COLLATE "C" PRIMARY KEY,
+                community text COLLATE "C" NOT NULL,
+                text text NOT NULL,
+                normalised text NOT NULL,
+                at_utc_ticks bigint NOT NULL,
+                at_offset_minutes integer NOT NULL,
+                outcome text NOT NULL,
+                entry_id text,
+                confidence double precision,
+                suggestion_ids text[] NOT NULL,
+                small_talk text,
+                engine_version text NOT NULL,
+                asker_hash text COLLATE "C"
+            );
+            CREATE INDEX question_log_community_at ON question_log (community, at_utc_ticks);
+            CREATE INDEX question_log_at ON question_log (at_utc_ticks);
+            CREATE INDEX question_log_asker ON question_log (community, asker_hash) WHERE asker_hash IS NOT NULL;
+
+            -- One vote and one suggestion choice per learner and question (slot 'vote' or 'choice'); pruning a question
+            -- takes its feedback with it.
+            CREATE TABLE question_log_feedback (
+                question_id text COLLATE "C" NOT NULL REFERENCES question_log (id) ON DELETE CASCADE,
+                voter_hash text COLLATE "C" NOT NULL,
+                slot text NOT NULL,
+                community text COLLATE "C" NOT NULL,
+                kind text NOT NULL,
+                entry_id text NOT NULL,
+                at_utc_ticks bigint NOT NULL,
+                at_offset_minutes integer NOT NULL,
+                PRIMARY KEY (question_id, voter_hash, slot)
+            );
+            CREATE INDEX question_log_feedback_community_at ON question_log_feedback (community, at_utc_ticks);
+            CREATE INDEX question_log_feedback_voter ON question_log_feedback (community, voter_hash);
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -35,7 +35,8 @@ public static class PostgresServiceCollectionExtensions
             Health: (s, sp) => new PostgresStorageHealth(s, sp.GetService<ILogger<PostgresStorageHealth>>()),
             ReplayGuard: (s, sp) => new PostgresReplayGuard(s, sp.GetService<TimeProvider>() ?? TimeProvider.System),
             LearnerData: s => new PostgresLearnerDataStore(s),
-            Dashboard: s => new PostgresDashboardStore(s)));
+            Dashboard: s => new PostgresDashboardStore(s),
+            QuestionLog: s => new PostgresQuestionLog(s)));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using MentorBot.Core.Delivery;
 using MentorBot.Core.Storage;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Dashboard;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Privacy;
 using MentorBot.Core.Reports;
@@ -25,4 +26,6 @@ public sealed record StorageStores(
 {
     /// <summary>The dashboard's report queries over the same database.</summary>
     public required ICommunityReports Reports { get; init; }
+
+    public required IQuestionLog QuestionLog { get; init; }
 }

@@ -63,3 +63,8 @@ public sealed class LiteDbCommunityReportsTests : CommunityReportsContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
 }
+
+public sealed class LiteDbQuestionLogTests : QuestionLogContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => LiteDbTestDatabase.CreateAsync();
+}

@@ -38,5 +38,9 @@ internal sealed class LiteDbTestDatabase : IStorageDatabase
         new LiteDbDirectChannelStore(context),
         new LiteDbStorageHealth(context),
         new LiteDbLearnerDataStore(context),
-        new LiteDbDashboardStore(context)) { Reports = new LiteDbCommunityReports(context) };
+        new LiteDbDashboardStore(context)) 
+    {
+        Reports = new LiteDbCommunityReports(context),
+        QuestionLog = new LiteDbQuestionLog(context),
+    };
 }

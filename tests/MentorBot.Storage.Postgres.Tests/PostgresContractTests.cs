@@ -63,3 +63,8 @@ public sealed class PostgresCommunityReportsTests : CommunityReportsContract
 {
     protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 }
+
+public sealed class PostgresQuestionLogTests : QuestionLogContract
+{
+    protected override Task<IStorageDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+}

@@ -72,5 +72,9 @@ internal sealed class PostgresTestDatabase : IStorageDatabase
         new PostgresDirectChannelStore(storage),
         new PostgresStorageHealth(storage),
         new PostgresLearnerDataStore(storage),
-        new PostgresDashboardStore(storage)) { Reports = new PostgresCommunityReports(storage) };
+        new PostgresDashboardStore(storage)) 
+    {
+        Reports = new PostgresCommunityReports(storage),
+        QuestionLog = new PostgresQuestionLog(storage),
+    };
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Dashboard;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Roadmap;
 using MentorBot.Core.Streaks;
@@ -40,6 +41,10 @@ public static class MentorBotCoreServiceCollectionExtensions
         services.TryAddSingleton<ChallengeAnnouncer>();
         services.AddSingleton<Privacy.IPersonalDataSource, Privacy.LearnerDataSource>();
         services.TryAddSingleton<Privacy.PrivacyService>();
+        // The question log is off without an IQuestionLog store (FaqQuestionLog takes it as optional).
+        services.AddOptions<QuestionLogOptions>();
+        services.TryAddSingleton<FaqQuestionLog>();
+        services.AddHostedService<QuestionLogPruner>();
 
         services.AddSingleton<ICommandHandler, FaqHandler>();
         services.AddSingleton<ICommandHandler, RoadmapHandler>();

@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => stores.ReplayGuard(sp.GetRequiredService<TStorage>(), sp));
         services.TryAddSingleton(sp => stores.LearnerData(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.Dashboard(sp.GetRequiredService<TStorage>()));
+        services.TryAddSingleton(sp => stores.QuestionLog(sp.GetRequiredService<TStorage>()));
         return services;
     }
 }

@@ -1,17 +1,36 @@
 using System.Text;
-using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Commands.Handlers;
 
 namespace MentorBot.Core.Faq;
 
-/// <summary><c>/faq [question]</c>: answers from the knowledge base, or lists the topics.</summary>
-public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : ICommandHandler
+/// <summary>
+/// <c>/faq [question]</c>: answers from the knowledge base, or lists the topics. With the question log on, each
+/// question is logged, answers carry Helpful / Not helpful buttons (a click comes back as <c>/faq</c> with
+/// <see cref="VoteOption"/> and the logged question's id), and "Did you mean…" buttons carry that id so the click
+/// is recorded as the entry the learner meant.
+/// </summary>
+public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge, FaqQuestionLog? questionLog = null) : ICommandHandler
 {
     public const int MaxQuestionLength = 300;
 
+    /// <summary>A rating click: <c>up</c> or <c>down</c>, with <see cref="FollowUp.QuestionLogOption"/> naming the question.</summary>
+    public const string VoteOption = "vote";
+
+    /// <summary>On a rating click, the entry rated when it is not the one the question was answered with (a suggestion's).</summary>
+    public const string EntryOption = "entry";
+
+    public const string Helpful = "Helpful";
+
+    public const string NotHelpful = "Not helpful";
+
     private const int MaxFollowUps = 3;
+
+    // Discord's custom ids hold 100 characters: "mb1|faq|entry=<id>|q=<26>|vote=down" leaves 47 for an entry id.
+    // Longer ids (none ship) get buttons without the log context rather than no buttons.
+    private const int MaxContextEntryIdLength = 44;
 
     public CommandDefinition Definition { get; } = new("faq", "Ask a question about learning backend development")
     {
@@ -31,10 +50,39 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
 
     public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        if (request.Option(VoteOption) is { } vote)
+            return VoteAsync(request, vote, cancellationToken);
         var kb = knowledge.Current;
         var question = request.Option("question");
-        var reply = question is null ? Topics(kb) : Answer(kb, faq.Ask(question));
-        return Task.FromResult(reply);
+        if (question is null)
+            return Task.FromResult(Topics(kb));
+        var result = faq.Ask(question);
+        if (questionLog is not { Enabled: true })
+            return Task.FromResult(Answer(kb, result, null));
+
+        // A "Did you mean…" click: not a new question, but the learner telling us what the earlier one meant.
+        if (request.Option(FollowUp.QuestionLogOption) is { } earlier && QuestionIds.IsValid(earlier))
+        {
+            if (result.Entry is { } chosen)
+                questionLog.RecordChoice(request, earlier, chosen.Id);
+            return Task.FromResult(Answer(kb, result, earlier, rated: result.Entry?.Id));
+        }
+        var id = questionLog.Log(request, question, result, kb);
+        return Task.FromResult(Answer(kb, result, id));
+    }
+
+    private async Task<Reply> VoteAsync(CommandRequest request, string vote, CancellationToken cancellationToken)
+    {
+        var helpful = vote.Equals("up", StringComparison.OrdinalIgnoreCase);
+        if (!helpful && !vote.Equals("down", StringComparison.OrdinalIgnoreCase))
+            return Reply.Refusal("A rating is up or down. Nothing was recorded.");
+        if (questionLog is null)
+            return Reply.Refusal("Feedback on answers is not being collected here. Nothing was recorded.");
+        // Questions answer from memory on the caller's thread (CommandDefinition.AnswersFromMemory); a vote is a
+        // storage round trip, so it leaves that thread first.
+        await Task.Yield();
+        return await questionLog.VoteAsync(request, request.Option(FollowUp.QuestionLogOption), helpful, request.Option(EntryOption), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static Reply Topics(KnowledgeBase kb)
@@ -47,12 +95,14 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
         return new Reply { Title = "FAQ topics", Text = text.ToString(), Visibility = ReplyVisibility.OnlyYou };
     }
 
-    private static Reply Answer(KnowledgeBase kb, FaqResult result)
+    /// <param name="questionId">The logged question the reply's buttons refer to; null when the log is off.</param>
+    /// <param name="rated">The entry a rating is about when it differs from the question's own answer (a suggestion's).</param>
+    private static Reply Answer(KnowledgeBase kb, FaqResult result, string? questionId, string? rated = null)
     {
         if (result.SmallTalk is { } smallTalk)
             return SmallTalkReply(smallTalk);
         if (result.Entry is not { } entry)
-            return NotSure(result);
+            return NotSure(result, questionId);
 
         var (body, sources) = SplitSources(entry.Answer);
         sources ??= entry.Sources.Count > 0 ? "Sources: " + string.Join(", ", entry.Sources) : null;
@@ -63,6 +113,11 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
             .Take(MaxFollowUps)
             .Select(r => FollowUp.Faq(r.Title, r.Id))
             .ToList();
+        if (questionId is not null && (rated is null || rated.Length <= MaxContextEntryIdLength))
+        {
+            related.Add(Rating(Helpful, "up", questionId, rated));
+            related.Add(Rating(NotHelpful, "down", questionId, rated));
+        }
         return new Reply
         {
             Kind = ReplyKind.Answer,
@@ -92,14 +147,35 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
         };
     }
 
-    private static Reply NotSure(FaqResult result)
+    private static FollowUp Rating(string label, string vote, string questionId, string? entryId)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [VoteOption] = vote,
+            [FollowUp.QuestionLogOption] = questionId,
+        };
+        if (entryId is not null)
+            options[EntryOption] = entryId;
+        return new FollowUp(label, "faq", options) { Rates = true };
+    }
+
+    private static FollowUp Suggestion(FaqEntry entry, string? questionId)
+    {
+        var followUp = FollowUp.Faq(entry.Title, entry.Id);
+        if (questionId is null || entry.Id.Length > MaxContextEntryIdLength)
+            return followUp;
+        var options = new Dictionary<string, string>(followUp.Options, StringComparer.OrdinalIgnoreCase) { [FollowUp.QuestionLogOption] = questionId };
+        return followUp with { Options = options };
+    }
+
+    private static Reply NotSure(FaqResult result, string? questionId)
     {
         if (result.NotEnglish)
         {
             return Reply.Refusal("I answer in English only, sorry. Could you ask again in English?" + (result.Suggestions.Count > 0 ? " Or did you mean one of these?" : "")) with
             {
                 FollowUps = result.Suggestions.Count > 0
-                    ? [.. result.Suggestions.Take(MaxFollowUps).Select(s => FollowUp.Faq(s.Title, s.Id))]
+                    ? [.. result.Suggestions.Take(MaxFollowUps).Select(s => Suggestion(s, questionId))]
                     : [new FollowUp("List FAQ topics", "faq", new Dictionary<string, string>())],
             };
         }
@@ -113,7 +189,7 @@ public sealed class FaqHandler(IFaqService faq, IKnowledgeProvider knowledge) : 
         }
         return Reply.Refusal("I don't have a confident answer to that yet. Did you mean one of these?") with
         {
-            FollowUps = [.. result.Suggestions.Take(MaxFollowUps).Select(s => FollowUp.Faq(s.Title, s.Id))],
+            FollowUps = [.. result.Suggestions.Take(MaxFollowUps).Select(s => Suggestion(s, questionId))],
         };
     }
 

@@ -1,6 +1,7 @@
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Dashboard;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Privacy;
 using MentorBot.Core.Reports;
@@ -26,5 +27,6 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IServiceProvider, IStorageHealth> Health,
     Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard,
     Func<TStorage, ILearnerDataStore> LearnerData,
-    Func<TStorage, IDashboardStore> Dashboard)
+    Func<TStorage, IDashboardStore> Dashboard,
+    Func<TStorage, IQuestionLog> QuestionLog)
     where TStorage : class;

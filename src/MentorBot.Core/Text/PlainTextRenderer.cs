@@ -20,10 +20,13 @@ public static partial class PlainTextRenderer
             output.Append(Strip(reply.Text)).Append('\n');
         foreach (var field in reply.Fields)
             output.Append(field.Name).Append(": ").Append(Strip(field.Value)).Append('\n');
-        for (var i = 0; i < reply.FollowUps.Count; i++)
+        var number = 0;
+        foreach (var followUp in reply.FollowUps)
         {
-            var followUp = reply.FollowUps[i];
-            output.Append(i + 1).Append(". → ").Append(CommandLine(followUp)).Append("  (").Append(followUp.Label).Append(")\n");
+            // Ratings are buttons on chat platforms; the console rates with /faq helpful and /faq unhelpful instead.
+            if (followUp.Rates)
+                continue;
+            output.Append(++number).Append(". → ").Append(CommandLine(followUp)).Append("  (").Append(followUp.Label).Append(")\n");
         }
         if (!string.IsNullOrWhiteSpace(reply.Footer))
             output.Append("— ").Append(Strip(reply.Footer)).Append('\n');
@@ -34,12 +37,13 @@ public static partial class PlainTextRenderer
     public static string CommandLine(FollowUp followUp)
     {
         var line = new StringBuilder("/").Append(followUp.Command);
-        if (followUp.Options.Count == 1)
+        var typed = followUp.Options.Where(o => !string.Equals(o.Key, FollowUp.QuestionLogOption, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (typed.Count == 1)
         {
-            line.Append(' ').Append(followUp.Options.Values.First());
+            line.Append(' ').Append(typed[0].Value);
             return line.ToString();
         }
-        foreach (var (name, value) in followUp.Options)
+        foreach (var (name, value) in typed)
         {
             line.Append(' ').Append(name).Append(':');
             line.Append(value.Contains(' ', StringComparison.Ordinal) ? $"\"{value}\"" : value);

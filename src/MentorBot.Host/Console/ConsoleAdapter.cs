@@ -1,4 +1,5 @@
 using MentorBot.Core.Commands;
+using MentorBot.Core.Faq;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Text;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,13 @@ internal sealed partial class ConsoleAdapter(
     ConsoleAdapterStatus? status = null) : BackgroundService
 {
     public static readonly CommunityId Community = new("console", "local");
+
+    /// <summary>The reply to <c>/faq helpful</c> or <c>/faq unhelpful</c> before any answer carried ratings.</summary>
+    public const string NothingToRate = "No answer to rate yet.";
+
+    // The Helpful / Not helpful follow-ups of the last answer: the console has no buttons, so /faq helpful and
+    // /faq unhelpful run them. One reader loop uses it, so it needs no lock.
+    private IReadOnlyList<FollowUp> _lastRatings = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,6 +81,11 @@ internal sealed partial class ConsoleAdapter(
                 var text = PlainTextRenderer.Render(reply);
                 if (reply.Attachment is { } attachment)
                     text += streams.Out.NewLine + ConsoleAttachments.Save(attachment, options.Value.AttachmentDirectory);
+                if (reply.FollowUps.Where(f => f.Rates).ToList() is { Count: > 0 } ratings)
+                {
+                    _lastRatings = ratings;
+                    text += "\nWas this helpful? Type /faq helpful or /faq unhelpful.";
+                }
                 streams.WriteMessage(text + streams.Out.NewLine + streams.Out.NewLine);
             }
         }
@@ -92,11 +105,34 @@ internal sealed partial class ConsoleAdapter(
             line = "/help";
         else if (!line.StartsWith('/'))
             line = "/faq " + line;
+        if (RatingAsked(line) is { } helpful)
+            return await RateAsync(helpful, actor, cancellationToken);
         var parsed = parser.Parse(line);
         if (parsed.Command is not { } command)
             return Reply.Refusal(parsed.Error ?? "I could not read that command. Type /help for the list.");
 
         var request = command.ToRequest(actor, Community) with { ChannelId = "console" };
+        return await dispatcher.DispatchAsync(request, cancellationToken);
+    }
+
+    /// <summary>True for <c>/faq helpful</c>, false for <c>/faq unhelpful</c>, null for any other line.</summary>
+    private static bool? RatingAsked(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 2 || !words[0].Equals("/faq", StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (words[1].Equals("helpful", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return words[1].Equals("unhelpful", StringComparison.OrdinalIgnoreCase) ? false : null;
+    }
+
+    private async Task<Reply> RateAsync(bool helpful, Actor actor, CancellationToken cancellationToken)
+    {
+        var vote = helpful ? "up" : "down";
+        var rating = _lastRatings.FirstOrDefault(f => f.Options.TryGetValue(FaqHandler.VoteOption, out var v) && v == vote);
+        if (rating is null)
+            return Reply.Refusal(NothingToRate);
+        var request = new CommandRequest(rating.Command, rating.Options, actor, Community) { ChannelId = "console" };
         return await dispatcher.DispatchAsync(request, cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using MentorBot.Core.Challenges;
 using MentorBot.Core.Dashboard;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Learners;
 using MentorBot.Core.Streaks;
 using MentorBot.Core.Subscriptions;
@@ -27,7 +28,7 @@ public sealed class StoreRegistrationTests
         {
             typeof(ILearnerStore), typeof(IActivityStore), typeof(ISubscriptionStore), typeof(IChallengeStore),
             typeof(IDeliveryOutbox), typeof(IUndeliverableNotices), typeof(IDirectChannelStore), typeof(IStorageHealth),
-            typeof(IReplayGuard), typeof(IDashboardStore),
+            typeof(IReplayGuard), typeof(IDashboardStore), typeof(IQuestionLog),
         })
         {
             var first = provider.GetRequiredService(type);
@@ -63,7 +64,9 @@ public sealed class StoreRegistrationTests
             Health: (s, sp) => Make<IStorageHealth>(s),
             ReplayGuard: (s, sp) => Make<IReplayGuard>(s),
             LearnerData: s => Make<MentorBot.Core.Privacy.ILearnerDataStore>(s),
-            Dashboard: s => Make<IDashboardStore>(s)));
+            Dashboard: s => Make<IDashboardStore>(s),
+
+            QuestionLog: s => Make<IQuestionLog>(s)));
 
     private T Make<T>(Storage storage) where T : class
     {

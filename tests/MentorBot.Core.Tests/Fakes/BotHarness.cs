@@ -1,6 +1,7 @@
 using MentorBot.Core.Commands;
 using MentorBot.Core.Delivery;
 using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Identity;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Storage;
@@ -24,7 +25,7 @@ internal sealed class BotHarness : IDisposable
     private readonly ServiceProvider _provider;
     private RecordingMessenger? _messenger;
 
-    public BotHarness(DateTimeOffset? start = null)
+    public BotHarness(DateTimeOffset? start = null, IQuestionLog? questionLog = null)
     {
         Time = new FakeTimeProvider(start ?? Start);
         var services = new ServiceCollection();
@@ -40,6 +41,8 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<Core.Privacy.ILearnerDataStore>(new InMemoryLearnerDataStore(Learners, Activity, Subscriptions, Challenges, Outbox, Notices));
         services.AddSingleton<IOutboundMessenger>(Messenger);
         services.AddSingleton(Options.Create(DeliveryOptions));
+        if (questionLog is not null)
+            services.AddSingleton(questionLog);
         services.AddMentorBotCore();
         services.AddDeliveryEngine();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

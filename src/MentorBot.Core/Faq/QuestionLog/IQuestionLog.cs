@@ -1,0 +1,54 @@
+using MentorBot.Core.Identity;
+
+namespace MentorBot.Core.Faq.QuestionLog;
+
+/// <summary>
+/// The log of <c>/faq</c> questions and the feedback on their answers, for the moderators' view of what the bot
+/// failed. It never holds a platform user id: askers and voters are per-community keyed hashes.
+/// </summary>
+public interface IQuestionLog
+{
+    /// <summary>
+    /// The community's hashing salt: the stored one, or <paramref name="candidate"/> (32 bytes) stored now if there is
+    /// none. The first writer wins, so every host on one database hashes a learner the same way.
+    /// </summary>
+    Task<byte[]> GetOrAddSaltAsync(CommunityId community, byte[] candidate, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends questions (ids are new; a repeated id is an error of the caller).</summary>
+    Task AppendAsync(IReadOnlyList<LoggedQuestion> questions, CancellationToken cancellationToken = default);
+
+    /// <summary>The question with that id if it belongs to <paramref name="community"/>, else null.</summary>
+    Task<LoggedQuestion?> GetAsync(CommunityId community, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Questions asked in the community at or after <paramref name="since"/>, oldest first. With
+    /// <paramref name="lowConfidenceBelow"/>, only those the bot did not answer (declined, suggested, not English) and
+    /// those it answered with a confidence below that value; small talk is left out then.
+    /// </summary>
+    Task<IReadOnlyList<LoggedQuestion>> ListAsync(
+        CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default);
+
+    /// <summary>How many different askers (still linked) asked in the community at or after <paramref name="since"/>.</summary>
+    Task<int> CountAskersAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a vote or a suggestion choice on a question of <paramref name="community"/>, replacing the voter's earlier
+    /// one of the same sort. A question that is unknown or belongs to another community changes nothing.
+    /// </summary>
+    Task<FeedbackOutcome> RecordFeedbackAsync(CommunityId community, QuestionFeedback feedback, CancellationToken cancellationToken = default);
+
+    /// <summary>Feedback totals per entry for feedback given at or after <paramref name="since"/>, ordered by entry id.</summary>
+    Task<IReadOnlyList<EntryFeedback>> FeedbackByEntryAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Every question asked and every feedback given by the hashed learner in the community, oldest first.</summary>
+    Task<AskerRecords> ExportAskerAsync(CommunityId community, string askerHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the learner's feedback and unlinks their questions (the hash becomes null), so question counts stay but
+    /// nothing ties a question to them any more.
+    /// </summary>
+    Task<AskerForgotten> ForgetAskerAsync(CommunityId community, string askerHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes questions asked before <paramref name="before"/>, with their feedback; returns how many questions.</summary>
+    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,170 @@
+using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
+using MentorBot.Core.Identity;
+using Npgsql;
+
+namespace MentorBot.Storage.Postgres;
+
+/// <summary>
+/// The question log in <c>question_log</c>, feedback in <c>question_log_feedback</c> (deleted with its question) and
+/// salts in <c>question_log_salts</c>. Every write is one statement or one batch, so hosts sharing the database need
+/// no locks of their own: the primary keys decide races.
+/// </summary>
+public sealed class PostgresQuestionLog(PostgresStorage storage) : IQuestionLog
+{
+    private const string Columns =
+        "id, community, text, normalised, at_utc_ticks, at_offset_minutes, outcome, entry_id, confidence, suggestion_ids, small_talk, engine_version, asker_hash";
+
+    private const string FeedbackColumns = "question_id, voter_hash, kind, entry_id, at_utc_ticks, at_offset_minutes";
+
+    private const string PostgresForeignKeyViolation = "23503";
+
+    public async Task<byte[]> GetOrAddSaltAsync(CommunityId community, byte[] candidate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var key = community.ToString();
+        // Two statements, not one: the read must see a salt another host committed while this insert waited on it.
+        await storage.DataSource.ExecuteAsync(
+            "INSERT INTO question_log_salts (community, salt) VALUES ($1, $2) ON CONFLICT (community) DO NOTHING", cancellationToken, key, candidate)
+            .ConfigureAwait(false);
+        var salt = await storage.DataSource.QuerySingleAsync(
+            "SELECT salt FROM question_log_salts WHERE community = $1", r => r.GetFieldValue<byte[]>(0), cancellationToken, key).ConfigureAwait(false);
+        return salt ?? throw new InvalidOperationException($"The question log salt of {key} vanished after it was stored.");
+    }
+
+    public async Task AppendAsync(IReadOnlyList<LoggedQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        if (questions.Count == 0)
+            return;
+        var statements = questions.Select(q => (
+            $"INSERT INTO question_log ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            new object?[]
+            {
+                q.Id, q.Community.ToString(), q.Text, q.Normalised, q.At.UtcTicks, Ticks.Offset(q.At), q.Decision.Outcome.ToString(),
+                q.Decision.EntryId, q.Decision.Confidence, q.Decision.SuggestionIds.ToArray(), q.Decision.SmallTalk?.ToString(),
+                q.EngineVersion, q.AskerHash,
+            })).ToList();
+        await storage.DataSource.ExecuteBatchAsync(statements, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<LoggedQuestion?> GetAsync(CommunityId community, string id, CancellationToken cancellationToken = default) =>
+        storage.DataSource.QuerySingleAsync(
+            $"SELECT {Columns} FROM question_log WHERE id = $1 AND community = $2", ReadQuestion, cancellationToken, id, community.ToString());
+
+    public async Task<IReadOnlyList<LoggedQuestion>> ListAsync(
+        CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default)
+    {
+        if (lowConfidenceBelow is not { } below)
+        {
+            return await storage.DataSource.QueryAsync(
+                $"SELECT {Columns} FROM question_log WHERE community = $1 AND at_utc_ticks >= $2 ORDER BY at_utc_ticks, id",
+                ReadQuestion, cancellationToken, community.ToString(), since.UtcTicks).ConfigureAwait(false);
+        }
+        return await storage.DataSource.QueryAsync(
+            $"""
+            SELECT {Columns} FROM question_log
+            WHERE community = $1 AND at_utc_ticks >= $2
+              AND (outcome IN ('Declined', 'Suggested', 'NotEnglish') OR (outcome = 'Answered' AND (confidence IS NULL OR confidence < $3)))
+            ORDER BY at_utc_ticks, id
+            """,
+            ReadQuestion, cancellationToken, community.ToString(), since.UtcTicks, below).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAskersAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var rows = await storage.DataSource.QueryAsync(
+            "SELECT count(DISTINCT asker_hash) FROM question_log WHERE community = $1 AND at_utc_ticks >= $2",
+            r => r.GetInt64(0), cancellationToken, community.ToString(), since.UtcTicks).ConfigureAwait(false);
+        return (int)rows[0];
+    }
+
+    public async Task<FeedbackOutcome> RecordFeedbackAsync(CommunityId community, QuestionFeedback feedback, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        try
+        {
+            // The question's existence and community are checked by the same statement that writes; xmax = 0 marks a
+            // row this statement inserted rather than updated.
+            var rows = await storage.DataSource.QueryAsync(
+                """
+                INSERT INTO question_log_feedback (question_id, voter_hash, slot, community, kind, entry_id, at_utc_ticks, at_offset_minutes)
+                SELECT id, $2, $3, community, $4, $5, $6, $7 FROM question_log WHERE id = $1 AND community = $8
+                ON CONFLICT (question_id, voter_hash, slot) DO UPDATE
+                    SET kind = excluded.kind, entry_id = excluded.entry_id, at_utc_ticks = excluded.at_utc_ticks, at_offset_minutes = excluded.at_offset_minutes
+                RETURNING (xmax = 0)
+                """,
+                r => r.GetBoolean(0), cancellationToken,
+                feedback.QuestionId, feedback.VoterHash, feedback.IsVote ? "vote" : "choice", feedback.Kind.ToString(), feedback.EntryId,
+                feedback.At.UtcTicks, Ticks.Offset(feedback.At), community.ToString()).ConfigureAwait(false);
+            if (rows.Count == 0)
+                return FeedbackOutcome.UnknownQuestion;
+            return rows[0] ? FeedbackOutcome.Recorded : FeedbackOutcome.Replaced;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresForeignKeyViolation)
+        {
+            // The question was pruned between the statement's read and its write.
+            return FeedbackOutcome.UnknownQuestion;
+        }
+    }
+
+    public async Task<IReadOnlyList<EntryFeedback>> FeedbackByEntryAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        await storage.DataSource.QueryAsync(
+            """
+            SELECT entry_id,
+                   count(*) FILTER (WHERE kind = 'Helpful'),
+                   count(*) FILTER (WHERE kind = 'NotHelpful'),
+                   count(*) FILTER (WHERE kind = 'ChoseSuggestion')
+            FROM question_log_feedback WHERE community = $1 AND at_utc_ticks >= $2
+            GROUP BY entry_id ORDER BY entry_id COLLATE "C"
+            """,
+            r => new EntryFeedback(r.GetString(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3)),
+            cancellationToken, community.ToString(), since.UtcTicks).ConfigureAwait(false);
+
+    public async Task<AskerRecords> ExportAskerAsync(CommunityId community, string askerHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(askerHash);
+        var questions = await storage.DataSource.QueryAsync(
+            $"SELECT {Columns} FROM question_log WHERE community = $1 AND asker_hash = $2 ORDER BY at_utc_ticks, id",
+            ReadQuestion, cancellationToken, community.ToString(), askerHash).ConfigureAwait(false);
+        var feedback = await storage.DataSource.QueryAsync(
+            $"SELECT {FeedbackColumns} FROM question_log_feedback WHERE community = $1 AND voter_hash = $2 ORDER BY at_utc_ticks, question_id, slot",
+            ReadFeedback, cancellationToken, community.ToString(), askerHash).ConfigureAwait(false);
+        return new AskerRecords(questions, feedback);
+    }
+
+    public async Task<AskerForgotten> ForgetAskerAsync(CommunityId community, string askerHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(askerHash);
+        var key = community.ToString();
+        var affected = await storage.DataSource.ExecuteBatchAsync(
+            [
+                ("DELETE FROM question_log_feedback WHERE community = $1 AND voter_hash = $2", [key, askerHash]),
+                ("UPDATE question_log SET asker_hash = NULL WHERE community = $1 AND asker_hash = $2", [key, askerHash]),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        return new AskerForgotten(affected[1], affected[0]);
+    }
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        storage.DataSource.ExecuteAsync("DELETE FROM question_log WHERE at_utc_ticks < $1", cancellationToken, before.UtcTicks);
+
+    private static LoggedQuestion ReadQuestion(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        CommunityId.Parse(r.GetString(1)),
+        r.GetString(2),
+        r.GetString(3),
+        Ticks.ToDateTimeOffset(r.GetInt64(4), r.GetInt32(5)),
+        new QuestionDecision(Enum.Parse<QuestionOutcome>(r.GetString(6)))
+        {
+            EntryId = r.NullableString(7),
+            Confidence = r.IsDBNull(8) ? null : r.GetDouble(8),
+            SuggestionIds = r.GetFieldValue<string[]>(9),
+            SmallTalk = r.NullableString(10) is { } smallTalk ? Enum.Parse<SmallTalkKind>(smallTalk) : null,
+        },
+        r.GetString(11),
+        r.NullableString(12));
+
+    private static QuestionFeedback ReadFeedback(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), Enum.Parse<FeedbackKind>(r.GetString(2)), r.GetString(3), Ticks.ToDateTimeOffset(r.GetInt64(4), r.GetInt32(5)));
+}
