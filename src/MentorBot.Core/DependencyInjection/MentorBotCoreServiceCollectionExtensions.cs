@@ -44,6 +44,7 @@ public static class MentorBotCoreServiceCollectionExtensions
         // The question log is off without an IQuestionLog store (FaqQuestionLog takes it as optional).
         services.AddOptions<QuestionLogOptions>();
         services.TryAddSingleton<FaqQuestionLog>();
+        services.AddSingleton<Privacy.IPersonalDataSource, QuestionLogDataSource>();
         services.AddHostedService<QuestionLogPruner>();
 
         services.AddSingleton<ICommandHandler, FaqHandler>();

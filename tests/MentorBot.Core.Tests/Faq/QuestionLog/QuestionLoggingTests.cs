@@ -111,6 +111,30 @@ public sealed class QuestionLoggingTests : IDisposable
     }
 
     [Fact]
+    public async Task Mydata_holds_the_learners_questions_and_votes_and_forget_unlinks_the_questions_and_deletes_the_votes()
+    {
+        _bot.Faq.Result = new FaqResult(SampleKnowledge.Degree, 0.9, []);
+        var answer = await _bot.SendAsync("/faq do I need a degree");
+        await Click(answer.FollowUps.First(f => f.Rates), BotHarness.Alice);
+        await _bot.SendAsync("/faq is a degree a must", BotHarness.Bob);
+
+        var export = await _bot.SendAsync("/mydata");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Assert.IsType<ReplyAttachment>(export.Attachment).Content)!;
+        var section = json["data"]!["questionLog"]!;
+        Assert.Equal("do I need a degree", Assert.Single(section["questions"]!.AsArray())!["text"]!.GetValue<string>());
+        Assert.Equal("Helpful", Assert.Single(section["feedback"]!.AsArray())!["kind"]!.GetValue<string>());
+
+        await _bot.SendAsync("/forget");
+        var done = await _bot.SendAsync("/forget confirm");
+
+        Assert.Contains("Votes on answers and picked suggestions: 1 deleted", done.Text, StringComparison.Ordinal);
+        Assert.Empty(_log.Feedback);
+        Assert.Equal(2, _log.Questions.Count);
+        Assert.Null(_log.Questions.Single(q => q.Text == "do I need a degree").AskerHash);
+        Assert.NotNull(_log.Questions.Single(q => q.Text == "is a degree a must").AskerHash);
+    }
+
+    [Fact]
     public async Task A_vote_on_an_unknown_or_malformed_question_id_is_refused_and_changes_nothing()
     {
         var unknown = await _bot.RunAsync("faq", options: [("vote", "up"), ("q", QuestionIds.New(DateTimeOffset.UnixEpoch))]);
