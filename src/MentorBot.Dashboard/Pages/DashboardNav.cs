@@ -8,7 +8,8 @@ public static class DashboardNav
 {
     public static IReadOnlyList<DashboardNavItem> Items { get; } =
     [
-        new("Home", "/Dashboard/Index"),
+        new("Overview", "/Dashboard/Index"),
+        new("Learners", "/Dashboard/Learners"),
         new("Challenges", "/Dashboard/Challenges"),
         new("Delivery", "/Dashboard/Delivery"),
         new("Audit", "/Dashboard/Audit"),

@@ -20,6 +20,7 @@ public sealed partial class DashboardSessions(IDashboardStore store, DashboardSi
         public const string SignOutEverywhere = "sign-out-everywhere";
         public const string ChallengePost = "challenge-post";
         public const string ChallengeClose = "challenge-close";
+        public const string LearnersExport = "learners-export";
     }
 
     /// <summary>Signature and age only: opening a link (a chat app's preview, too) must not use it up.</summary>
