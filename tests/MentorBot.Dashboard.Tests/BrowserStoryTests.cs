@@ -28,6 +28,7 @@ public sealed class BrowserStoryTests
         Directory.CreateDirectory(Screenshots);
         await using var host = await DashboardHost.StartAsync(new Dictionary<string, string?> { ["Console:DisplayName"] = "Ada" });
         await host.SendAsync("/subscribe wednesday 18:00 UTC");
+        await host.SendAsync("/checkin first day");
         await host.SendAsync("/challenge post title:Rate limiter description:Add a token bucket to your API. due:2099-01-15");
         using var browser = Chromium.Start();
 
@@ -37,7 +38,12 @@ public sealed class BrowserStoryTests
         browser.FindElement(By.CssSelector("form button[type=submit]")).Click();
         Assert.EndsWith("/dashboard", browser.Url, StringComparison.Ordinal);
         Assert.Contains("console:local", browser.FindElement(By.TagName("main")).Text, StringComparison.Ordinal);
-        Save(browser, "2-home");
+        Assert.Equal("1", browser.FindElement(By.Id("count-active")).Text);
+        Assert.Equal(4, browser.FindElements(By.CssSelector("figure.chart svg")).Count);
+        Save(browser, "2a-overview");
+        browser.FindElement(By.LinkText("Learners")).Click();
+        Assert.Contains("Ada", browser.FindElement(By.Id("learners")).Text, StringComparison.Ordinal);
+        Save(browser, "2b-learners");
 
         browser.FindElement(By.LinkText("Challenges")).Click();
         browser.FindElement(By.Id("title")).SendKeys(Payload);
