@@ -11,40 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MentorBot.Discord.Tests.EndToEnd;
 
 /// <summary>Helpful / Not helpful on a /faq answer, clicked through the whole host's signed interactions endpoint.</summary>
-public sealed class FeedbackButtonTests : IAsyncLifetime
+public sealed class FeedbackButtonTests : HttpModeHost
 {
     private static readonly CommunityId Guild = new("discord", "333333333333333333");
-
-    private readonly InteractionSigner _signer = InteractionSigner.Random();
-    private FakeDiscord _discord = null!;
-    private HostHarness _host = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        _host = await HostHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Discord:Mode"] = "Http",
-            ["Discord:PublicKey"] = _signer.PublicKeyHex,
-            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        });
-        _http = new HttpClient { BaseAddress = _host.BaseAddress };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-        _signer.Dispose();
-    }
 
     [Fact]
     public async Task An_answer_carries_two_rating_buttons_a_click_records_a_vote_and_a_second_click_changes_it()
     {
-        var answer = await PostInteractionAsync(_discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a degree to become a backend developer" }]));
+        var answer = await PostInteractionAsync(Discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a degree to become a backend developer" }]));
         var buttons = answer.GetProperty("data").GetProperty("components").EnumerateArray()
             .SelectMany(row => row.GetProperty("components").EnumerateArray()).ToList();
         var helpful = buttons.Single(b => b.GetProperty("label").GetString() == "Helpful").GetProperty("custom_id").GetString()!;
@@ -61,7 +35,7 @@ public sealed class FeedbackButtonTests : IAsyncLifetime
             Assert.Equal(64, ack.GetProperty("data").GetProperty("flags").GetInt32());
             Assert.Equal(FaqQuestionLog.VoteRecorded, ack.GetProperty("data").GetProperty("content").GetString());
         }
-        var log = _host.Services.GetRequiredService<IQuestionLog>();
+        var log = Host.Services.GetRequiredService<IQuestionLog>();
         var question = Assert.Single(await log.ListAsync(Guild, DateTimeOffset.MinValue));
         var voter = Assert.Single((await log.ExportAskerAsync(Guild, question.AskerHash!)).Feedback);
         Assert.Equal(FeedbackKind.NotHelpful, voter.Kind);
@@ -76,12 +50,12 @@ public sealed class FeedbackButtonTests : IAsyncLifetime
 
         Assert.Equal(64, ack.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Contains("Nothing was recorded", ack.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.Empty(await _host.Services.GetRequiredService<IQuestionLog>().FeedbackByEntryAsync(Guild, DateTimeOffset.MinValue));
+        Assert.Empty(await Host.Services.GetRequiredService<IQuestionLog>().FeedbackByEntryAsync(Guild, DateTimeOffset.MinValue));
     }
 
     private Task<JsonElement> ClickAsync(string customId)
     {
-        var click = _discord.NewCommandInteraction("faq");
+        var click = Discord.NewCommandInteraction("faq");
         click["type"] = 3;
         click["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
         return PostInteractionAsync(click);
@@ -92,9 +66,9 @@ public sealed class FeedbackButtonTests : IAsyncLifetime
         var body = interaction.ToJsonString();
         var timestamp = (1700000000 + Random.Shared.Next(1000)).ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));
+        request.Headers.Add("X-Signature-Ed25519", Signer.Sign(timestamp, body));
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonDocument.Parse(text).RootElement.Clone();

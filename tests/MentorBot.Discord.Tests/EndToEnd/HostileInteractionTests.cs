@@ -13,35 +13,9 @@ namespace MentorBot.Discord.Tests.EndToEnd;
 /// Correctly signed but malformed interactions, sent over loopback to the whole host in Http mode: each gets a 400 or a
 /// polite refusal, never a 5xx.
 /// </summary>
-public sealed class HostileInteractionTests : IAsyncLifetime
+public sealed class HostileInteractionTests : HttpModeHost
 {
     private static int s_nextId = 900_000;
-    private readonly InteractionSigner _signer = InteractionSigner.Random();
-    private FakeDiscord _discord = null!;
-    private HostHarness _host = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        _host = await HostHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Discord:Mode"] = "Http",
-            ["Discord:PublicKey"] = _signer.PublicKeyHex,
-            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        });
-        _http = new HttpClient { BaseAddress = _host.BaseAddress };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-        _signer.Dispose();
-    }
-
     /// <summary>A guild command interaction; <c>{ID}</c> becomes a fresh interaction id, <c>\xFF</c> one invalid UTF-8 byte.</summary>
     public static string Command(string options, int type = 2, string userId = "222222222222222222", string guildId = "333333333333333333", string channelId = "444444444444444444", string name = "faq") =>
         "{\"id\":\"{ID}\",\"application_id\":\"111111111111111111\",\"type\":" + type.ToString(CultureInfo.InvariantCulture)
@@ -133,9 +107,9 @@ public sealed class HostileInteractionTests : IAsyncLifetime
         var timestamp = (1700000000 + Random.Shared.Next(1000)).ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, bytes));
+        request.Headers.Add("X-Signature-Ed25519", Signer.Sign(timestamp, bytes));
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     /// <summary>Text, with <c>\xFF</c> standing for one byte that is never valid UTF-8.</summary>

@@ -8,38 +8,12 @@ using MentorBot.Discord.Tests.Fakes;
 namespace MentorBot.Discord.Tests.EndToEnd;
 
 /// <summary>The whole host in Http mode, sent signed interactions over real HTTP on loopback.</summary>
-public sealed class HttpModeHostTests : IAsyncLifetime
+public sealed class HttpModeHostTests : HttpModeHost
 {
-    private readonly InteractionSigner _signer = InteractionSigner.Random();
-    private FakeDiscord _discord = null!;
-    private HostHarness _host = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        _host = await HostHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Discord:Mode"] = "Http",
-            ["Discord:PublicKey"] = _signer.PublicKeyHex,
-            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        });
-        _http = new HttpClient { BaseAddress = _host.BaseAddress };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-        _signer.Dispose();
-    }
-
     [Fact]
     public async Task Healthz_reports_discord_connected_once_the_endpoint_is_mapped()
     {
-        using var health = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        using var health = JsonDocument.Parse(await Http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
 
         var adapter = Assert.Single(health.RootElement.GetProperty("adapters").EnumerateArray());
         Assert.Equal("discord", adapter.GetProperty("name").GetString());
@@ -60,7 +34,7 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     public async Task Missing_or_bad_signature_is_401()
     {
         const string body = """{"id":"1","token":"x","type":1,"version":1}""";
-        using (var unsigned = await _http.PostAsync("/discord/interactions", new StringContent(body, Encoding.UTF8, "application/json")))
+        using (var unsigned = await Http.PostAsync("/discord/interactions", new StringContent(body, Encoding.UTF8, "application/json")))
             Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
 
         using var other = InteractionSigner.Random();
@@ -74,7 +48,7 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     [Fact]
     public async Task Faq_command_is_answered_inline_with_an_embed_and_no_mentions()
     {
-        var interaction = _discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a degree to become a backend developer" }]);
+        var interaction = Discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a degree to become a backend developer" }]);
 
         var json = await PostInteractionAsync(interaction);
 
@@ -89,7 +63,7 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     [Fact]
     public async Task Autocomplete_returns_at_most_25_faq_matches()
     {
-        var interaction = _discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "degree", ["focused"] = true }]);
+        var interaction = Discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "degree", ["focused"] = true }]);
         interaction["type"] = 4;
 
         var json = await PostInteractionAsync(interaction);
@@ -104,7 +78,7 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     [Fact]
     public async Task Button_click_asks_the_suggested_question()
     {
-        var interaction = _discord.NewCommandInteraction("faq");
+        var interaction = Discord.NewCommandInteraction("faq");
         interaction["type"] = 3;
         interaction["data"] = new JsonObject { ["custom_id"] = "mb1|faq|question=degree-required", ["component_type"] = 2 };
 
@@ -119,7 +93,7 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     [Fact]
     public async Task Refusal_is_ephemeral()
     {
-        var json = await PostInteractionAsync(_discord.NewCommandInteraction("challenge"));
+        var json = await PostInteractionAsync(Discord.NewCommandInteraction("challenge"));
 
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
@@ -130,10 +104,10 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     [InlineData("task")]
     public async Task Personal_commands_are_ephemeral_and_use_real_storage(string command)
     {
-        var checkin = await PostInteractionAsync(_discord.NewCommandInteraction("checkin", userId: "616161616161616161"));
+        var checkin = await PostInteractionAsync(Discord.NewCommandInteraction("checkin", userId: "616161616161616161"));
         Assert.Equal(4, checkin.GetProperty("type").GetInt32());
 
-        var json = await PostInteractionAsync(_discord.NewCommandInteraction(command, userId: "616161616161616161"));
+        var json = await PostInteractionAsync(Discord.NewCommandInteraction(command, userId: "616161616161616161"));
 
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
@@ -151,13 +125,13 @@ public sealed class HttpModeHostTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostSignedAsync(string body, InteractionSigner? signer = null, bool tamper = false)
     {
         var timestamp = (1700000000 + Random.Shared.Next(1000)).ToString(CultureInfo.InvariantCulture);
-        var signature = (signer ?? _signer).Sign(timestamp, body);
+        var signature = (signer ?? Signer).Sign(timestamp, body);
         var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions")
         {
             Content = new StringContent(tamper ? body.Replace("\"type\":1", "\"type\":2", StringComparison.Ordinal) : body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Signature-Ed25519", signature);
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return _http.SendAsync(request);
+        return Http.SendAsync(request);
     }
 }

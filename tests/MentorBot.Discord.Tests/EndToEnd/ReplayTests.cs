@@ -14,39 +14,13 @@ namespace MentorBot.Discord.Tests.EndToEnd;
 /// Discord's signature has no freshness check, so a captured interaction verifies forever; the whole host (Http mode,
 /// real LiteDB) acts on each interaction id once and refuses a copy with 409.
 /// </summary>
-public sealed class ReplayTests : IAsyncLifetime
+public sealed class ReplayTests : HttpModeHost
 {
-    private readonly InteractionSigner _signer = InteractionSigner.Random();
-    private FakeDiscord _discord = null!;
-    private HostHarness _host = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _discord = await FakeDiscord.StartAsync();
-        _host = await HostHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Discord:Mode"] = "Http",
-            ["Discord:PublicKey"] = _signer.PublicKeyHex,
-            ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        });
-        _http = new HttpClient { BaseAddress = _host.BaseAddress };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _discord.DisposeAsync();
-        _signer.Dispose();
-    }
-
     [Fact]
     public async Task A_replayed_subscribe_is_refused_and_does_not_revert_a_later_one()
     {
-        var monday = Capture(_discord.NewCommandInteraction("subscribe", [new JsonObject { ["name"] = "day", ["type"] = 3, ["value"] = "monday" }], userId: "717171717171717171"));
-        var friday = Capture(_discord.NewCommandInteraction("subscribe", [new JsonObject { ["name"] = "day", ["type"] = 3, ["value"] = "friday" }], userId: "717171717171717171"));
+        var monday = Capture(Discord.NewCommandInteraction("subscribe", [new JsonObject { ["name"] = "day", ["type"] = 3, ["value"] = "monday" }], userId: "717171717171717171"));
+        var friday = Capture(Discord.NewCommandInteraction("subscribe", [new JsonObject { ["name"] = "day", ["type"] = 3, ["value"] = "friday" }], userId: "717171717171717171"));
 
         using (var first = await SendAsync(monday))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -63,7 +37,7 @@ public sealed class ReplayTests : IAsyncLifetime
     }
 
     private DayOfWeek? Day() =>
-        _host.Services.GetRequiredService<ISubscriptionStore>().GetAsync(new LearnerId("discord", "717171717171717171")).GetAwaiter().GetResult()?.Day;
+        Host.Services.GetRequiredService<ISubscriptionStore>().GetAsync(new LearnerId("discord", "717171717171717171")).GetAwaiter().GetResult()?.Day;
 
     [Fact]
     public async Task A_ping_may_come_again()
@@ -81,7 +55,7 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         var body = interaction.ToJsonString();
         var timestamp = (1700000000 + Random.Shared.Next(1000)).ToString(CultureInfo.InvariantCulture);
-        return (body, timestamp, _signer.Sign(timestamp, body));
+        return (body, timestamp, Signer.Sign(timestamp, body));
     }
 
     private async Task<HttpResponseMessage> SendAsync((string Body, string Timestamp, string Signature) captured)
@@ -89,6 +63,6 @@ public sealed class ReplayTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(captured.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", captured.Signature);
         request.Headers.Add("X-Signature-Timestamp", captured.Timestamp);
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 }
