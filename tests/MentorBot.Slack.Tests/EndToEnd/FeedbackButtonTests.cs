@@ -73,23 +73,7 @@ public sealed class FeedbackButtonTests : IAsyncLifetime
     private async Task<JsonObject> ClickAsync(JsonElement button)
     {
         var responseUrl = _slack.NewResponseUrl();
-        var payload = new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = "U0LEARNER", ["username"] = "ada", ["team_id"] = FakeSlack.TeamId },
-            ["team"] = new JsonObject { ["id"] = FakeSlack.TeamId, ["domain"] = "fake-team" },
-            ["channel"] = new JsonObject { ["id"] = "C0GENERAL", ["name"] = "general" },
-            ["response_url"] = responseUrl.ToString(),
-            ["trigger_id"] = "1.2.3",
-            ["actions"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "button",
-                ["action_id"] = button.GetProperty("action_id").GetString(),
-                ["block_id"] = "b1",
-                ["value"] = button.GetProperty("value").GetString(),
-                ["action_ts"] = "1700000000.1",
-            }),
-        };
+        var payload = FakeSlack.ButtonClick("U0LEARNER", "ada", responseUrl, button);
 
         using var response = await _host.PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()));
 

@@ -123,6 +123,25 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public Uri NewResponseUrl() => new(BaseUrl, "response/" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The <c>block_actions</c> payload Slack sends when <paramref name="userId"/> clicks <paramref name="button"/> in #general.</summary>
+    public static JsonObject ButtonClick(string userId, string username, Uri responseUrl, JsonElement button) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = userId, ["username"] = username, ["team_id"] = TeamId },
+        ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "fake-team" },
+        ["channel"] = new JsonObject { ["id"] = "C0GENERAL", ["name"] = "general" },
+        ["response_url"] = responseUrl.ToString(),
+        ["trigger_id"] = "1.2.3",
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = button.GetProperty("action_id").GetString(),
+            ["block_id"] = "b1",
+            ["value"] = button.GetProperty("value").GetString(),
+            ["action_ts"] = "1700000000.1",
+        }),
+    };
+
     public int CallCount(string method) => Calls.Count(c => c.Method == method);
 
     /// <summary>Sends an envelope to the newest healthy connection and keeps re-sending it until it is acknowledged.</summary>
