@@ -11,6 +11,7 @@ public static class DashboardNav
         new("Home", "/Dashboard/Index"),
         new("Challenges", "/Dashboard/Challenges"),
         new("Delivery", "/Dashboard/Delivery"),
+        new("Questions", "/Dashboard/Questions"),
         new("Audit", "/Dashboard/Audit"),
     ];
 }
