@@ -109,4 +109,38 @@ public sealed class QuestionsPageTests
         Assert.Equal("question-alternate", audit[0].Action);
         Assert.StartsWith("written: ", audit[0].Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_refused_change_is_shown_audited_and_writes_nothing_and_a_draft_downloads_as_a_new_entry()
+    {
+        using var knowledge = new TempFolder();
+        TestPaths.CopyTree(TestPaths.BesideApp, knowledge.Path);
+        var file = Path.Combine(knowledge.Path, "faq", "certifications.md");
+        var before = File.ReadAllText(file);
+        await using var host = await DashboardHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = knowledge.Path,
+            ["Knowledge:Writable"] = "true",
+        });
+        using var client = await SignedInAsync(host);
+        var page = await AskedAndListedAsync(host, client);
+
+        var existing = await client.PostAsync("/dashboard/questions?handler=alternate", new Dictionary<string, string>
+        {
+            ["entryId"] = "certifications", ["question"] = "Which certifications should a backend developer get?", ["write"] = "true",
+        }, page);
+        var refusalAudit = (await host.Service<IDashboardStore>().ListAuditAsync(Console, 1))[0];
+        var draft = await client.PostAsync("/dashboard/questions?handler=draft", new Dictionary<string, string> { ["questions"] = Question }, page);
+
+        Assert.Equal(HttpStatusCode.OK, existing.Status);
+        Assert.Contains("class=\"message refusal\"", existing.Html, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(file));
+        Assert.Equal("question-alternate", refusalAudit.Action);
+        Assert.StartsWith("refused", refusalAudit.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("text/x-diff", draft.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Contains("+draft: true", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("+  - " + Question, draft.Html, StringComparison.Ordinal);
+        Assert.Equal(Directory.GetFiles(Path.Combine(TestPaths.BesideApp, "faq")).Length, Directory.GetFiles(Path.Combine(knowledge.Path, "faq")).Length);
+        Assert.Equal("question-draft", (await host.Service<IDashboardStore>().ListAuditAsync(Console, 1))[0].Action);
+    }
 }
