@@ -4,6 +4,8 @@ using MentorBot.Core.Faq;
 using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Health;
 using MentorBot.Core.Knowledge;
+using MentorBot.Core.Faq.Learning;
+using MentorBot.Core.Knowledge.Learning;
 using MentorBot.Dashboard.Hosting;
 using MentorBot.Discord;
 using MentorBot.Discord.Postgres;
@@ -68,6 +70,13 @@ internal static class BotApplication
         services.AddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<FileKnowledgeProvider>());
         services.AddHostedService<KnowledgeWatcher>();
         services.AddSemanticFaq(configuration);
+        // The learning loop behind the dashboard's Questions page: it reads the same folder the watcher reloads from.
+        services.AddSingleton(sp => new QuestionGrouper(sp.GetRequiredService<FaqService>()));
+        services.AddSingleton(_ => new KnowledgePatcher(KnowledgePath.Resolve(configuration)));
+        services.AddSingleton(sp => new KnowledgeWriter(
+            KnowledgePath.Resolve(configuration),
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Writable,
+            sp.GetRequiredService<ILogger<KnowledgeWriter>>()));
 
         StorageSelection.AddStorage(services, configuration);
         services.AddMentorBotCore();

@@ -167,7 +167,7 @@ public sealed class ChallengesPageTests
         var pages = new[]
         {
             await client.GetAsync("/dashboard"), await client.GetAsync("/dashboard/challenges"), await client.GetAsync("/dashboard/delivery"),
-            await client.GetAsync("/dashboard/audit"), await stranger.GetAsync("/dashboard/challenges"), await stranger.GetAsync("/dashboard/signin?token=bad"),
+            await client.GetAsync("/dashboard/audit"), await client.GetAsync("/dashboard/learners"), await client.GetAsync("/dashboard/questions"), await stranger.GetAsync("/dashboard/challenges"), await stranger.GetAsync("/dashboard/signin?token=bad"),
         };
 
         foreach (var page in pages)
@@ -177,7 +177,7 @@ public sealed class ChallengesPageTests
             Assert.Equal("nosniff", page.Header("X-Content-Type-Options"));
             Assert.Equal("no-referrer", page.Header("Referrer-Policy"));
         }
-        Assert.Equal(HttpStatusCode.Unauthorized, pages[4].Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, pages[6].Status);
         // No inline script or style anywhere: the policy would block it, and nothing needs it.
         Assert.All(pages, p => Assert.DoesNotContain("<script", p.Html, StringComparison.OrdinalIgnoreCase));
         Assert.All(pages, p => Assert.DoesNotContain("style=", p.Html, StringComparison.OrdinalIgnoreCase));

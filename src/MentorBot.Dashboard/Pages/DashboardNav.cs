@@ -12,6 +12,7 @@ public static class DashboardNav
         new("Learners", "/Dashboard/Learners"),
         new("Challenges", "/Dashboard/Challenges"),
         new("Delivery", "/Dashboard/Delivery"),
+        new("Questions", "/Dashboard/Questions"),
         new("Audit", "/Dashboard/Audit"),
     ];
 }

@@ -21,6 +21,8 @@ public sealed partial class DashboardSessions(IDashboardStore store, DashboardSi
         public const string ChallengePost = "challenge-post";
         public const string ChallengeClose = "challenge-close";
         public const string LearnersExport = "learners-export";
+        public const string QuestionAlternate = "question-alternate";
+        public const string QuestionDraft = "question-draft";
     }
 
     /// <summary>Signature and age only: opening a link (a chat app's preview, too) must not use it up.</summary>

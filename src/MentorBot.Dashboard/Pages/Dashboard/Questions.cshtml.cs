@@ -1,0 +1,109 @@
+using MentorBot.Core.Faq.Learning;
+using MentorBot.Core.Faq.QuestionLog;
+using MentorBot.Core.Knowledge;
+using MentorBot.Core.Knowledge.Learning;
+using MentorBot.Dashboard.Sessions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MentorBot.Dashboard.Pages.Dashboard;
+
+/// <summary>
+/// What the bot failed to answer in the session's community lately, grouped into near-duplicates, with the two ways
+/// to teach it: add a group's question to an existing entry, or draft a new entry. A change is offered as a patch
+/// download, or written into the knowledge folder when <c>Knowledge:Writable</c> is on and the moderator asks for it.
+/// </summary>
+public sealed class QuestionsModel(
+    IQuestionLog log,
+    IKnowledgeProvider knowledge,
+    QuestionGrouper grouper,
+    KnowledgePatcher patcher,
+    KnowledgeWriter writer,
+    DashboardSessions sessions,
+    TimeProvider time) : DashboardPageModel
+{
+    /// <summary>How far back the page looks.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(30);
+
+    /// <summary>Answers below this confidence count as shaky, beside everything declined or only suggested.</summary>
+    public const double LowConfidenceBelow = 0.7;
+
+    /// <summary>The most recent questions grouped; grouping is quadratic, so an old backlog must not stall the page.</summary>
+    public const int MaxQuestions = 500;
+
+    public QuestionGrouping Grouping { get; private set; } = new([], "lexical", null, 0);
+
+    /// <summary>Votes and suggestion clicks per entry in the window, by entry id.</summary>
+    public IReadOnlyDictionary<string, Core.Faq.QuestionLog.EntryFeedback> Feedback { get; private set; } =
+        new Dictionary<string, Core.Faq.QuestionLog.EntryFeedback>();
+
+    public IReadOnlyList<string> EntryIds { get; private set; } = [];
+
+    public int QuestionCount { get; private set; }
+
+    public bool Writable => writer.Writable;
+
+    /// <summary>The outcome of the last change: what was written, or why nothing was.</summary>
+    public string? Message { get; private set; }
+
+    public bool Refused { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostAlternateAsync(string? entryId, string? question, bool write)
+    {
+        var result = patcher.AddAlternateQuestion(entryId ?? "", question ?? "");
+        return await FinishAsync(result, write, DashboardSessions.Actions.QuestionAlternate, $"{entryId}: {question}").ConfigureAwait(false);
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync(string[]? questions, bool write)
+    {
+        var asked = questions ?? [];
+        var result = patcher.DraftEntry(asked);
+        return await FinishAsync(result, write, DashboardSessions.Actions.QuestionDraft, string.Join(" | ", asked)).ConfigureAwait(false);
+    }
+
+    private async Task<IActionResult> FinishAsync(KnowledgeChangeResult result, bool write, string action, string subject)
+    {
+        if (result.Change is not { } change)
+        {
+            await sessions.AuditAsync(SignedIn, action, $"refused ({subject}): {result.Refusal}", HttpContext.RequestAborted).ConfigureAwait(false);
+            (Message, Refused) = (result.Refusal, true);
+            await LoadAsync().ConfigureAwait(false);
+            return Page();
+        }
+
+        // The checkbox is only shown when writing is on; without it the patch goes to review as a download.
+        if (!write || !writer.Writable)
+        {
+            await sessions.AuditAsync(SignedIn, action, $"patch downloaded: {change.Description}", HttpContext.RequestAborted).ConfigureAwait(false);
+            return File(System.Text.Encoding.UTF8.GetBytes(change.Diff), "text/x-diff", change.PatchFileName);
+        }
+
+        var written = writer.Apply(change);
+        await sessions.AuditAsync(SignedIn, action, (written.Written ? "written: " : "refused: ") + written.Message, HttpContext.RequestAborted)
+            .ConfigureAwait(false);
+        (Message, Refused) = (written.Message, !written.Written);
+        await LoadAsync().ConfigureAwait(false);
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var since = time.GetUtcNow() - Window;
+        var logged = await log.ListAsync(Community, since, LowConfidenceBelow, HttpContext.RequestAborted).ConfigureAwait(false);
+        var recent = logged.Count > MaxQuestions ? logged.Skip(logged.Count - MaxQuestions) : logged;
+        var asked = recent
+            .GroupBy(q => q.Text.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => new AskedQuestion(g.First().Text.Trim(), g.Count())
+            {
+                EntryId = g.Last().Decision.EntryId ?? (g.Last().Decision.SuggestionIds is [var first, ..] ? first : null),
+                Confidence = g.Last().Decision.Confidence,
+            })
+            .ToList();
+        QuestionCount = recent.Count();
+        Grouping = grouper.Group(asked, HttpContext.RequestAborted);
+        var feedback = await log.FeedbackByEntryAsync(Community, since, HttpContext.RequestAborted).ConfigureAwait(false);
+        Feedback = feedback.ToDictionary(f => f.EntryId, StringComparer.OrdinalIgnoreCase);
+        EntryIds = knowledge.Current.Faq.Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+    }
+}
