@@ -32,6 +32,10 @@ public sealed class SignInTests
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/dashboard", cookie, StringComparison.OrdinalIgnoreCase);
+        // A relative lifetime: the host's (fake) clock is behind this client's, and an Expires date from it would have
+        // been in the past here, so the client would have dropped the cookie on arrival.
+        Assert.Contains($"max-age={(int)DashboardOptions.SessionLifetime.TotalSeconds}", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", cookie, StringComparison.OrdinalIgnoreCase);
         var home = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.Contains("console:local", home.Html, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class SignInModel(DashboardSessions sessions) : PageModel
         var outcome = await sessions.ExchangeAsync(token, HttpContext.RequestAborted).ConfigureAwait(false);
         if (outcome is not { Status: SignInStatus.SignedIn, Session: { } session, CookieSecret: { } secret })
             return Refuse(outcome.Status);
-        DashboardCookie.Write(HttpContext, secret, session.ExpiresAt);
+        DashboardCookie.Write(HttpContext, secret, session.ExpiresAt - session.CreatedAt);
         return LocalRedirect("/dashboard");
     }
 
