@@ -27,7 +27,10 @@ internal static class Chromium
         service.SuppressInitialDiagnosticInformation = true;
         var options = new ChromeOptions { BinaryLocation = Browser };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        // An element looked for right after a click may belong to the page still loading; wait for it to appear.
+        driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(20);
+        return driver;
     }
 
     private static string? Find(params string[] names)
