@@ -8,7 +8,8 @@ namespace MentorBot.Host.Cli;
 
 /// <summary>
 /// <c>storage migrate --from litedb:PATH --to postgres:CONNSTRING</c>: copies every collection of a single host's LiteDB
-/// file into PostgreSQL (migrating its schema first), prints the counts per table and checks each row arrived.
+/// file into PostgreSQL (migrating its schema first), prints the counts per table and checks each row arrived. Dashboard
+/// sessions stay behind (the output says how many): a re-run must not bring back a session ended in PostgreSQL.
 /// Rows already in PostgreSQL are kept, so running it again only adds what is missing. Stop the bot first: the
 /// LiteDB file is opened exclusively. The connection string is never printed, only host, port and database.
 /// </summary>
@@ -46,10 +47,12 @@ internal static class StorageMigrateVerb
         }
 
         StorageSnapshot snapshot;
+        IReadOnlyList<UncopiedCollection> notCopied;
         try
         {
             using var lite = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = path });
             snapshot = LiteDbExport.Read(lite);
+            notCopied = LiteDbExport.NotCopied(lite);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or InvalidOperationException)
         {
@@ -74,6 +77,9 @@ internal static class StorageMigrateVerb
         console.Out.WriteLine($"  {"table",-22} {"litedb",8} {"copied",8} {"present",8} {"verified",8}");
         foreach (var t in tables)
             console.Out.WriteLine($"  {t.Table,-22} {t.Source,8} {t.Inserted,8} {t.Source - t.Inserted,8} {t.Verified,8}{(t.Complete ? "" : "  MISSING ROWS")}");
+
+        foreach (var left in notCopied.Where(c => c.Rows > 0))
+            console.Out.WriteLine($"Not copied: {left.Collection} ({left.Rows} rows): {left.Why}.");
 
         var missing = tables.Where(t => !t.Complete).ToList();
         if (missing.Count > 0)
