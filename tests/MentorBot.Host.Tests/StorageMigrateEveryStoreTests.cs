@@ -164,6 +164,27 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, documents["dashboard_sessions"]);
     }
 
+    [Fact]
+    public async Task A_different_salt_or_audit_entry_PostgreSQL_already_holds_is_reported_missing_not_verified()
+    {
+        await using (var lite = Stores.LiteDb(_temp.DatabasePath, _time))
+            await FillAsync(lite);
+        // A host wrote to PostgreSQL before the move: its own salt for the guild and its own first audit entry.
+        await using (var postgres = Stores.Postgres(ConnectionString, _time))
+        {
+            await postgres.QuestionLog.GetOrAddSaltAsync(Guild, [.. Enumerable.Repeat((byte)7, AskerHasher.SaltLength)]);
+            await postgres.Dashboard.AddAuditAsync(new DashboardAuditEntry(Guild, Bob, "Bob", "sign-in", "", Now));
+        }
+
+        var (code, output, error) = Migrate();
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"(?m)^  question_log_salts +2 +1 +1 +1  MISSING ROWS$", output);
+        Assert.Matches(@"(?m)^  dashboard_audit +4 +3 +1 +3  MISSING ROWS$", output);
+        Assert.Contains("Verification failed: dashboard_audit has 3 of 4, question_log_salts has 1 of 2.", error, StringComparison.Ordinal);
+        Assert.Contains("already holds", error, StringComparison.Ordinal);
+    }
+
     private (int Code, string Out, string Error) Migrate()
     {
         using var output = new StringWriter();

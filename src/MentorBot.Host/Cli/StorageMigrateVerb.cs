@@ -85,6 +85,10 @@ internal static class StorageMigrateVerb
         if (missing.Count > 0)
         {
             console.Error.WriteLine($"Verification failed: {string.Join(", ", missing.Select(t => $"{t.Table} has {t.Verified} of {t.Source}"))}.");
+            // Every insert of a table is one committed transaction, so a row still missing was kept out by another row
+            // under its key (audit entries and salts are compared whole).
+            console.Error.WriteLine(
+                "PostgreSQL already holds other rows under the same keys, and kept them. Move into a database no MentorBot host has written to yet.");
             return 1;
         }
 
