@@ -228,7 +228,7 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         return document;
     }
 
-    private static LoggedQuestion ToQuestion(QuestionLogDocument document) => new(
+    internal static LoggedQuestion ToQuestion(QuestionLogDocument document) => new(
         document.Id,
         CommunityId.Parse(document.Community),
         document.Text,
@@ -244,7 +244,7 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         document.EngineVersion,
         document.AskerHash);
 
-    private static QuestionFeedback ToFeedback(QuestionFeedbackDocument document) => new(
+    internal static QuestionFeedback ToFeedback(QuestionFeedbackDocument document) => new(
         document.QuestionId, document.VoterHash, Enum.Parse<FeedbackKind>(document.Kind), document.EntryId,
         StoredTime.ToDateTimeOffset(document.AtUtcTicks, document.AtOffsetMinutes));
 

@@ -19,6 +19,9 @@ public static class PostgresImport
 {
     private const int BatchSize = 500;
 
+    /// <summary>Tables whose <c>id</c> is a PostgreSQL identity that the import fills with the source's ids.</summary>
+    private static readonly string[] IdentityTables = ["challenges", "dashboard_audit"];
+
     public static async Task<IReadOnlyList<ImportedTable>> ImportAsync(PostgresStorage storage, StorageSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storage);
@@ -33,10 +36,14 @@ public static class PostgresImport
             result.Add(new ImportedTable(table.Name, table.Rows.Count, inserted, verified));
         }
 
-        // Challenges kept their ids; the identity must continue after the largest, or the next challenge would collide.
-        await storage.DataSource.ExecuteAsync(
-            "SELECT setval(pg_get_serial_sequence('challenges', 'id'), coalesce((SELECT max(id) FROM challenges), 1), (SELECT count(*) > 0 FROM challenges))",
-            cancellationToken).ConfigureAwait(false);
+        // Challenges and audit entries kept their ids; each identity must continue after the largest, or the next
+        // row written in PostgreSQL would collide with an imported one.
+        foreach (var table in IdentityTables)
+        {
+            await storage.DataSource.ExecuteAsync(
+                $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 1), (SELECT count(*) > 0 FROM {table}))",
+                cancellationToken).ConfigureAwait(false);
+        }
         return result;
     }
 
@@ -45,7 +52,9 @@ public static class PostgresImport
         if (table.Rows.Count == 0)
             return 0;
         var placeholders = string.Join(", ", table.Columns.Select((_, i) => $"${i + 1}"));
-        var sql = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) VALUES ({placeholders}) ON CONFLICT DO NOTHING";
+        // GENERATED ALWAYS identities refuse a given id unless told to take it.
+        var overriding = table.OverridingIdentity ? " OVERRIDING SYSTEM VALUE" : "";
+        var sql = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}){overriding} VALUES ({placeholders}) ON CONFLICT DO NOTHING";
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -117,17 +126,48 @@ public static class PostgresImport
         yield return new Table("delivery_cursor",
             ["id", "utc_ticks"], 1, "id::text",
             s.DeliveryCursor is { } cursor ? [Row(1, cursor.UtcTicks)] : []);
+        yield return new Table("dashboard_settings",
+            ["name", "value"], 1, "name",
+            s.DashboardSettings.Select(x => Row(x.Name, x.Value)).ToList());
+        yield return new Table("dashboard_sign_ins",
+            ["token_id", "expires_at_utc_ticks"], 1, "token_id",
+            s.DashboardSignIns.Select(x => Row(x.TokenId, x.ExpiresAt.UtcTicks)).ToList());
+        // Verified by the whole entry, not only its id: an entry PostgreSQL already holds under the same id is another
+        // entry (the log is append-only), and must show as missing rather than pass for the imported one.
+        yield return new Table("dashboard_audit",
+            ["id", "community", "moderator", "display_name", "action", "detail", "at_utc_ticks"], 7,
+            "id || '|' || community || '|' || moderator || '|' || display_name || '|' || action || '|' || detail || '|' || at_utc_ticks",
+            s.DashboardAudit.Select(x => Row(x.Id, x.Entry.Community.ToString(), x.Entry.Moderator.ToString(), x.Entry.DisplayName, x.Entry.Action,
+                x.Entry.Detail, x.Entry.At.UtcTicks)).ToList(), OverridingIdentity: true);
+        // Verified with the salt itself: a different salt already stored for the community would leave every imported
+        // asker hash unmatchable, so it must not pass for the imported one.
+        yield return new Table("question_log_salts",
+            ["community", "salt"], 2, "community || '|' || encode(salt, 'hex')",
+            s.QuestionLogSalts.Select(x => Row(x.Community.ToString(), x.Salt)).ToList());
+        yield return new Table("question_log",
+            ["id", "community", "text", "normalised", "at_utc_ticks", "at_offset_minutes", "outcome", "entry_id", "confidence", "suggestion_ids",
+                "small_talk", "engine_version", "asker_hash"], 1, "id",
+            s.Questions.Select(q => Row(q.Id, q.Community.ToString(), q.Text, q.Normalised, q.At.UtcTicks, Ticks.Offset(q.At), q.Decision.Outcome.ToString(),
+                q.Decision.EntryId, q.Decision.Confidence, q.Decision.SuggestionIds.ToArray(), q.Decision.SmallTalk?.ToString(), q.EngineVersion,
+                q.AskerHash)).ToList());
+        // After question_log: each vote refers to its question.
+        yield return new Table("question_log_feedback",
+            ["question_id", "voter_hash", "slot", "community", "kind", "entry_id", "at_utc_ticks", "at_offset_minutes"], 3,
+            "question_id || '|' || voter_hash || '|' || slot",
+            s.QuestionFeedback.Select(x => Row(x.Feedback.QuestionId, x.Feedback.VoterHash, x.Feedback.IsVote ? "vote" : "choice", x.Community.ToString(),
+                x.Feedback.Kind.ToString(), x.Feedback.EntryId, x.Feedback.At.UtcTicks, Ticks.Offset(x.Feedback.At))).ToList());
     }
 
     private static object?[] Row(params object?[] values) => values;
 
-    private sealed record Table(string Name, string[] Columns, int KeyColumns, string KeySql, IReadOnlyList<object?[]> Rows)
+    private sealed record Table(string Name, string[] Columns, int KeyColumns, string KeySql, IReadOnlyList<object?[]> Rows, bool OverridingIdentity = false)
     {
         public string Key(object?[] row) => string.Join('|', row.Take(KeyColumns).Select(Format));
 
         private static string Format(object? value) => value switch
         {
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            byte[] bytes => Convert.ToHexStringLower(bytes),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value?.ToString() ?? "",
         };

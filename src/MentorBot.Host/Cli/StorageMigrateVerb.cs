@@ -8,7 +8,8 @@ namespace MentorBot.Host.Cli;
 
 /// <summary>
 /// <c>storage migrate --from litedb:PATH --to postgres:CONNSTRING</c>: copies every collection of a single host's LiteDB
-/// file into PostgreSQL (migrating its schema first), prints the counts per table and checks each row arrived.
+/// file into PostgreSQL (migrating its schema first), prints the counts per table and checks each row arrived. Dashboard
+/// sessions stay behind (the output says how many): a re-run must not bring back a session ended in PostgreSQL.
 /// Rows already in PostgreSQL are kept, so running it again only adds what is missing. Stop the bot first: the
 /// LiteDB file is opened exclusively. The connection string is never printed, only host, port and database.
 /// </summary>
@@ -46,10 +47,12 @@ internal static class StorageMigrateVerb
         }
 
         StorageSnapshot snapshot;
+        IReadOnlyList<UncopiedCollection> notCopied;
         try
         {
             using var lite = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = path });
             snapshot = LiteDbExport.Read(lite);
+            notCopied = LiteDbExport.NotCopied(lite);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or InvalidOperationException)
         {
@@ -75,10 +78,17 @@ internal static class StorageMigrateVerb
         foreach (var t in tables)
             console.Out.WriteLine($"  {t.Table,-22} {t.Source,8} {t.Inserted,8} {t.Source - t.Inserted,8} {t.Verified,8}{(t.Complete ? "" : "  MISSING ROWS")}");
 
+        foreach (var left in notCopied.Where(c => c.Rows > 0))
+            console.Out.WriteLine($"Not copied: {left.Collection} ({left.Rows} rows): {left.Why}.");
+
         var missing = tables.Where(t => !t.Complete).ToList();
         if (missing.Count > 0)
         {
             console.Error.WriteLine($"Verification failed: {string.Join(", ", missing.Select(t => $"{t.Table} has {t.Verified} of {t.Source}"))}.");
+            // Every insert of a table is one committed transaction, so a row still missing was kept out by another row
+            // under its key (audit entries and salts are compared whole).
+            console.Error.WriteLine(
+                "PostgreSQL already holds other rows under the same keys, and kept them. Move into a database no MentorBot host has written to yet.");
             return 1;
         }
 
