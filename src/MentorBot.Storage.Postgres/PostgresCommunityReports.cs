@@ -91,9 +91,11 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
         query.Validate();
         var now = time.GetUtcNow();
         var todays = LocalTodays.At(now);
-        var direction = query.Descending ? "DESC NULLS LAST" : "ASC NULLS FIRST";
+        // Missing values sort first ascending, last descending; a NOT NULL column states no NULLS clause, so its order is
+        // exactly that of its migration-8 index (read forwards or backwards) and a page is read off the index.
+        var direction = query.Descending ? "DESC" : "ASC";
+        var nulls = query.Descending ? "DESC NULLS LAST" : "ASC NULLS FIRST";
         // Each column's SQL states the order LearnerRowOrder states in memory; both are held to it by the contract suite.
-        // The stored columns' orders are those of the migration-8 indexes, so a page is read off an index in order.
         var order = query.SortBy switch
         {
             LearnerSort.DisplayName => $"lower(m.display_name) COLLATE \"C\" {direction}, m.display_name COLLATE \"C\" {direction}",
@@ -102,17 +104,23 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
             LearnerSort.TasksDone => $"m.tasks_done {direction}",
             LearnerSort.CurrentStreak => $"{CurrentStreak} {direction}",
             LearnerSort.LongestStreak => $"m.longest {direction}",
-            LearnerSort.LastActive => $"m.last_active_utc_ticks {direction}",
-            LearnerSort.Subscription => $"m.sub_day::bigint * {TicksPerDay} + m.sub_time_ticks {direction}",
+            LearnerSort.LastActive => $"m.last_active_utc_ticks {nulls}",
+            LearnerSort.Subscription => $"m.sub_day::bigint * {TicksPerDay} + m.sub_time_ticks {nulls}",
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.SortBy, "Not a column of the learners table."),
         };
 
+        // The page's keys first, from the sort's index alone (a deep page skips index entries, not table rows), then
+        // its rows by primary key.
         var rows = await storage.DataSource.QueryAsync($"""
+            WITH page AS (
+                SELECT m.learner FROM reports_members m
+                WHERE m.community = $1 AND {Matches}
+                ORDER BY {order}, m.learner
+                LIMIT $7 OFFSET $8
+            )
             SELECT {Columns}, (SELECT count(*)::integer FROM reports_members m WHERE m.community = $1 AND {Matches})
-            FROM reports_members m
-            WHERE m.community = $1 AND {Matches}
+            FROM page JOIN reports_members m ON m.community = $1 AND m.learner = page.learner
             ORDER BY {order}, m.learner
-            LIMIT $7 OFFSET $8
             """,
             r => (Row: ToRow(r), Total: r.GetInt32(11)),
             cancellationToken, community.ToString(), query.Needle, todays.Json, ReportWindow.UtcToday(now), todays.Earliest, todays.Latest,
