@@ -111,13 +111,14 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
 
         // The page's keys first, from the sort's index alone (a deep page skips index entries, not table rows), then
         // its rows by primary key.
+        var page = query.SortBy == LearnerSort.CurrentStreak ? StreakPage(query.Descending) : $"""
+            SELECT m.learner FROM reports_members m
+            WHERE m.community = $1 AND {Matches}
+            ORDER BY {order}, m.learner
+            LIMIT $7 OFFSET $8
+            """;
         var rows = await storage.DataSource.QueryAsync($"""
-            WITH page AS (
-                SELECT m.learner FROM reports_members m
-                WHERE m.community = $1 AND {Matches}
-                ORDER BY {order}, m.learner
-                LIMIT $7 OFFSET $8
-            )
+            WITH page AS ({page})
             SELECT {Columns}, (SELECT count(*)::integer FROM reports_members m WHERE m.community = $1 AND {Matches})
             FROM page JOIN reports_members m ON m.community = $1 AND m.learner = page.learner
             ORDER BY {order}, m.learner
@@ -129,6 +130,26 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
         var total = rows.Count > 0 ? rows[0].Total : await CountAsync(community, query.Needle, cancellationToken).ConfigureAwait(false);
         return new LearnerPage([.. rows.Select(r => r.Row)], total, query);
     }
+
+    /// <summary>
+    /// A page by current streak. The streak depends on the reading day, so no index holds its order; but a streak is
+    /// either the stored one (still alive) or 0, so the page is read from two index-ordered parts: the live streaks by
+    /// stored length (migration 8's streak index, skipping the lapsed), and everyone at 0 by learner id (the primary
+    /// key). Each part needs at most offset + limit rows; descending puts the live ones first, ascending the zeros.
+    /// </summary>
+    private static string StreakPage(bool descending) => $"""
+        SELECT learner FROM (
+            (SELECT m.learner, {(descending ? 0 : 1)} AS part, m.streak_current AS k FROM reports_members m
+             WHERE m.community = $1 AND {Matches} AND m.streak_current > 0 AND {CurrentStreak} > 0
+             ORDER BY m.streak_current {(descending ? "DESC" : "ASC")}, m.learner LIMIT $7 + $8)
+            UNION ALL
+            (SELECT m.learner, {(descending ? 1 : 0)} AS part, 0 AS k FROM reports_members m
+             WHERE m.community = $1 AND {Matches} AND {CurrentStreak} = 0
+             ORDER BY m.learner LIMIT $7 + $8)
+        ) AS parts
+        ORDER BY part, k {(descending ? "DESC" : "ASC")}, learner
+        LIMIT $7 OFFSET $8
+        """;
 
     /// <summary>The total for a page past the end, which returns no row to carry it.</summary>
     private async Task<int> CountAsync(CommunityId community, string? needle, CancellationToken cancellationToken)

@@ -365,6 +365,8 @@ public static class PostgresMigrations
             CREATE INDEX reports_members_tasks ON reports_members (community, tasks_done, learner);
             CREATE INDEX reports_members_longest ON reports_members (community, longest, learner);
             CREATE INDEX reports_members_last_active ON reports_members (community, last_active_utc_ticks NULLS FIRST, learner);
+            -- The current streak depends on the reading day; this orders the stored streaks, which the live ones keep.
+            CREATE INDEX reports_members_streak ON reports_members (community, streak_current DESC, learner);
 
             -- Every source row change of a learner takes a share lock on the learner's profile first (BEFORE trigger),
             -- so it is ordered against a membership change (which holds the profile's row lock): the writer that comes

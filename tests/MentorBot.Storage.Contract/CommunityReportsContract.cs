@@ -199,6 +199,37 @@ public abstract class CommunityReportsContract : StorageContract
         Assert.Equal(expected, page.Rows.Select(r => r.DisplayName));
     }
 
+    [Theory]
+    [InlineData(LearnerSort.CurrentStreak, false)]
+    [InlineData(LearnerSort.CurrentStreak, true)]
+    [InlineData(LearnerSort.TasksDone, true)]
+    [InlineData(LearnerSort.LastActive, false)]
+    public async Task Pages_of_every_size_join_up_to_the_full_order(LearnerSort sort, bool descending)
+    {
+        await SeedAsync();
+        // Frank's streak is live, Gina's lapsed: live and lapsed streaks on both sides of a page boundary.
+        var frank = new LearnerId("discord", "400");
+        var gina = new LearnerId("discord", "500");
+        await Learner(frank, "frank", 2, Guild);
+        await Learner(gina, "gina", 2, Guild);
+        await Summary(frank, "UTC", Today, current: 5, longest: 5);
+        await Summary(gina, "UTC", Today.AddDays(-5), current: 9, longest: 9);
+        var all = (await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: sort, Descending: descending), _time)).Rows.Select(r => r.Learner).ToList();
+        Assert.Equal(6, all.Count);
+
+        for (var size = 1; size <= 4; size++)
+        {
+            var joined = new List<LearnerId>();
+            for (var number = 1; number <= (all.Count + size - 1) / size; number++)
+            {
+                var page = await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: sort, Descending: descending, Page: number, PageSize: size), _time);
+                Assert.Equal(6, page.Total);
+                joined.AddRange(page.Rows.Select(r => r.Learner));
+            }
+            Assert.Equal(all, joined);
+        }
+    }
+
     [Fact]
     public async Task Search_is_a_case_insensitive_contains_and_counts_its_matches()
     {
