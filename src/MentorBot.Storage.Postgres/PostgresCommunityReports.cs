@@ -8,70 +8,50 @@ using Npgsql;
 namespace MentorBot.Storage.Postgres;
 
 /// <summary>
-/// The dashboard's reports in SQL. Membership is the GIN-indexed <c>communities @&gt; ARRAY[community]</c>; the figures
-/// that would need a scan of every check-in come from aggregates the migration-5 triggers keep on write
-/// (<c>reports_checkins_daily</c>, <c>reports_learner_activity</c>); the rest is read per member from primary keys.
-/// A current streak is the stored summary aged to the learner's local today, as <see cref="LeaderboardService"/> does it:
-/// the local today of every zone is computed here and joined in, so SQL never has to know time-zone rules.
+/// The dashboard's reports in SQL. Both pages read one table, <c>reports_members</c> (migration 8): a row per community
+/// and member with every column they show, kept by triggers in the writing transaction. The check-ins chart reads the
+/// migration-6 daily aggregate, the deliveries the outbox's covering index.
+/// A current streak is the stored streak aged to the learner's local today, as <see cref="LeaderboardService"/> does it:
+/// the local today of every zone is computed here (<see cref="LocalTodays"/>) and looked up, so SQL never has to know
+/// time-zone rules, and the table never needs an update because a day has passed.
 /// </summary>
 public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommunityReports
 {
     private const long TicksPerDay = TimeSpan.TicksPerDay;
 
-    private static readonly Lazy<string[]> ZoneIds = new(() =>
-        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append(TimeZones.Utc).Distinct(StringComparer.Ordinal)]);
-
-    // A learner's current streak: the summary aged to the local today of its zone ($4, UTC today, for a zone the system
-    // does not know, as TimeZones.FindOrUtc falls back to UTC).
+    // A member's current streak: alive while the local today of its zone is not past streak_alive_through. $3 is a jsonb
+    // object of every zone's local today, $4 UTC today (for a zone the system does not know, as TimeZones.FindOrUtc
+    // falls back to UTC), $5 and $6 the earliest and latest of those todays: a streak alive through the latest is
+    // alive everywhere and one ending before the earliest is over everywhere, so only the few between look up their zone.
     private const string CurrentStreak = """
-        CASE WHEN s.learner IS NULL THEN 0
-             WHEN COALESCE(z.today, $4::date) - s.last_active_day - 1 <= s.freezes_at_last_day THEN s.current_at_last_day
+        CASE WHEN m.streak_alive_through >= $6::date THEN m.streak_current
+             WHEN m.streak_alive_through IS NULL OR m.streak_alive_through < $5::date THEN 0
+             WHEN m.streak_alive_through >= COALESCE(($3::jsonb ->> m.streak_zone)::date, $4::date) THEN m.streak_current
              ELSE 0 END
         """;
 
-    private const string LastActive = "NULLIF(GREATEST(COALESCE(a.last_checkin_utc_ticks, 0), COALESCE(a.last_task_utc_ticks, 0)), 0)";
-
-    private const string SummaryJoin = "LEFT JOIN streak_summaries s ON s.learner = l.id LEFT JOIN zones z ON z.tz = s.time_zone_id";
-
-    private const string ActivityJoin = "LEFT JOIN reports_learner_activity a ON a.learner = l.id";
-
-    private const string SubscriptionJoin = "LEFT JOIN subscriptions sub ON sub.learner = l.id AND sub.community = $1";
-
-    // Members, each with the columns of the learners table. $1 community, $2/$3 zone ids and their local today,
-    // $4 UTC today (for a zone the system does not know, as TimeZones.FindOrUtc falls back to UTC).
-    private const string MemberRows = """
-        zones AS (SELECT * FROM unnest($2::text[], $3::date[]) AS z(tz, today)),
-        rows AS (
-            SELECT l.id, l.display_name, l.current_week,
-                COALESCE(a.tasks_done, 0) AS tasks_done,
-                CASE WHEN s.learner IS NULL THEN 0
-                     WHEN COALESCE(z.today, $4::date) - s.last_active_day - 1 <= s.freezes_at_last_day THEN s.current_at_last_day
-                     ELSE 0 END AS current_streak,
-                COALESCE(s.longest, 0) AS longest,
-                NULLIF(GREATEST(COALESCE(a.last_checkin_utc_ticks, 0), COALESCE(a.last_task_utc_ticks, 0)), 0) AS last_active,
-                sub.day_of_week, sub.time_of_day_ticks, sub.time_zone_id AS sub_zone, sub.paused_until
-            FROM learners l
-            LEFT JOIN streak_summaries s ON s.learner = l.id
-            LEFT JOIN zones z ON z.tz = s.time_zone_id
-            LEFT JOIN reports_learner_activity a ON a.learner = l.id
-            LEFT JOIN subscriptions sub ON sub.learner = l.id AND sub.community = $1
-            WHERE l.communities @> ARRAY[$1]::text[]
+    private const string Columns = $"""
+        m.learner, m.display_name, m.current_week, m.tasks_done, {CurrentStreak}, m.longest, m.last_active_utc_ticks,
+        m.sub_day, m.sub_time_ticks, m.sub_zone, m.sub_paused_until
         """;
+
+    // $2 the search needle or null: a case-insensitive contains.
+    private const string Matches = "($2::text IS NULL OR strpos(lower(m.display_name), lower($2::text)) > 0)";
 
     public async Task<CommunityOverview> GetOverviewAsync(CommunityId community, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
         var now = time.GetUtcNow();
-        var (zones, todays) = LocalTodays(now);
+        var todays = LocalTodays.At(now);
         var key = community.ToString();
 
+        // $2 is the activity window's start here, not a needle.
         var groups = await storage.DataSource.QueryAsync($"""
-            WITH {MemberRows})
-            SELECT current_week, current_streak, COALESCE(last_active >= $5, false), day_of_week IS NOT NULL, count(*)::integer
-            FROM rows GROUP BY 1, 2, 3, 4
+            SELECT m.current_week, {CurrentStreak}, COALESCE(m.last_active_utc_ticks >= $2, false), m.sub_day IS NOT NULL, count(*)::integer
+            FROM reports_members m WHERE m.community = $1 GROUP BY 1, 2, 3, 4
             """,
             r => (Week: r.GetInt32(0), Streak: r.GetInt32(1), Active: r.GetBoolean(2), Subscribed: r.GetBoolean(3), Count: r.GetInt32(4)),
-            cancellationToken, key, zones, todays, ReportWindow.UtcToday(now), ReportWindow.ActiveSince(now).UtcTicks).ConfigureAwait(false);
+            cancellationToken, key, ReportWindow.ActiveSince(now).UtcTicks, todays.Json, ReportWindow.UtcToday(now), todays.Earliest, todays.Latest).ConfigureAwait(false);
 
         var first = ReportWindow.FirstDay(now);
         var days = await storage.DataSource.QueryAsync(
@@ -110,55 +90,73 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
         ArgumentNullException.ThrowIfNull(time);
         query.Validate();
         var now = time.GetUtcNow();
-        var (zones, todays) = LocalTodays(now);
-        var direction = query.Descending ? "DESC NULLS LAST" : "ASC NULLS FIRST";
+        var todays = LocalTodays.At(now);
+        // Missing values sort first ascending, last descending; a NOT NULL column states no NULLS clause, so its order is
+        // exactly that of its migration-8 index (read forwards or backwards) and a page is read off the index.
+        var direction = query.Descending ? "DESC" : "ASC";
+        var nulls = query.Descending ? "DESC NULLS LAST" : "ASC NULLS FIRST";
         // Each column's SQL states the order LearnerRowOrder states in memory; both are held to it by the contract suite.
-        // Only the sort key is computed for every member (with only the join it needs); the other columns are joined
-        // for the page's rows alone.
-        var (key, joins, order) = query.SortBy switch
+        var order = query.SortBy switch
         {
-            LearnerSort.DisplayName => ("l.display_name", "", (Func<string, string>)(k => $"lower({k}) COLLATE \"C\" {direction}, {k} COLLATE \"C\" {direction}")),
-            LearnerSort.Platform => ("split_part(l.id, ':', 1)", "", k => $"{k} COLLATE \"C\" {direction}"),
-            LearnerSort.CurrentWeek => ("l.current_week", "", k => $"{k} {direction}"),
-            LearnerSort.TasksDone => ("COALESCE(a.tasks_done, 0)", ActivityJoin, k => $"{k} {direction}"),
-            LearnerSort.CurrentStreak => (CurrentStreak, SummaryJoin, k => $"{k} {direction}"),
-            LearnerSort.LongestStreak => ("COALESCE(s.longest, 0)", SummaryJoin, k => $"{k} {direction}"),
-            LearnerSort.LastActive => (LastActive, ActivityJoin, k => $"{k} {direction}"),
-            LearnerSort.Subscription => ($"sub.day_of_week::bigint * {TicksPerDay} + sub.time_of_day_ticks", SubscriptionJoin, k => $"{k} {direction}"),
+            LearnerSort.DisplayName => $"lower(m.display_name) COLLATE \"C\" {direction}, m.display_name COLLATE \"C\" {direction}",
+            LearnerSort.Platform => $"split_part(m.learner, ':', 1) COLLATE \"C\" {direction}",
+            LearnerSort.CurrentWeek => $"m.current_week {direction}",
+            LearnerSort.TasksDone => $"m.tasks_done {direction}",
+            LearnerSort.CurrentStreak => $"{CurrentStreak} {direction}",
+            LearnerSort.LongestStreak => $"m.longest {direction}",
+            LearnerSort.LastActive => $"m.last_active_utc_ticks {nulls}",
+            LearnerSort.Subscription => $"m.sub_day::bigint * {TicksPerDay} + m.sub_time_ticks {nulls}",
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.SortBy, "Not a column of the learners table."),
         };
 
+        // The page's keys first, from the sort's index alone (a deep page skips index entries, not table rows), then
+        // its rows by primary key.
+        var page = query.SortBy == LearnerSort.CurrentStreak ? StreakPage(query.Descending) : $"""
+            SELECT m.learner FROM reports_members m
+            WHERE m.community = $1 AND {Matches}
+            ORDER BY {order}, m.learner
+            LIMIT $7 OFFSET $8
+            """;
         var rows = await storage.DataSource.QueryAsync($"""
-            WITH zones AS (SELECT * FROM unnest($2::text[], $3::date[]) AS z(tz, today)),
-            keyed AS (
-                SELECT l.id, {key} AS k
-                FROM learners l {joins}
-                WHERE l.communities @> ARRAY[$1]::text[] AND ($5::text IS NULL OR strpos(lower(l.display_name), lower($5::text)) > 0)
-            ),
-            page AS (
-                SELECT id, k, count(*) OVER ()::integer AS total FROM keyed ORDER BY {order("k")}, id COLLATE "C" LIMIT $6 OFFSET $7
-            )
-            SELECT l.id, l.display_name, l.current_week, COALESCE(a.tasks_done, 0), {CurrentStreak}, COALESCE(s.longest, 0), {LastActive},
-                sub.day_of_week, sub.time_of_day_ticks, sub.time_zone_id, sub.paused_until, page.total
-            FROM page
-            JOIN learners l ON l.id = page.id
-            {SummaryJoin} {ActivityJoin} {SubscriptionJoin}
-            ORDER BY {order("page.k")}, page.id COLLATE "C"
+            WITH page AS ({page})
+            SELECT {Columns}, (SELECT count(*)::integer FROM reports_members m WHERE m.community = $1 AND {Matches})
+            FROM page JOIN reports_members m ON m.community = $1 AND m.learner = page.learner
+            ORDER BY {order}, m.learner
             """,
             r => (Row: ToRow(r), Total: r.GetInt32(11)),
-            cancellationToken, community.ToString(), zones, todays, ReportWindow.UtcToday(now), query.Needle, query.PageSize, query.Offset).ConfigureAwait(false);
+            cancellationToken, community.ToString(), query.Needle, todays.Json, ReportWindow.UtcToday(now), todays.Earliest, todays.Latest,
+            query.PageSize, query.Offset).ConfigureAwait(false);
 
         var total = rows.Count > 0 ? rows[0].Total : await CountAsync(community, query.Needle, cancellationToken).ConfigureAwait(false);
         return new LearnerPage([.. rows.Select(r => r.Row)], total, query);
     }
 
+    /// <summary>
+    /// A page by current streak. The streak depends on the reading day, so no index holds its order; but a streak is
+    /// either the stored one (still alive) or 0, so the page is read from two index-ordered parts: the live streaks by
+    /// stored length (migration 8's streak index, skipping the lapsed), and everyone at 0 by learner id (the primary
+    /// key). Each part needs at most offset + limit rows; descending puts the live ones first, ascending the zeros.
+    /// </summary>
+    private static string StreakPage(bool descending) => $"""
+        SELECT learner FROM (
+            (SELECT m.learner, {(descending ? 0 : 1)} AS part, m.streak_current AS k FROM reports_members m
+             WHERE m.community = $1 AND {Matches} AND m.streak_current > 0 AND {CurrentStreak} > 0
+             ORDER BY m.streak_current {(descending ? "DESC" : "ASC")}, m.learner LIMIT $7 + $8)
+            UNION ALL
+            (SELECT m.learner, {(descending ? 1 : 0)} AS part, 0 AS k FROM reports_members m
+             WHERE m.community = $1 AND {Matches} AND {CurrentStreak} = 0
+             ORDER BY m.learner LIMIT $7 + $8)
+        ) AS parts
+        ORDER BY part, k {(descending ? "DESC" : "ASC")}, learner
+        LIMIT $7 OFFSET $8
+        """;
+
     /// <summary>The total for a page past the end, which returns no row to carry it.</summary>
     private async Task<int> CountAsync(CommunityId community, string? needle, CancellationToken cancellationToken)
     {
-        var counts = await storage.DataSource.QueryAsync("""
-            SELECT count(*)::integer FROM learners
-            WHERE communities @> ARRAY[$1]::text[] AND ($2::text IS NULL OR strpos(lower(display_name), lower($2::text)) > 0)
-            """, r => r.GetInt32(0), cancellationToken, community.ToString(), needle).ConfigureAwait(false);
+        var counts = await storage.DataSource.QueryAsync(
+            $"SELECT count(*)::integer FROM reports_members m WHERE m.community = $1 AND {Matches}",
+            r => r.GetInt32(0), cancellationToken, community.ToString(), needle).ConfigureAwait(false);
         return counts[0];
     }
 
@@ -174,14 +172,4 @@ public sealed class PostgresCommunityReports(PostgresStorage storage) : ICommuni
 
     private static int Count(List<(string Status, bool Attempted, int Count)> outcomes, string status) =>
         outcomes.Where(o => o.Status == status).Sum(o => o.Count);
-
-    /// <summary>Every zone the system knows with its local date at <paramref name="now"/>.</summary>
-    private static (string[] Zones, DateOnly[] Todays) LocalTodays(DateTimeOffset now)
-    {
-        var zones = ZoneIds.Value;
-        var todays = new DateOnly[zones.Length];
-        for (var i = 0; i < zones.Length; i++)
-            todays[i] = TimeZones.LocalDate(now, TimeZones.FindOrUtc(zones[i]));
-        return (zones, todays);
-    }
 }

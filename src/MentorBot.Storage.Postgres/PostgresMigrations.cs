@@ -332,6 +332,176 @@ public static class PostgresMigrations
             CREATE INDEX question_log_feedback_community_at ON question_log_feedback (community, at_utc_ticks);
             CREATE INDEX question_log_feedback_voter ON question_log_feedback (community, voter_hash);
             """),
+        new(8, "dashboard member summaries", """
+            -- One row per community and member holding every column the dashboard's overview and learners table read,
+            -- so a page reads one table instead of joining four per member. Triggers on the source tables keep it in the
+            -- writing transaction; each trigger writes only the columns its own table owns, taken from its NEW row, so
+            -- two concurrent writers of different sources never overwrite each other's columns with stale values.
+            -- Nothing here depends on the reading time: the current streak is stored as it stood on its last day
+            -- (streak_current) with the last local day it still counts (streak_alive_through = last active day + 1 +
+            -- freezes), and the reader compares that with the local today of streak_zone. last_active_utc_ticks is the
+            -- later of the latest check-in and task completion.
+            CREATE TABLE reports_members (
+                community text COLLATE "C" NOT NULL,
+                learner text COLLATE "C" NOT NULL,
+                display_name text NOT NULL,
+                current_week integer NOT NULL,
+                tasks_done integer NOT NULL DEFAULT 0,
+                last_active_utc_ticks bigint,
+                streak_zone text,
+                streak_current integer NOT NULL DEFAULT 0,
+                streak_alive_through date,
+                longest integer NOT NULL DEFAULT 0,
+                sub_day integer,
+                sub_time_ticks bigint,
+                sub_zone text,
+                sub_paused_until date,
+                PRIMARY KEY (community, learner)
+            );
+            CREATE INDEX reports_members_learner ON reports_members (learner);
+            -- The learners table's sorts: each index holds the order the page asks for within one community.
+            CREATE INDEX reports_members_name ON reports_members (community, (lower(display_name) COLLATE "C"), (display_name COLLATE "C"), learner);
+            CREATE INDEX reports_members_week ON reports_members (community, current_week, learner);
+            CREATE INDEX reports_members_tasks ON reports_members (community, tasks_done, learner);
+            CREATE INDEX reports_members_longest ON reports_members (community, longest, learner);
+            CREATE INDEX reports_members_last_active ON reports_members (community, last_active_utc_ticks NULLS FIRST, learner);
+            -- The current streak depends on the reading day; this orders the stored streaks, which the live ones keep.
+            CREATE INDEX reports_members_streak ON reports_members (community, streak_current DESC, learner);
+
+            -- Every source row change of a learner takes a share lock on the learner's profile first (BEFORE trigger),
+            -- so it is ordered against a membership change (which holds the profile's row lock): the writer that comes
+            -- second sees the other's committed rows. Without it, a check-in racing a join could leave the new
+            -- membership row with the activity of before the check-in.
+            CREATE FUNCTION reports_members_lock_learner() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM 1 FROM learners WHERE id = OLD.learner FOR SHARE;
+                    RETURN OLD;
+                END IF;
+                PERFORM 1 FROM learners WHERE id = NEW.learner FOR SHARE;
+                RETURN NEW;
+            END
+            $fn$;
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON checkins
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_learner();
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON task_completions
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_learner();
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON streak_summaries
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_learner();
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON subscriptions
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_learner();
+
+            -- Membership, name and roadmap week: from learners. A new membership row takes the other columns from their
+            -- sources as they are now; an existing one only gets the learner's own columns.
+            CREATE FUNCTION reports_members_learner_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    DELETE FROM reports_members WHERE learner = OLD.id;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND OLD.id = NEW.id AND OLD.display_name = NEW.display_name
+                    AND OLD.current_week = NEW.current_week AND OLD.communities = NEW.communities THEN
+                    RETURN NEW;
+                END IF;
+                IF TG_OP = 'UPDATE' AND OLD.id <> NEW.id THEN
+                    DELETE FROM reports_members WHERE learner = OLD.id;
+                END IF;
+                DELETE FROM reports_members WHERE learner = NEW.id AND NOT (community = ANY (NEW.communities));
+                INSERT INTO reports_members AS m (community, learner, display_name, current_week, tasks_done, last_active_utc_ticks,
+                    streak_zone, streak_current, streak_alive_through, longest, sub_day, sub_time_ticks, sub_zone, sub_paused_until)
+                SELECT c.community, NEW.id, NEW.display_name, NEW.current_week, COALESCE(a.tasks_done, 0),
+                    NULLIF(GREATEST(COALESCE(a.last_checkin_utc_ticks, 0), COALESCE(a.last_task_utc_ticks, 0)), 0),
+                    s.time_zone_id, COALESCE(s.current_at_last_day, 0), s.last_active_day + 1 + s.freezes_at_last_day, COALESCE(s.longest, 0),
+                    sub.day_of_week, sub.time_of_day_ticks, sub.time_zone_id, sub.paused_until
+                FROM (SELECT DISTINCT unnest(NEW.communities) AS community) AS c
+                LEFT JOIN reports_learner_activity a ON a.learner = NEW.id
+                LEFT JOIN streak_summaries s ON s.learner = NEW.id
+                LEFT JOIN subscriptions sub ON sub.learner = NEW.id AND sub.community = c.community
+                ON CONFLICT (community, learner) DO UPDATE
+                    SET display_name = excluded.display_name, current_week = excluded.current_week
+                    WHERE m.display_name IS DISTINCT FROM excluded.display_name OR m.current_week IS DISTINCT FROM excluded.current_week;
+                RETURN NEW;
+            END
+            $fn$;
+            CREATE TRIGGER reports_members_learners AFTER INSERT OR UPDATE OR DELETE ON learners
+                FOR EACH ROW EXECUTE FUNCTION reports_members_learner_changed();
+
+            -- Tasks done and last active: from the migration-6 per-learner activity, itself kept by triggers on
+            -- check-ins and task completions.
+            CREATE FUNCTION reports_members_activity_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    UPDATE reports_members SET tasks_done = 0, last_active_utc_ticks = NULL WHERE learner = OLD.learner;
+                    RETURN OLD;
+                END IF;
+                UPDATE reports_members
+                SET tasks_done = NEW.tasks_done,
+                    last_active_utc_ticks = NULLIF(GREATEST(COALESCE(NEW.last_checkin_utc_ticks, 0), COALESCE(NEW.last_task_utc_ticks, 0)), 0)
+                WHERE learner = NEW.learner;
+                RETURN NEW;
+            END
+            $fn$;
+            CREATE TRIGGER reports_members_activity AFTER INSERT OR UPDATE OR DELETE ON reports_learner_activity
+                FOR EACH ROW EXECUTE FUNCTION reports_members_activity_changed();
+
+            CREATE FUNCTION reports_members_streak_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    UPDATE reports_members SET streak_zone = NULL, streak_current = 0, streak_alive_through = NULL, longest = 0
+                    WHERE learner = OLD.learner;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND OLD.learner <> NEW.learner THEN
+                    UPDATE reports_members SET streak_zone = NULL, streak_current = 0, streak_alive_through = NULL, longest = 0
+                    WHERE learner = OLD.learner;
+                END IF;
+                UPDATE reports_members
+                SET streak_zone = NEW.time_zone_id, streak_current = NEW.current_at_last_day,
+                    streak_alive_through = NEW.last_active_day + 1 + NEW.freezes_at_last_day, longest = NEW.longest
+                WHERE learner = NEW.learner;
+                RETURN NEW;
+            END
+            $fn$;
+            CREATE TRIGGER reports_members_streaks AFTER INSERT OR UPDATE OR DELETE ON streak_summaries
+                FOR EACH ROW EXECUTE FUNCTION reports_members_streak_changed();
+
+            -- A subscription belongs to one community: its columns are set on that membership row only.
+            CREATE FUNCTION reports_members_subscription_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP <> 'INSERT' THEN
+                    UPDATE reports_members SET sub_day = NULL, sub_time_ticks = NULL, sub_zone = NULL, sub_paused_until = NULL
+                    WHERE community = OLD.community AND learner = OLD.learner;
+                END IF;
+                IF TG_OP = 'DELETE' THEN
+                    RETURN OLD;
+                END IF;
+                UPDATE reports_members
+                SET sub_day = NEW.day_of_week, sub_time_ticks = NEW.time_of_day_ticks, sub_zone = NEW.time_zone_id, sub_paused_until = NEW.paused_until
+                WHERE community = NEW.community AND learner = NEW.learner;
+                RETURN NEW;
+            END
+            $fn$;
+            CREATE TRIGGER reports_members_subscriptions AFTER INSERT OR UPDATE OR DELETE ON subscriptions
+                FOR EACH ROW EXECUTE FUNCTION reports_members_subscription_changed();
+
+            -- What existed before this migration.
+            INSERT INTO reports_members (community, learner, display_name, current_week, tasks_done, last_active_utc_ticks,
+                streak_zone, streak_current, streak_alive_through, longest, sub_day, sub_time_ticks, sub_zone, sub_paused_until)
+            SELECT c.community, l.id, l.display_name, l.current_week, COALESCE(a.tasks_done, 0),
+                NULLIF(GREATEST(COALESCE(a.last_checkin_utc_ticks, 0), COALESCE(a.last_task_utc_ticks, 0)), 0),
+                s.time_zone_id, COALESCE(s.current_at_last_day, 0), s.last_active_day + 1 + s.freezes_at_last_day, COALESCE(s.longest, 0),
+                sub.day_of_week, sub.time_of_day_ticks, sub.time_zone_id, sub.paused_until
+            FROM learners l
+            CROSS JOIN LATERAL (SELECT DISTINCT unnest(l.communities) AS community) AS c
+            LEFT JOIN reports_learner_activity a ON a.learner = l.id
+            LEFT JOIN streak_summaries s ON s.learner = l.id
+            LEFT JOIN subscriptions sub ON sub.learner = l.id AND sub.community = c.community;
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -199,6 +199,37 @@ public abstract class CommunityReportsContract : StorageContract
         Assert.Equal(expected, page.Rows.Select(r => r.DisplayName));
     }
 
+    [Theory]
+    [InlineData(LearnerSort.CurrentStreak, false)]
+    [InlineData(LearnerSort.CurrentStreak, true)]
+    [InlineData(LearnerSort.TasksDone, true)]
+    [InlineData(LearnerSort.LastActive, false)]
+    public async Task Pages_of_every_size_join_up_to_the_full_order(LearnerSort sort, bool descending)
+    {
+        await SeedAsync();
+        // Frank's streak is live, Gina's lapsed: live and lapsed streaks on both sides of a page boundary.
+        var frank = new LearnerId("discord", "400");
+        var gina = new LearnerId("discord", "500");
+        await Learner(frank, "frank", 2, Guild);
+        await Learner(gina, "gina", 2, Guild);
+        await Summary(frank, "UTC", Today, current: 5, longest: 5);
+        await Summary(gina, "UTC", Today.AddDays(-5), current: 9, longest: 9);
+        var all = (await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: sort, Descending: descending), _time)).Rows.Select(r => r.Learner).ToList();
+        Assert.Equal(6, all.Count);
+
+        for (var size = 1; size <= 4; size++)
+        {
+            var joined = new List<LearnerId>();
+            for (var number = 1; number <= (all.Count + size - 1) / size; number++)
+            {
+                var page = await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: sort, Descending: descending, Page: number, PageSize: size), _time);
+                Assert.Equal(6, page.Total);
+                joined.AddRange(page.Rows.Select(r => r.Learner));
+            }
+            Assert.Equal(all, joined);
+        }
+    }
+
     [Fact]
     public async Task Search_is_a_case_insensitive_contains_and_counts_its_matches()
     {
@@ -275,6 +306,158 @@ public abstract class CommunityReportsContract : StorageContract
         Assert.Equal(1, workspace.Learners);
         Assert.Equal(1, workspace.CheckinsPerDay[^1].Count);
     }
+
+    // What the stores must keep current on every write (PostgreSQL: migration 8's triggers; LiteDB: the projection).
+
+    [Fact]
+    public async Task A_renamed_learner_is_listed_found_and_sorted_by_the_new_name_keeping_the_rest()
+    {
+        await SeedAsync();
+        await Reports.ListLearnersAsync(Guild, new LearnerQuery(), _time);
+
+        await Learner(Carol, "Zed", 1, Guild);
+
+        var page = await Reports.ListLearnersAsync(Guild, new LearnerQuery(), _time);
+        Assert.Equal(["alice", "dave", "Eve", "Zed"], page.Rows.Select(r => r.DisplayName));
+        Assert.Equal(
+            new LearnerRow(Carol, "Zed", 1, 0, 0, 3, Now.AddDays(-8), new SubscriptionCell(DayOfWeek.Sunday, new TimeOnly(18, 30), "UTC", new DateOnly(2026, 12, 20))),
+            page.Rows[3]);
+        Assert.Equal(0, (await Reports.ListLearnersAsync(Guild, new LearnerQuery(Search: "carol"), _time)).Total);
+        Assert.Equal([Carol], (await Reports.ListLearnersAsync(Guild, new LearnerQuery(Search: "ZE"), _time)).Rows.Select(r => r.Learner));
+    }
+
+    [Fact]
+    public async Task Unsubscribing_or_moving_a_subscription_shows_only_in_its_community()
+    {
+        await SeedAsync();
+        await Reports.GetOverviewAsync(Guild, _time);
+
+        await Stores.Subscriptions.DeleteAsync(Alice);
+        // Eve's subscription moves from the workspace to the guild.
+        await Stores.Subscriptions.UpsertAsync(new Subscription(Eve, Guild, DayOfWeek.Tuesday, new TimeOnly(8, 15), "Asia/Tokyo", null, At));
+
+        var guild = await Reports.ListLearnersAsync(Guild, new LearnerQuery(), _time);
+        Assert.Null(guild.Rows.Single(r => r.Learner == Alice).Subscription);
+        Assert.Equal(new SubscriptionCell(DayOfWeek.Tuesday, new TimeOnly(8, 15), "Asia/Tokyo", null), guild.Rows.Single(r => r.Learner == Eve).Subscription);
+        Assert.Equal(2, (await Reports.GetOverviewAsync(Guild, _time)).Subscribed);
+        var workspace = await Reports.ListLearnersAsync(Workspace, new LearnerQuery(), _time);
+        Assert.Null(workspace.Rows.Single(r => r.Learner == Eve).Subscription);
+        Assert.NotNull(workspace.Rows.Single(r => r.Learner == Bob).Subscription);
+        Assert.Equal(1, (await Reports.GetOverviewAsync(Workspace, _time)).Subscribed);
+        Assert.Equal(["dave", "alice", "Carol <b>", "Eve"],
+            (await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: LearnerSort.Subscription), _time)).Rows.Select(r => r.DisplayName));
+    }
+
+    [Fact]
+    public async Task A_forgotten_learner_leaves_every_figure_of_every_community()
+    {
+        await SeedAsync();
+        await Reports.GetOverviewAsync(Guild, _time);
+
+        await Stores.LearnerData.ForgetAsync(Eve);
+
+        var guild = await Reports.GetOverviewAsync(Guild, _time);
+        Assert.Equal((3, 2, 2), (guild.Learners, guild.Subscribed, guild.ActiveLast7Days));
+        Assert.Equal(1, guild.CheckinsPerDay[^1].Count);
+        Assert.Equal([new(1, 1), new(2, 0), new(3, 2)], guild.RoadmapFunnel);
+        var rows = await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: LearnerSort.LastActive), _time);
+        Assert.Equal(["Carol <b>", "dave", "alice"], rows.Rows.Select(r => r.DisplayName));
+        Assert.Equal(3, rows.Total);
+        var workspace = await Reports.GetOverviewAsync(Workspace, _time);
+        Assert.Equal((1, 1, 1), (workspace.Learners, workspace.Subscribed, workspace.ActiveLast7Days));
+        Assert.Equal(0, (await Reports.ListLearnersAsync(Workspace, new LearnerQuery(Search: "eve"), _time)).Total);
+    }
+
+    [Fact]
+    public async Task Current_streaks_age_with_the_clock_in_each_learner_s_zone_without_any_write()
+    {
+        var frank = new LearnerId("discord", "400");
+        var gina = new LearnerId("discord", "500");
+        await Learner(Dave, "dave", 1, Guild);
+        await Learner(frank, "frank", 1, Guild);
+        await Learner(gina, "gina", 1, Guild);
+        // All three last checked in on their local 2 December: Dave in UTC with no freeze, Frank in UTC with one,
+        // Gina in Los Angeles (UTC-8) with none.
+        await Stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(Dave, "x", "UTC", Today, 4, 4, 0, Now));
+        await Stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(frank, "x", "UTC", Today, 6, 6, 1, Now));
+        await Stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(gina, "x", "America/Los_Angeles", Today, 2, 5, 0, Now));
+
+        async Task<int[]> StreaksAsync()
+        {
+            var rows = (await Reports.ListLearnersAsync(Guild, new LearnerQuery(), _time)).Rows;
+            var byStreak = await Reports.ListLearnersAsync(Guild, new LearnerQuery(SortBy: LearnerSort.CurrentStreak, Descending: true), _time);
+            Assert.Equal(rows.OrderByDescending(r => r.CurrentStreak).ThenBy(r => r.Learner.ToString(), StringComparer.Ordinal).Select(r => r.Learner),
+                byStreak.Rows.Select(r => r.Learner));
+            var overview = await Reports.GetOverviewAsync(Guild, _time);
+            Assert.Equal(rows.Count(r => r.CurrentStreak == 0), overview.StreakDistribution[0].Learners);
+            return [.. rows.Select(r => r.CurrentStreak)];
+        }
+
+        Assert.Equal(new[] { 4, 6, 2 }, await StreaksAsync());
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 23, 59, 0, TimeSpan.Zero));
+        Assert.Equal(new[] { 4, 6, 2 }, await StreaksAsync());
+        // 4 December in UTC; still the 3rd in Los Angeles until 08:00 UTC.
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 4, 7, 59, 0, TimeSpan.Zero));
+        Assert.Equal(new[] { 0, 6, 2 }, await StreaksAsync());
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new[] { 0, 6, 0 }, await StreaksAsync());
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new[] { 0, 0, 0 }, await StreaksAsync());
+
+        // A check-in on the new day: the written summary counts from it.
+        await Checkin(Dave, new DateOnly(2026, 12, 5), _time.GetUtcNow());
+        await Stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(Dave, "x", "UTC", new DateOnly(2026, 12, 5), 1, 4, 0, _time.GetUtcNow()));
+        Assert.Equal(new[] { 1, 0, 0 }, await StreaksAsync());
+        Assert.Equal(_time.GetUtcNow(), (await Reports.ListLearnersAsync(Guild, new LearnerQuery(), _time)).Rows[0].LastActive);
+    }
+
+    [Fact]
+    public async Task A_learner_in_two_communities_shows_alike_in_both_and_leaving_one_keeps_the_other()
+    {
+        await SeedAsync();
+        await Reports.GetOverviewAsync(Guild, _time);
+
+        await Checkin(Eve, Today, Now.AddMinutes(-10));
+        await Stores.Activity.TryAddTaskCompletionAsync(new TaskCompletion(Eve, 1, Today, Now.AddMinutes(-9)));
+        await Summary(Eve, "UTC", Today, current: 3, longest: 4);
+        await Learner(Eve, "Eve B", 6, Guild, Workspace);
+
+        var expected = new LearnerRow(Eve, "Eve B", 6, 1, 3, 4, Now.AddMinutes(-9), null);
+        Assert.Equal(expected, await RowAsync(Guild, Eve));
+        Assert.Equal(expected with { Subscription = new SubscriptionCell(DayOfWeek.Friday, new TimeOnly(7, 0), "UTC", null) }, await RowAsync(Workspace, Eve));
+
+        await Learner(Eve, "Eve B", 6, Workspace);
+        Assert.Null(await RowAsync(Guild, Eve));
+        Assert.Equal(3, (await Reports.GetOverviewAsync(Guild, _time)).Learners);
+        Assert.Equal(expected with { Subscription = new SubscriptionCell(DayOfWeek.Friday, new TimeOnly(7, 0), "UTC", null) }, await RowAsync(Workspace, Eve));
+
+        // Rejoining brings everything written meanwhile.
+        await Stores.Activity.TryAddTaskCompletionAsync(new TaskCompletion(Eve, 2, Today, Now.AddMinutes(-1)));
+        await Learner(Eve, "Eve B", 6, Workspace, Guild);
+        Assert.Equal(expected with { TasksDone = 2, LastActive = Now.AddMinutes(-1) }, await RowAsync(Guild, Eve));
+        Assert.Equal(4, (await Reports.GetOverviewAsync(Guild, _time)).Learners);
+    }
+
+    [Fact]
+    public async Task Activity_written_before_the_profile_shows_once_the_profile_exists()
+    {
+        var frank = new LearnerId("slack", "U0FRANK");
+        await Checkin(frank, Today, Now.AddHours(-3));
+        await Stores.Activity.TryAddTaskCompletionAsync(new TaskCompletion(frank, 1, Today, Now.AddHours(-2)));
+        await Summary(frank, "UTC", Today, current: 7, longest: 8);
+        await Stores.Subscriptions.UpsertAsync(new Subscription(frank, Workspace, DayOfWeek.Saturday, new TimeOnly(10, 0), "UTC", null, At));
+        Assert.Equal(0, (await Reports.GetOverviewAsync(Workspace, _time)).Learners);
+
+        await Learner(frank, "Frank", 2, Workspace);
+
+        Assert.Equal(new LearnerRow(frank, "Frank", 2, 1, 7, 8, Now.AddHours(-2), new SubscriptionCell(DayOfWeek.Saturday, new TimeOnly(10, 0), "UTC", null)),
+            await RowAsync(Workspace, frank));
+        var overview = await Reports.GetOverviewAsync(Workspace, _time);
+        Assert.Equal((1, 1, 1, 1), (overview.Learners, overview.Subscribed, overview.ActiveLast7Days, overview.CheckinsPerDay[^1].Count));
+    }
+
+    private async Task<LearnerRow?> RowAsync(CommunityId community, LearnerId learner) =>
+        (await Reports.ListLearnersAsync(community, new LearnerQuery(PageSize: LearnerQuery.MaxPageSize), _time)).Rows.SingleOrDefault(r => r.Learner == learner);
 
     private Task Learner(LearnerId id, string name, int week, params CommunityId[] communities) =>
         Stores.Learners.UpsertAsync(new LearnerProfile(id, name, "UTC", week, communities, At));
