@@ -36,6 +36,7 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
     private int _dropped;
     private long _nextDropReport = long.MinValue;
     private volatile bool _stopping;
+    private bool _finished;
 
     public QuestionLogWriter(IQuestionLog store, AskerHasher hasher, TimeProvider time, ILogger logger, int maxPending, TimeSpan flushInterval)
     {
@@ -79,11 +80,13 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
     /// </summary>
     public Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_loop.IsCompleted)
-            return Task.CompletedTask;
         var flushed = NewSignal();
         lock (_gate)
+        {
+            if (_finished)
+                return Task.CompletedTask;
             (_flushWaiters ??= []).Add(flushed);
+        }
         Wake();
         return flushed.Task.WaitAsync(cancellationToken);
     }
@@ -162,9 +165,10 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
             Interlocked.Decrement(ref _count);
             Interlocked.Increment(ref _dropped);
         }
-        // Flushes asked for while the loop was finishing have nothing left to wait for.
+        // Flushes asked for while the loop was finishing, or after it, have nothing left to wait for.
         lock (_gate)
         {
+            _finished = true;
             foreach (var waiter in _flushWaiters ?? [])
                 waiter.TrySetResult();
             _flushWaiters = null;
