@@ -84,6 +84,7 @@ internal static class BotApplication
             .Bind(configuration.GetSection(QuestionLogOptions.SectionName))
             .Validate(o => o.Retention >= TimeSpan.FromHours(1), "Faq:QuestionLog:Retention must be at least one hour (e.g. 90.00:00:00 for 90 days).")
             .Validate(o => o.MaxPending is >= 1 and <= 10_000_000, "Faq:QuestionLog:MaxPending must be between 1 and 10000000.")
+            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushInterval <= TimeSpan.FromMinutes(1), "Faq:QuestionLog:FlushInterval must be more than zero and at most a minute (e.g. 00:00:01).")
             .ValidateOnStart();
         services.AddOptions<BackgroundWorkOptions>()
             .Bind(configuration.GetSection(BackgroundWorkOptions.SectionName))

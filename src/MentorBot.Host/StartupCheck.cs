@@ -28,6 +28,7 @@ internal static class StartupCheck
             ?? Try("Console", () => services.GetRequiredService<IOptions<ConsoleOptions>>().Value)
             ?? Try("Delivery", () => services.GetRequiredService<IOptions<MentorBot.Core.Delivery.DeliveryOptions>>().Value)
             ?? Try("BackgroundWork", () => services.GetRequiredService<IOptions<MentorBot.Core.Background.BackgroundWorkOptions>>().Value)
+            ?? Try("Faq:QuestionLog", () => services.GetRequiredService<IOptions<MentorBot.Core.Faq.QuestionLog.QuestionLogOptions>>().Value)
             ?? Try("Metrics", () => services.GetRequiredService<IOptions<MentorBot.Host.Metrics.MetricsOptions>>().Value)
             ?? StorageSelection.Problem(services.GetRequiredService<IConfiguration>())
             ?? (StorageSelection.Provider(services.GetRequiredService<IConfiguration>()) == StorageProvider.LiteDb

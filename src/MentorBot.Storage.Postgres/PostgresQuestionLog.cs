@@ -2,6 +2,7 @@ using MentorBot.Core.Faq;
 using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Identity;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MentorBot.Storage.Postgres;
 
@@ -37,16 +38,37 @@ public sealed class PostgresQuestionLog(PostgresStorage storage) : IQuestionLog
         ArgumentNullException.ThrowIfNull(questions);
         if (questions.Count == 0)
             return;
-        var statements = questions.Select(q => (
-            $"INSERT INTO question_log ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            new object?[]
-            {
-                q.Id, q.Community.ToString(), q.Text, q.Normalised, q.At.UtcTicks, Ticks.Offset(q.At), q.Decision.Outcome.ToString(),
-                q.Decision.EntryId, q.Decision.Confidence, q.Decision.SuggestionIds.ToArray(), q.Decision.SmallTalk?.ToString(),
-                q.EngineVersion, q.AskerHash,
-            })).ToList();
-        await storage.DataSource.ExecuteBatchAsync(statements, cancellationToken).ConfigureAwait(false);
+        // One binary COPY per batch: no statement to parse or plan per row, and all of the batch or none of it.
+        var connection = await storage.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var importer = await connection.BeginBinaryImportAsync($"COPY question_log ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken)
+            .ConfigureAwait(false);
+        await using var importerDisposal = importer.ConfigureAwait(false);
+        foreach (var q in questions)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.Id, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.Community.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.Normalised, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.At.UtcTicks, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Ticks.Offset(q.At), NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.Decision.Outcome.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, q.Decision.EntryId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            if (q.Decision.Confidence is { } confidence)
+                await importer.WriteAsync(confidence, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            else
+                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.Decision.SuggestionIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, q.Decision.SmallTalk?.ToString(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(q.EngineVersion, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, q.AskerHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        }
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
 
     public Task<LoggedQuestion?> GetAsync(CommunityId community, string id, CancellationToken cancellationToken = default) =>
         storage.DataSource.QuerySingleAsync(

@@ -5,7 +5,7 @@ using static MentorBot.Storage.Contract.TestData;
 
 namespace MentorBot.Storage.Contract;
 
-public abstract class QuestionLogContract : StorageContract
+public abstract partial class QuestionLogContract : StorageContract
 {
     private const string AskerA = "hash-of-asker-a";
     private const string AskerB = "hash-of-asker-b";

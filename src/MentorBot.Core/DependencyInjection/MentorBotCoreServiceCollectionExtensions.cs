@@ -46,6 +46,7 @@ public static class MentorBotCoreServiceCollectionExtensions
         services.TryAddSingleton<FaqQuestionLog>();
         services.AddSingleton<Privacy.IPersonalDataSource, QuestionLogDataSource>();
         services.AddHostedService<QuestionLogPruner>();
+        services.AddHostedService<QuestionLogShutdown>();
 
         services.AddSingleton<ICommandHandler, FaqHandler>();
         services.AddSingleton<ICommandHandler, RoadmapHandler>();

@@ -30,12 +30,18 @@ internal sealed class InMemoryQuestionLog : IQuestionLog
             return Task.FromResult(_salts.TryGetValue(community, out var salt) ? salt : _salts[community] = candidate);
     }
 
+    /// <summary>How many successful <see cref="AppendAsync"/> calls (batch writes) there were.</summary>
+    public int Appends { get; private set; }
+
     public Task AppendAsync(IReadOnlyList<LoggedQuestion> questions, CancellationToken cancellationToken = default)
     {
         if (Failure is { } failure)
             throw failure;
         lock (_gate)
+        {
             _questions.AddRange(questions);
+            Appends++;
+        }
         return Task.CompletedTask;
     }
 

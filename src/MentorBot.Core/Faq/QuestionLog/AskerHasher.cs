@@ -15,11 +15,19 @@ public sealed class AskerHasher(IQuestionLog log)
 {
     public const int SaltLength = 32;
 
+    /// <summary>How many learners' hashes are remembered; past that the memory starts over.</summary>
+    public const int MaxRemembered = 10_000;
+
     // Salts never change once stored, so each is read from storage once per process.
     private readonly ConcurrentDictionary<CommunityId, byte[]> _salts = new();
 
+    // A hash never changes either, and computing one (about 3 µs) was a large part of writing a logged question.
+    private readonly ConcurrentDictionary<(CommunityId Community, LearnerId Learner), string> _hashes = new();
+
     public async Task<string> HashAsync(CommunityId community, LearnerId learner, CancellationToken cancellationToken = default)
     {
+        if (_hashes.TryGetValue((community, learner), out var remembered))
+            return remembered;
         if (!_salts.TryGetValue(community, out var salt))
         {
             salt = await log.GetOrAddSaltAsync(community, RandomNumberGenerator.GetBytes(SaltLength), cancellationToken).ConfigureAwait(false);
@@ -27,7 +35,11 @@ public sealed class AskerHasher(IQuestionLog log)
                 throw new InvalidOperationException($"The question log's salt for {community} is {salt.Length} bytes, not {SaltLength}.");
             salt = _salts.GetOrAdd(community, salt);
         }
-        return Hash(salt, learner);
+        var hash = Hash(salt, learner);
+        if (_hashes.Count >= MaxRemembered)
+            _hashes.Clear();
+        _hashes[(community, learner)] = hash;
+        return hash;
     }
 
     public static string Hash(byte[] salt, LearnerId learner) =>

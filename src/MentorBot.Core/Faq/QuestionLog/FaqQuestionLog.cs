@@ -13,7 +13,7 @@ namespace MentorBot.Core.Faq.QuestionLog;
 /// suggestion clicks, and gives a learner's records out or forgets them. Off when no <see cref="IQuestionLog"/> is
 /// registered or <c>Faq:QuestionLog:Enabled</c> is false.
 /// </summary>
-public sealed partial class FaqQuestionLog : IDisposable
+public sealed partial class FaqQuestionLog : IAsyncDisposable, IDisposable
 {
     /// <summary>The ack of a vote, shown only to the voter.</summary>
     public const string VoteRecorded = "Thanks — noted.";
@@ -43,7 +43,7 @@ public sealed partial class FaqQuestionLog : IDisposable
         {
             _store = store;
             _hasher = new AskerHasher(store);
-            _writer = new QuestionLogWriter(store, _hasher, queue, _logger, options.Value.MaxPending);
+            _writer = new QuestionLogWriter(store, _hasher, time, _logger, options.Value.MaxPending, options.Value.FlushInterval);
         }
     }
 
@@ -138,11 +138,36 @@ public sealed partial class FaqQuestionLog : IDisposable
         return await _store.ForgetAskerAsync(community, hash, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _writer?.Dispose();
+    /// <summary>Writes every question still queued and stops the writer; questions logged afterwards are dropped.</summary>
+    public ValueTask DisposeAsync() => _writer?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Writes every question queued so far.</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) =>
         _writer?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>
+    /// At host stop: writes what is queued. When <paramref name="cancellationToken"/> (the shutdown timeout) fires
+    /// first, the write under way is cancelled and the rest is dropped with a warning, so disposal does not hang on a
+    /// stalled database.
+    /// </summary>
+    public async Task FlushForShutdownAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is null)
+            return;
+        try
+        {
+            await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _writer.Abandon();
+        }
+    }
+
+    /// <summary>Questions queued and not yet written (0 when the log is off), for tests and diagnostics.</summary>
+    public int Pending => _writer?.Pending ?? 0;
 
     private static Reply UnknownQuestion =>
         Reply.Refusal("I can't find the answer you rated: it is older than the question log keeps, or from another community. Nothing was recorded.");

@@ -16,4 +16,10 @@ public sealed record QuestionLogOptions
     /// rather than letting a stalled database grow the process without bound.
     /// </summary>
     public int MaxPending { get; init; } = 10_000;
+
+    /// <summary>
+    /// How long questions gather in memory before they are written as one batch (sooner when 500 are waiting, and at
+    /// once before a vote, <c>/mydata</c>, <c>/forget</c> or the dashboard's Questions page reads the log).
+    /// </summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -14,6 +14,7 @@ namespace MentorBot.Dashboard.Pages.Dashboard;
 /// </summary>
 public sealed class QuestionsModel(
     IQuestionLog log,
+    FaqQuestionLog logging,
     IKnowledgeProvider knowledge,
     QuestionGrouper grouper,
     KnowledgePatcher patcher,
@@ -90,6 +91,8 @@ public sealed class QuestionsModel(
     private async Task LoadAsync()
     {
         var since = time.GetUtcNow() - Window;
+        // Questions wait in memory for up to Faq:QuestionLog:FlushInterval; one just asked belongs on the page.
+        await logging.FlushAsync(HttpContext.RequestAborted).ConfigureAwait(false);
         var logged = await log.ListAsync(Community, since, LowConfidenceBelow, HttpContext.RequestAborted).ConfigureAwait(false);
         var recent = logged.Count > MaxQuestions ? logged.Skip(logged.Count - MaxQuestions) : logged;
         var asked = recent

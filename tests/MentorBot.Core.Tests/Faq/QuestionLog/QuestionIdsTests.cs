@@ -18,6 +18,17 @@ public sealed class QuestionIdsTests
         Assert.Equal(2, Enumerable.Range(0, 2).Select(_ => QuestionIds.New(start)).Distinct().Count());
     }
 
+    [Fact]
+    public void Ids_of_one_instant_stay_distinct_across_many_refills_of_the_random_pool()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+
+        var ids = Enumerable.Range(0, 20_000).Select(_ => QuestionIds.New(at)).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.True(QuestionIds.IsValid(id), id));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

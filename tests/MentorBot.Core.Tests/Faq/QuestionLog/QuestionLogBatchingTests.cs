@@ -1,0 +1,113 @@
+using MentorBot.Core.Background;
+using MentorBot.Core.Commands;
+using MentorBot.Core.Faq;
+using MentorBot.Core.Faq.QuestionLog;
+using MentorBot.Core.Knowledge;
+using MentorBot.Core.Tests.Fakes;
+using MentorBot.Testing;
+using MentorBot.Testing.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MentorBot.Core.Tests.Faq.QuestionLog;
+
+/// <summary>The question log's writer: questions gather for the flush interval and go to storage as one batch.</summary>
+public sealed class QuestionLogBatchingTests : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Start);
+    private readonly InMemoryQuestionLog _store = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private FaqQuestionLog? _log;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_log is not null)
+            await _log.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Queued_questions_are_written_as_one_batch_once_the_flush_interval_has_passed()
+    {
+        var log = Create(new QuestionLogOptions { FlushInterval = TimeSpan.FromSeconds(1) });
+        for (var i = 0; i < 3; i++)
+            log.Log(Ask(), $"question {i}", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+        Assert.Equal(3, log.Pending);
+        Assert.Empty(_store.Questions);
+
+        // The writer starts the interval when it sees the first question; moving the clock on until the write lands
+        // covers that moment, whenever the writer's thread gets to it.
+        await Wait.UntilAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            return _store.Questions.Count == 3;
+        });
+
+        Assert.True(_time.GetUtcNow() - Start >= TimeSpan.FromSeconds(1));
+        Assert.Equal(1, _store.Appends);
+        Assert.Equal(0, log.Pending);
+    }
+
+    [Fact]
+    public async Task Questions_beyond_max_pending_are_dropped_and_reported_at_most_once_per_interval()
+    {
+        var log = Create(new QuestionLogOptions { MaxPending = 2 });
+        for (var i = 0; i < 5; i++)
+            log.Log(Ask(), $"question {i}", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+
+        Assert.Equal(2, log.Pending);
+        Assert.Equal(["Count=1"], DropReports());
+
+        _time.Advance(QuestionLogWriter.DropReportInterval);
+        log.Log(Ask(), "one more", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+
+        Assert.Equal(["Count=1", "Count=3"], DropReports());
+        await log.FlushAsync();
+        Assert.Equal(["question 0", "question 1"], _store.Questions.Select(q => q.Text));
+    }
+
+    [Fact]
+    public async Task A_failed_batch_write_is_logged_and_the_writer_goes_on_with_the_next()
+    {
+        var log = Create(new QuestionLogOptions());
+        _store.Failure = new InvalidOperationException("database unavailable");
+        log.Log(Ask(), "lost", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+        await log.FlushAsync();
+        _store.Failure = null;
+        log.Log(Ask(), "kept", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+        await log.FlushAsync();
+
+        Assert.Equal(["kept"], _store.Questions.Select(q => q.Text));
+        Assert.Contains(_logs.Entries, e => e.Contains("[1400]", StringComparison.Ordinal));
+    }
+
+    private List<string> DropReports() =>
+        _logs.Entries.Where(e => e.Contains("[1450]", StringComparison.Ordinal))
+            .Select(e => e.Split(" | ").Single(part => part.StartsWith("Count=", StringComparison.Ordinal)))
+            .ToList();
+
+    private FaqQuestionLog Create(QuestionLogOptions options) =>
+        _log = new FaqQuestionLog(
+            Options.Create(options), new StubFaqService(), new NoBackgroundWork(), _time,
+            new CapturedLogger<FaqQuestionLog>(_logs.CreateLogger(nameof(FaqQuestionLog))), _store);
+
+    private static CommandRequest Ask() =>
+        new("faq", new Dictionary<string, string>(), BotHarness.Alice, BotHarness.Community);
+
+    private sealed class NoBackgroundWork : IBackgroundWorkQueue
+    {
+        public bool TryEnqueue(string name, Func<CancellationToken, Task> work) => false;
+    }
+
+    private sealed class CapturedLogger<T>(ILogger inner) : ILogger<T>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            inner.Log(logLevel, eventId, state, exception, formatter);
+    }
+}
