@@ -46,7 +46,7 @@ public sealed class FileEmbeddingCache : IEmbeddingCache
             if (embeddings.Count == _entries.Count && embeddings.Keys.All(_entries.ContainsKey))
                 return;
             _entries = new Dictionary<string, float[]>(embeddings, StringComparer.Ordinal);
-            Write(_path, _entries);
+            TryWrite(_path, _entries);
         }
     }
 
@@ -85,11 +85,36 @@ public sealed class FileEmbeddingCache : IEmbeddingCache
         return entries;
     }
 
-    private static void Write(string path, Dictionary<string, float[]> entries)
+    /// <summary>
+    /// Writes the file, or leaves it as it was when it cannot be written (a read-only or full disk): the entries stay
+    /// in memory, and the next start embeds again what the file lacks. Several caches may write one file at once (hosts
+    /// sharing a cache folder, several hosts in one test process), so each write has its own temporary file and the
+    /// last rename wins with a whole file.
+    /// </summary>
+    private static void TryWrite(string path, Dictionary<string, float[]> entries)
+    {
+        var partial = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            Write(path, partial, entries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(partial);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: a stray partial file is ignored by every reader.
+            }
+        }
+    }
+
+    private static void Write(string path, string partial, Dictionary<string, float[]> entries)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        var partial = $"{path}.{Environment.ProcessId}.partial";
         var dimensions = entries.Count == 0 ? 0 : entries.First().Value.Length;
         using (var writer = new BinaryWriter(File.Create(partial)))
         {
