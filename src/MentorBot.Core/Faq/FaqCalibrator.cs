@@ -62,6 +62,10 @@ public static class FaqCalibrator
                 continue;
             }
 
+            // An entry ruled out by its facets is declined by rule, whatever its probability; fitting on it would only
+            // teach the model to distrust signals that were right about the topic.
+            if (fused[0].OutOfScope is not null)
+                continue;
             rows.Add((fused[0].Signals!.Features(), Matches(fused[0], expected), expected.Length > 0));
         }
 

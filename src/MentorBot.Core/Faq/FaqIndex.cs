@@ -74,7 +74,9 @@ internal sealed class FaqIndex
             _exact[ExactKey(entryId.Tokens)] = entry;
         }
 
-        foreach (var group in knowledge.Lexicon.Synonyms)
+        // The lexicon's words are known words, so a question's "germany" is read as written, not corrected to a
+        // knowledge word a letter or two away.
+        foreach (var group in knowledge.Lexicon.Synonyms.Concat(knowledge.Lexicon.Facets.Values))
         {
             foreach (var token in group.SelectMany(Tokenizer.Tokenize))
                 frequency[token] = frequency.GetValueOrDefault(token) + 1;

@@ -19,6 +19,9 @@ internal sealed record FaqMeasurement(IReadOnlyList<FaqEntry> Entries, IReadOnly
 
     public bool LooksNonEnglish { get; init; }
 
+    /// <summary>Per entry, why it cannot answer this question (<see cref="FaqEntry.About"/>), or null; null when none is ruled out.</summary>
+    public string?[]? OutOfScope { get; init; }
+
     /// <summary>The question's embedding (null without the model or when settled early); the learning loop groups questions by it.</summary>
     public float[]? Embedding { get; init; }
 

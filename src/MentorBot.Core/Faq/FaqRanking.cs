@@ -12,4 +12,8 @@ public sealed record FaqRanking(
     string Decision);
 
 /// <summary>One entry as a ranker sees it: its score there and, for the fused list, its signals and calibrated probability.</summary>
-public sealed record FaqRankedEntry(FaqEntry Entry, double Score, FaqSignals? Signals = null, double? Probability = null);
+public sealed record FaqRankedEntry(FaqEntry Entry, double Score, FaqSignals? Signals = null, double? Probability = null)
+{
+    /// <summary>Why the entry cannot answer this question (it names another region or role than the entry is about), or null.</summary>
+    public string? OutOfScope { get; init; }
+}

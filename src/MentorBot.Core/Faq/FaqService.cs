@@ -158,8 +158,39 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
             InScope = terms.Any(index.Analyzer.InScope.Contains),
             Unknown = terms.Count == 0 ? 1 : (double)terms.Count(jargon.Contains) / terms.Count,
             LooksNonEnglish = LanguageHint.LooksNonEnglish(question, tokens, index.Analyzer.Knows, index.Analyzer.Corrects),
+            OutOfScope = OutOfScope(snapshot, terms),
         };
     }
+
+    /// <summary>
+    /// Entries whose <see cref="FaqEntry.About"/> the question contradicts: it names values of a facet (a region, a
+    /// role), none of them one the entry is about. Such an entry may still be suggested, never answered: its figures
+    /// would be read as the answer for the place or role asked about.
+    /// </summary>
+    private static string?[]? OutOfScope(IndexedSnapshot snapshot, List<string> terms)
+    {
+        var asked = snapshot.Lexical.Analyzer.FacetsOf(terms);
+        if (asked.Count == 0)
+            return null;
+        string?[]? reasons = null;
+        for (var e = 0; e < snapshot.About.Length; e++)
+        {
+            foreach (var (facet, values) in snapshot.About[e])
+            {
+                if (asked.TryGetValue(facet, out var named) && !named.Overlaps(values))
+                {
+                    reasons ??= new string?[snapshot.About.Length];
+                    reasons[e] = $"the question names {facet} {Show(snapshot, named)}, the entry is only about {Show(snapshot, values)}";
+                    break;
+                }
+            }
+        }
+
+        return reasons;
+    }
+
+    private static string Show(IndexedSnapshot snapshot, IEnumerable<string> terms) =>
+        string.Join(" / ", terms.Select(t => snapshot.Lexical.Analyzer.FacetValues.GetValueOrDefault(t, t)).Order(StringComparer.Ordinal));
 
     /// <summary>
     /// Entries ranked by cosine + <paramref name="lexicalWeight"/> × lexical confidence (the lexical confidence alone
@@ -190,7 +221,10 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
                 OffTopic: measurement.OffTopic,
                 InScope: measurement.InScope,
                 Unknown: measurement.Unknown);
-            fused.Add(new FaqRankedEntry(entries[e], Math.Round(score[e], 3), signals, Math.Round(model.Probability(signals), 3)));
+            fused.Add(new FaqRankedEntry(entries[e], Math.Round(score[e], 3), signals, Math.Round(model.Probability(signals), 3))
+            {
+                OutOfScope = measurement.OutOfScope?[e],
+            });
         }
 
         return fused;
@@ -202,6 +236,12 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
             return (new FaqResult(null, 0, []), "declined: no candidate");
         var top = fused[0];
         var probability = top.Probability ?? 0;
+        if (top.OutOfScope is { } reason)
+        {
+            var offered = fused.Take(MaxSuggestions).Where(c => c.Probability >= model.SuggestAt).Select(c => c.Entry).ToArray();
+            return (new FaqResult(null, probability, offered), $"declined: {reason}; {offered.Length} suggestion(s)");
+        }
+
         if (probability >= model.AnswerAt)
             return (new FaqResult(top.Entry, probability, []), $"answered: {probability:0.000} ≥ {model.AnswerAt:0.000}");
         var suggestions = fused
@@ -265,6 +305,10 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         public SemanticIndex? Semantic { get; } = semantic;
 
         public Dictionary<FaqEntry, int> Position { get; } = Positions(lexical.Entries);
+
+        /// <summary>Per entry in knowledge order, the facet values it is only about, as analysed terms.</summary>
+        public Dictionary<string, HashSet<string>>[] About { get; } =
+            lexical.Entries.Select(e => lexical.Analyzer.FacetsOf(e.About.SelectMany(lexical.Analyzer.Analyze))).ToArray();
 
         public AnswerCache Answers { get; } = new(AnswerCacheSize);
     }

@@ -31,6 +31,7 @@ internal static partial class SemanticText
     /// </summary>
     public static string For(string question, List<string> tokens, IReadOnlyDictionary<string, string> corrections)
     {
+        question = RoleAbbreviations.Expand(question);
         Dictionary<string, string>? replacements = null;
         foreach (var token in tokens)
         {

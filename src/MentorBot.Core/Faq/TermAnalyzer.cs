@@ -31,6 +31,39 @@ internal sealed class TermAnalyzer
 
         OffTopic = lexicon.OffTopic.SelectMany(w => Analyze(w)).ToHashSet(StringComparer.Ordinal);
         InScope = lexicon.InScope.SelectMany(w => Analyze(w)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (facet, values) in lexicon.Facets)
+        {
+            foreach (var value in values)
+            {
+                if (Analyze(value) is [var term])
+                {
+                    Facets[term] = facet;
+                    FacetValues[term] = value;
+                }
+            }
+        }
+    }
+
+    /// <summary>Terms that are values of a facet (<c>=india</c> → <c>region</c>), from the lexicon's <c>facets</c>.</summary>
+    public Dictionary<string, string> Facets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each facet term's value as the lexicon writes it (<c>=germani</c> → <c>germany</c>), for explanations.</summary>
+    public Dictionary<string, string> FacetValues { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The facet values among <paramref name="terms"/>, by facet.</summary>
+    public Dictionary<string, HashSet<string>> FacetsOf(IEnumerable<string> terms)
+    {
+        var found = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (!Facets.TryGetValue(term, out var facet))
+                continue;
+            if (!found.TryGetValue(facet, out var values))
+                found[facet] = values = new HashSet<string>(StringComparer.Ordinal);
+            values.Add(term);
+        }
+
+        return found;
     }
 
     /// <summary>Terms that mark a question as belonging to another field.</summary>

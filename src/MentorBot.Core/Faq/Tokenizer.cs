@@ -5,8 +5,8 @@ namespace MentorBot.Core.Faq;
 
 /// <summary>
 /// Splits text into lowercase word tokens, first rewriting the spellings that punctuation would break:
-/// <c>C#</c>, <c>C++</c>, <c>.NET</c>, <c>Node.js</c>, apostrophes, and the capitalised country <c>US</c>
-/// (which lowercased is only the pronoun "us").
+/// <c>C#</c>, <c>C++</c>, <c>.NET</c>, <c>Node.js</c>, apostrophes, the capitalised country <c>US</c>
+/// (which lowercased is only the pronoun "us"), and the capitalised <c>BE</c> and <c>FE</c> (<see cref="RoleAbbreviations"/>).
 /// </summary>
 internal static partial class Tokenizer
 {
@@ -21,6 +21,7 @@ internal static partial class Tokenizer
             text = UnitedStates().Replace(text, " usa ");
         if (text.Contains("Go", StringComparison.Ordinal))
             text = GoLanguage().Replace(text, " golang ");
+        text = RoleAbbreviations.Expand(text);
         text = text.ToLowerInvariant();
         if (text.AsSpan().ContainsAny(RewriteStarts))
         {

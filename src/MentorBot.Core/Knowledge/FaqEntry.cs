@@ -9,4 +9,11 @@ public sealed record FaqEntry(
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Related,
     string Answer,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>
+    /// Facet values the entry is only about (<c>india</c>, <c>backend</c>): a question that names other values of the
+    /// same facet and none of these is not answered from it (a salary in Germany is not India's salary).
+    /// </summary>
+    public IReadOnlyList<string> About { get; init; } = [];
+}

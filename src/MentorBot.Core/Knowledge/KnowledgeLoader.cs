@@ -38,6 +38,8 @@ public static class KnowledgeLoader
         var calibration = File.Exists(calibrationFile) ? ReadCalibration(calibrationFile, problems) : FaqCalibration.Default;
 
         CheckAcrossFiles(faq, roadmap, problems);
+        if (lexicon is not null)
+            CheckFacets(faq, lexicon, lexiconFile, problems);
         if (problems.Count > 0 || lexicon is null)
             return new(null, problems);
 
@@ -94,6 +96,36 @@ public static class KnowledgeLoader
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// Each facet value must read as one term (a question names "data analyst" as one thing, not "data" and "analyst"),
+    /// and each entry's <c>about</c> value must be a value of some facet.
+    /// </summary>
+    private static void CheckFacets(List<FaqDraft> faq, Lexicon lexicon, string lexiconFile, List<KnowledgeProblem> problems)
+    {
+        var analyzer = new TermAnalyzer(lexicon);
+        foreach (var (facet, values) in lexicon.Facets)
+        {
+            foreach (var value in values)
+            {
+                if (analyzer.Analyze(value) is not [_])
+                    problems.Add(new(lexiconFile, 0, $"the value '{value}' of facet '{facet}' does not read as one term; start a synonym group with it"));
+            }
+        }
+
+        var known = lexicon.Facets.Values.SelectMany(v => v).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var draft in faq)
+        {
+            foreach (var (value, line) in draft.About)
+            {
+                if (!known.Contains(value))
+                {
+                    var names = lexicon.Facets.Count == 0 ? "none" : string.Join(", ", lexicon.Facets.Keys);
+                    problems.Add(new(draft.Entry.SourcePath, line, $"'about: {value}' is not a value of any facet in lexicon.yaml (facets: {names})"));
+                }
+            }
+        }
     }
 
     private static void CheckAcrossFiles(List<FaqDraft> faq, List<RoadmapDraft> roadmap, List<KnowledgeProblem> problems)

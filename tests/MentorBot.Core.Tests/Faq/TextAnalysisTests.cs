@@ -74,6 +74,24 @@ public sealed class TextAnalysisTests
         Assert.Contains("us", Stopwords.All);
     }
 
+    [Theory]
+    [InlineData("FE vs BE whats the diff", new[] { "frontend", "vs", "backend", "whats", "the", "diff" })]
+    [InlineData("best language for BE?", new[] { "best", "language", "for", "backend" })]
+    [InlineData("BE/FE dev", new[] { "backend", "frontend", "dev" })]
+    [InlineData("i want to be a dev", new[] { "i", "want", "to", "be", "a", "dev" })]
+    [InlineData("HOW DO I BE A BETTER DEV", new[] { "how", "do", "i", "be", "a", "better", "dev" })]
+    [InlineData("BEST FE", new[] { "best", "fe" })]
+    public void Capitalised_BE_and_FE_are_backend_and_frontend_unless_the_text_is_all_capitals(string text, string[] expected)
+    {
+        Assert.Equal(expected, Tokenizer.Tokenize(text));
+    }
+
+    [Fact]
+    public void The_model_reads_BE_and_FE_spelt_out()
+    {
+        Assert.Equal("whats the diff between frontend and backend", SemanticText.For("whats the diff between FE and BE", ["whats", "the", "diff", "between", "frontend", "and", "backend"], new Dictionary<string, string>()).Replace("difference", "diff", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Analyzer_folds_synonym_phrases_and_stems_word_forms()
     {

@@ -453,6 +453,44 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_about_value_that_no_facet_lists_is_a_problem_on_its_line()
+    {
+        _folder.Write("faq/alpha.md", KnowledgeFiles.Faq("alpha", "Alpha", ["q one", "q two", "q three"]).Replace("tags: [sample]", "tags: [sample]\nabout: [india, mars]", StringComparison.Ordinal));
+        _folder.Write("lexicon.yaml", """
+            facets:
+              region: [india, germany]
+            """);
+
+        var problem = Assert.Single(KnowledgeLoader.Load(_folder.Root).Problems);
+
+        Assert.Equal(_folder.PathOf("faq/alpha.md"), problem.File);
+        Assert.Equal(9, problem.Line);
+        Assert.Contains("'about: mars'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Facets_that_are_malformed_or_read_as_several_terms_are_problems()
+    {
+        _folder.Write("faq/alpha.md", KnowledgeFiles.Faq("alpha", "Alpha", ["q one", "q two", "q three"]));
+        _folder.Write("lexicon.yaml", """
+            facets:
+              role: [data analyst, backend]
+              region: [backend]
+            """);
+
+        var problems = KnowledgeLoader.Load(_folder.Root).Problems;
+
+        Assert.Contains(problems, p => p.Message.Contains("'backend' is a value of both facets", StringComparison.Ordinal));
+        _folder.Write("lexicon.yaml", "facets:\n  role: [data analyst]\n");
+        var several = Assert.Single(KnowledgeLoader.Load(_folder.Root).Problems);
+        Assert.Contains("'data analyst' of facet 'role' does not read as one term", several.Message, StringComparison.Ordinal);
+        _folder.Write("lexicon.yaml", "facets:\n  - region\n");
+        Assert.Contains("'facets' must map", Assert.Single(KnowledgeLoader.Load(_folder.Root).Problems).Message, StringComparison.Ordinal);
+        _folder.Write("lexicon.yaml", "synonyms:\n  - [data analyst, analyst]\nfacets:\n  role: [data analyst]\n");
+        Assert.Empty(KnowledgeLoader.Load(_folder.Root).Problems);
+    }
+
+    [Fact]
     public void Lexicon_yaml_error_reports_a_line()
     {
         _folder.Write("faq/alpha.md", KnowledgeFiles.Faq("alpha", "Alpha", ["q one", "q two", "q three"]));

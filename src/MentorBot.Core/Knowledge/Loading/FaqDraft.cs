@@ -9,4 +9,7 @@ internal sealed record FaqDraft(
 {
     /// <summary>Written with <c>draft: true</c>: checked like any entry, never served (<see cref="KnowledgeDrafts"/>).</summary>
     public bool IsDraft { get; init; }
+
+    /// <summary>The <c>about</c> values with their lines, checked against the lexicon's facets.</summary>
+    public IReadOnlyList<(string Value, int Line)> About { get; init; } = [];
 }

@@ -35,6 +35,7 @@ internal static partial class FaqFileReader
         var tags = fields.List("tags", required: false, 40);
         var sources = fields.List("sources", required: true, 200);
         var related = fields.List("related", required: false, 60);
+        var about = fields.List("about", required: false, 60);
         fields.RejectUnknownKeys();
 
         var body = document.Body;
@@ -61,8 +62,8 @@ internal static partial class FaqFileReader
             sources.Select(s => s.Value).ToArray(),
             related.Select(r => r.Value).ToArray(),
             body,
-            file);
-        return new FaqDraft(entry, idLine, questions, related) { IsDraft = isDraft };
+            file) { About = about.Select(a => a.Value.ToLowerInvariant()).ToArray() };
+        return new FaqDraft(entry, idLine, questions, related) { IsDraft = isDraft, About = about };
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

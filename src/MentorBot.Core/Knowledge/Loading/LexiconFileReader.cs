@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace MentorBot.Core.Knowledge.Loading;
 
-/// <summary>Reads <c>knowledge/lexicon.yaml</c>: <c>synonyms</c> (a list of word groups), <c>off_topic</c> and <c>in_scope</c> word lists.</summary>
+/// <summary>
+/// Reads <c>knowledge/lexicon.yaml</c>: <c>synonyms</c> (a list of word groups), <c>off_topic</c> and <c>in_scope</c>
+/// word lists, and <c>facets</c> (a mapping of facet name to its values).
+/// </summary>
 internal static class LexiconFileReader
 {
     public static Lexicon? Read(string file, string text, List<KnowledgeProblem> problems)
@@ -41,7 +44,7 @@ internal static class LexiconFileReader
         foreach (var (key, value) in root.Children)
         {
             var name = (key as YamlScalarNode)?.Value;
-            if (name is not ("synonyms" or "off_topic" or "in_scope"))
+            if (name is not ("synonyms" or "off_topic" or "in_scope" or "facets"))
                 problems.Add(new(file, Line(key), $"unknown field '{name}'"));
         }
 
@@ -75,7 +78,40 @@ internal static class LexiconFileReader
 
         var offTopic = Child(root, "off_topic") is { } off ? Words(file, off, problems) : [];
         var inScope = Child(root, "in_scope") is { } scope ? Words(file, scope, problems) : [];
-        return problems.Count > before ? null : new Lexicon(groups, offTopic) { InScope = inScope };
+        var facets = Child(root, "facets") is { } facetNode ? Facets(file, facetNode, problems) : [];
+        return problems.Count > before ? null : new Lexicon(groups, offTopic) { InScope = inScope, Facets = facets };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Facets(string file, YamlNode node, List<KnowledgeProblem> problems)
+    {
+        var facets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            problems.Add(new(file, Line(node), "'facets' must map each facet name to a list of values"));
+            return facets;
+        }
+
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value?.Trim().ToLowerInvariant() ?? "";
+            if (name.Length == 0)
+            {
+                problems.Add(new(file, Line(key), "a facet needs a name"));
+                continue;
+            }
+
+            var values = Words(file, value, problems);
+            foreach (var word in values)
+            {
+                if (!owner.TryAdd(word, name))
+                    problems.Add(new(file, Line(value), $"'{word}' is a value of both facets '{owner[word]}' and '{name}'"));
+            }
+
+            facets[name] = values;
+        }
+
+        return facets;
     }
 
     private static YamlNode? Child(YamlMappingNode root, string key) =>

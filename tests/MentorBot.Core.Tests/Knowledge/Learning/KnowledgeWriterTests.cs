@@ -17,7 +17,7 @@ public sealed class KnowledgeWriterTests : IDisposable
 {
     // About certifications, and declined with and without the model (ask --explain: 0.450 < 0.690 and 0.496 < 0.520,
     // certifications ranked first both times). Our own phrasing, in no evaluation set.
-    private const string Question = "are paid credentials from amazon or microsoft worth the money";
+    private const string Question = "are paid credentials from vendors worth the money";
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(300);
 
     private readonly TempKnowledgeFolder _folder = KnowledgeCopy.OfShipped();
