@@ -103,6 +103,7 @@ internal sealed class TermAnalyzer
 
     private List<string> Analyze(List<string> tokens, bool correct, HashSet<string>? jargon, Dictionary<string, string>? corrections = null)
     {
+        tokens = SpellOut(tokens);
         var stems = new string[tokens.Count];
         var stop = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
@@ -146,6 +147,22 @@ internal sealed class TermAnalyzer
         }
 
         return terms;
+    }
+
+    private static List<string> SpellOut(List<string> tokens)
+    {
+        if (!tokens.Exists(t => ChatShorthand.Expansion(t) is not null))
+            return tokens;
+        var spelt = new List<string>(tokens.Count + 4);
+        foreach (var token in tokens)
+        {
+            if (ChatShorthand.Expansion(token) is { } words)
+                spelt.AddRange(words.Split(' '));
+            else
+                spelt.Add(token);
+        }
+
+        return spelt;
     }
 
     private static string[] StemAll(string phrase) =>

@@ -86,6 +86,16 @@ public sealed class TextAnalysisTests
         Assert.Equal(expected, Tokenizer.Tokenize(text));
     }
 
+    [Theory]
+    [InlineData("wat soft skills do backend devs need", "what soft skills do backend developers need")]
+    [InlineData("sal of a dev with 3 yrs exp", "salary of a developer with 3 years experience")]
+    public void The_lexical_analysis_reads_chat_shorthand_spelt_out(string shorthand, string spelt)
+    {
+        var analyzer = new MentorBot.Core.Faq.TermAnalyzer(MentorBot.Core.Knowledge.Lexicon.Empty);
+
+        Assert.Equal(analyzer.Analyze(spelt), analyzer.Analyze(shorthand));
+    }
+
     [Fact]
     public void The_model_reads_BE_and_FE_spelt_out()
     {
