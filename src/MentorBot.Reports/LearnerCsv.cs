@@ -49,7 +49,9 @@ public static class LearnerCsv
 
     /// <summary>
     /// Writes the header and every learner the query matches, in its order, fetching <see cref="LearnerQuery.MaxPageSize"/>
-    /// rows at a time from the store so memory stays flat however big the community is. Returns the rows written.
+    /// rows at a time from the store so memory stays flat however big the community is. Each page is handed to
+    /// <paramref name="writer"/> with asynchronous writes and a flush, so a writer over an HTTP response streams it
+    /// (the server allows no synchronous writes there). Returns the rows written.
     /// </summary>
     public static async Task<int> WriteAllAsync(
         TextWriter writer, ICommunityReports reports, CommunityId community, LearnerQuery query, TimeProvider time, CancellationToken cancellationToken = default)
@@ -57,12 +59,16 @@ public static class LearnerCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(query);
-        WriteHeader(writer);
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteHeader(buffer);
         var written = 0;
         for (var page = 1; ; page++)
         {
             var result = await reports.ListLearnersAsync(community, query with { Page = page, PageSize = LearnerQuery.MaxPageSize }, time, cancellationToken).ConfigureAwait(false);
-            WriteRows(writer, result.Rows);
+            WriteRows(buffer, result.Rows);
+            await writer.WriteAsync(buffer.GetStringBuilder(), cancellationToken).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            buffer.GetStringBuilder().Clear();
             written += result.Rows.Count;
             if (result.Rows.Count < LearnerQuery.MaxPageSize)
                 return written;

@@ -52,6 +52,9 @@ public sealed class OverviewAndLearnersPageTests
         Assert.Contains("&lt;script&gt;", table.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", table.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, csv.Status);
+        Assert.StartsWith("text/csv", csv.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Contains("filename=learners.csv", csv.Header("Content-Disposition"), StringComparison.Ordinal);
+        Assert.Null(csv.Header("Content-Length")); // streamed, not assembled in memory first
         var row = csv.Html.Split("\r\n")[1];
         Assert.StartsWith("\"'=HYPERLINK(", row, StringComparison.Ordinal);
         Assert.Contains("page number starts at 1", bad.Html, StringComparison.Ordinal);

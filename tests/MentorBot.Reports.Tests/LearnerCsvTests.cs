@@ -78,6 +78,49 @@ public sealed class LearnerCsvTests
         Assert.All(reports.Queries, q => Assert.Equal((LearnerSort.CurrentStreak, LearnerQuery.MaxPageSize), (q.SortBy, q.PageSize)));
     }
 
+    [Fact]
+    public async Task WriteAll_streams_with_asynchronous_writes_only_as_an_http_response_requires()
+    {
+        var rows = Enumerable.Range(0, 450).Select(i => Row($"learner {i:D3}")).ToList();
+        using var body = new AsyncOnlyStream();
+        await using (var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), 1024, leaveOpen: true))
+            await LearnerCsv.WriteAllAsync(writer, new PagedReports(rows), new CommunityId("discord", "1"), new LearnerQuery(), TimeProvider.System);
+
+        var records = Rfc4180.Parse(System.Text.Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal(451, records.Count);
+        Assert.True(body.Flushes >= 3, $"one flush per page expected, saw {body.Flushes}");
+    }
+
+    /// <summary>Like Kestrel's response body, which refuses synchronous writes by default.</summary>
+    private sealed class AsyncOnlyStream : MemoryStream
+    {
+        public int Flushes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("synchronous write");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new InvalidOperationException("synchronous write");
+
+        public override void Flush() => throw new InvalidOperationException("synchronous flush");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            base.Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            base.Write(buffer.ToArray(), 0, buffer.Length);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            Flushes++;
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>A store stand-in that pages a fixed list, recording what it was asked.</summary>
     private sealed class PagedReports(List<LearnerRow> rows) : ICommunityReports
     {

@@ -38,14 +38,26 @@ public sealed class LearnersModel(ICommunityReports reports, TimeProvider time, 
         return Page();
     }
 
+    /// <summary>
+    /// Streams the export a page of rows at a time: a community of 100,000 learners is about 10 MB of CSV, which the
+    /// host should not hold in memory at once. The audit entry is written first, since the response cannot fail
+    /// cleanly once it has begun.
+    /// </summary>
     public async Task<IActionResult> OnGetCsvAsync()
     {
         if (Query.Problem() is { } problem)
             return BadRequest(problem);
-        using var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await LearnerCsv.WriteAllAsync(buffer, reports, Community, Query with { Page = 1 }, time, HttpContext.RequestAborted).ConfigureAwait(false);
         await sessions.AuditAsync(SignedIn, Sessions.DashboardSessions.Actions.LearnersExport, Search ?? "", HttpContext.RequestAborted).ConfigureAwait(false);
-        return File(Encoding.UTF8.GetBytes(buffer.ToString()), LearnerCsv.ContentType, "learners.csv");
+        Response.ContentType = LearnerCsv.ContentType;
+        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = "learners.csv",
+            FileNameStar = "learners.csv",
+        }.ToString();
+        var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+            await LearnerCsv.WriteAllAsync(writer, reports, Community, Query with { Page = 1 }, time, HttpContext.RequestAborted).ConfigureAwait(false);
+        return new EmptyResult();
     }
 
     /// <summary>The link that sorts by <paramref name="column"/>, flipping the direction when it already does.</summary>
