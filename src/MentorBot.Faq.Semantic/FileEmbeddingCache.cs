@@ -6,7 +6,8 @@ namespace MentorBot.Faq.Semantic;
 /// <summary>
 /// The embeddings of knowledge phrasings in one binary file: a header (magic, dimensions, count), then per phrasing
 /// its 64-character key and its vector. Small (about 1.6 KB a phrasing) and rewritten whole, through a temporary file
-/// and a rename, only when a snapshot embedded something new, so a reader never sees half a file.
+/// and a rename, only when a snapshot embedded something new, so a reader never sees half a file and concurrent
+/// writers (each with its own temporary file) leave one of their complete versions.
 /// </summary>
 public sealed class FileEmbeddingCache : IEmbeddingCache
 {
@@ -89,7 +90,9 @@ public sealed class FileEmbeddingCache : IEmbeddingCache
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        var partial = $"{path}.{Environment.ProcessId}.partial";
+        // One name per write, not per process: several hosts in one process (as the tests start them) share the cache
+        // file, and two writers of one temporary file lock each other out or move the other's half-written file.
+        var partial = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
         var dimensions = entries.Count == 0 ? 0 : entries.First().Value.Length;
         using (var writer = new BinaryWriter(File.Create(partial)))
         {
