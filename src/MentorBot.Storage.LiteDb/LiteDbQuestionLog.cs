@@ -20,8 +20,11 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
     internal const string SaltsCollection = "question_log_salts";
     internal const string BatchesCollection = "question_log_batches";
 
-    /// <summary>The most questions one batch document holds; a longer append is split.</summary>
-    internal const int MaxBatchQuestions = 500;
+    /// <summary>
+    /// The most questions one batch document holds; a longer append is split. As many as the core's writer batches, so
+    /// one write is one document; with questions of at most 300 characters it stays far below LiteDB's 16 MB limit.
+    /// </summary>
+    internal const int MaxBatchQuestions = 5000;
 
     private const string MinAt = "MinAtUtcTicks";
     private const string MaxAt = "MaxAtUtcTicks";
