@@ -165,18 +165,22 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
                 foreach (var document in linked)
                     document.AskerHash = null;
                 questions.Update(linked);
+                // Every batch is opened (no index on the hash, see ExportAskerAsync); only those holding the learner's
+                // questions are kept in memory and rewritten, after the scan.
                 var unlinked = linked.Count;
                 var batches = context.Database.GetCollection(BatchesCollection);
-                foreach (var batch in batches.FindAll().ToList())
+                var rewritten = new List<BsonDocument>();
+                foreach (var batch in batches.FindAll())
                 {
                     var held = QuestionBatchCodec.Decode(batch[Blob].AsBinary);
                     var mine = held.Count(q => q.AskerHash == askerHash && q.Community == community);
                     if (mine == 0)
                         continue;
                     unlinked += mine;
-                    batches.Update(ToBatch(batch["_id"].AsObjectId,
+                    rewritten.Add(ToBatch(batch["_id"].AsObjectId,
                         held.Select(q => q.AskerHash == askerHash && q.Community == community ? q with { AskerHash = null } : q).ToList()));
                 }
+                batches.Update(rewritten);
                 return new AskerForgotten(unlinked, deleted);
             }));
         }
