@@ -93,9 +93,9 @@ Measure("  endpoint in-process (verify..write)", 2000, i => InProcessAsync(Fresh
 Measure("  endpoint in-process PING", 2000, i => InProcessAsync(ping).GetAwaiter().GetResult());
 
 // The endpoint as Kestrel calls it, minus the socket: body read, verification, parsing, processing, response write.
-async Task InProcessAsync((string Body, string Timestamp, string Signature) item)
+async Task InProcessAsync((string Body, string Timestamp, string Signature) item, IServiceProvider? services = null)
 {
-    var context = new DefaultHttpContext { RequestServices = app.Services };
+    var context = new DefaultHttpContext { RequestServices = services ?? app.Services };
     context.Request.Method = "POST";
     context.Request.Headers["X-Signature-Ed25519"] = item.Signature;
     context.Request.Headers["X-Signature-Timestamp"] = item.Timestamp;
@@ -166,6 +166,14 @@ using var offHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerSer
 };
 var nextOn = -1;
 var nextOff = -1;
+// The request path alone, single-threaded: what logging adds before the reply (id, queueing, the rating buttons),
+// apart from the background writes, which the rounds below include.
+var logPathBodies = Enumerable.Range(0, 4_000).Select(i => Sign(30_000_000 + i, questions[i % questions.Length])).ToArray();
+var nextPath = -1;
+(string, string, string) FreshPath() => logPathBodies[(Interlocked.Increment(ref nextPath) & int.MaxValue) % logPathBodies.Length];
+Measure("  endpoint in-process, question log on", 2000, i => InProcessAsync(FreshPath()).GetAwaiter().GetResult());
+Measure("  endpoint in-process, question log off", 2000, i => InProcessAsync(FreshPath(), offApp.Services).GetAwaiter().GetResult());
+await app.Services.GetRequiredService<MentorBot.Core.Faq.QuestionLog.FaqQuestionLog>().FlushAsync();
 HttpRequestMessage LogOn() => Request(logBodies[(Interlocked.Increment(ref nextOn) & int.MaxValue) % logBodies.Length]);
 HttpRequestMessage LogOff() => Request(logBodies[(Interlocked.Increment(ref nextOff) & int.MaxValue) % logBodies.Length]);
 var questionLog = app.Services.GetRequiredService<MentorBot.Core.Faq.QuestionLog.FaqQuestionLog>();

@@ -35,6 +35,7 @@ public sealed class LiteDbContext : IDisposable
         LiteDbDashboardStore.SettingsCollection, LiteDbDashboardStore.SignInsCollection, LiteDbDashboardStore.SessionsCollection,
         LiteDbDashboardStore.AuditCollection,
         LiteDbQuestionLog.QuestionsCollection, LiteDbQuestionLog.FeedbackCollection, LiteDbQuestionLog.SaltsCollection,
+        LiteDbQuestionLog.BatchesCollection,
     ];
 
     private readonly LiteDbFileLock _lock;

@@ -60,7 +60,7 @@ public static class LiteDbExport
             // /forget would miss every question asked before the move.
             database.GetCollection<QuestionLogSaltDocument>(LiteDbQuestionLog.SaltsCollection).FindAll()
                 .Select(d => (CommunityId.Parse(d.Id), d.Salt)).ToList(),
-            database.GetCollection<QuestionLogDocument>(LiteDbQuestionLog.QuestionsCollection).FindAll().Select(LiteDbQuestionLog.ToQuestion).ToList(),
+            LiteDbQuestionLog.ReadAll(database),
             database.GetCollection<QuestionFeedbackDocument>(LiteDbQuestionLog.FeedbackCollection).FindAll()
                 .Select(d => (CommunityId.Parse(d.Community), LiteDbQuestionLog.ToFeedback(d))).ToList());
     }

@@ -7,14 +7,31 @@ using MentorBot.Storage.LiteDb.Documents;
 namespace MentorBot.Storage.LiteDb;
 
 /// <summary>
-/// The question log in <c>question_log</c>, its feedback in <c>question_log_feedback</c> and the per-community salts in
-/// <c>question_log_salts</c>. Writes that touch more than one document are one transaction under the context's write lock.
+/// The question log in <c>question_log_batches</c> (one document per written batch, its questions in a compact blob:
+/// see <see cref="QuestionBatchCodec"/>), its feedback in <c>question_log_feedback</c> and the per-community salts in
+/// <c>question_log_salts</c>. Files written before batching hold one document per question in <c>question_log</c>;
+/// every read, /forget and pruning covers both. Writes that touch more than one document are one transaction under
+/// the context's write lock.
 /// </summary>
 public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
 {
     internal const string QuestionsCollection = "question_log";
     internal const string FeedbackCollection = "question_log_feedback";
     internal const string SaltsCollection = "question_log_salts";
+    internal const string BatchesCollection = "question_log_batches";
+
+    /// <summary>
+    /// The most questions one batch document holds; a longer append is split. As many as the core's writer batches, so
+    /// one write is one document; with questions of at most 300 characters it stays far below LiteDB's 16 MB limit.
+    /// </summary>
+    internal const int MaxBatchQuestions = 5000;
+
+    private const string MinAt = "MinAtUtcTicks";
+    private const string MaxAt = "MaxAtUtcTicks";
+    private const string MinIdTicks = "MinIdTicks";
+    private const string MaxIdTicks = "MaxIdTicks";
+    private const string Count = "Count";
+    private const string Blob = "Questions";
 
     public Task<byte[]> GetOrAddSaltAsync(CommunityId community, byte[] candidate, CancellationToken cancellationToken = default)
     {
@@ -37,20 +54,18 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         cancellationToken.ThrowIfCancellationRequested();
         if (questions.Count == 0)
             return Task.CompletedTask;
-        // Built by hand rather than by the BsonMapper: every /faq question passes here, and reflection-based mapping
-        // was most of the write's cost. The fields are the ones QuestionLogDocument reads back.
-        var documents = questions.Select(ToBson).ToList();
-        // One transaction, one flush, however many rows.
+        // Encoded (the CPU-heavy part) outside the lock; one transaction, one flush, however many rows.
+        var documents = questions.Chunk(MaxBatchQuestions).Select(chunk => ToBatch(ObjectId.NewObjectId(), chunk)).ToList();
         lock (context.WriteLock)
-            context.Database.GetCollection(QuestionsCollection).InsertBulk(documents);
+            context.Database.GetCollection(BatchesCollection).InsertBulk(documents);
         return Task.CompletedTask;
     }
 
     public Task<LoggedQuestion?> GetAsync(CommunityId community, string id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var document = Questions(context).FindById(id);
-        return Task.FromResult(document is not null && document.Community == community.ToString() ? ToQuestion(document) : null);
+        var question = Find(id);
+        return Task.FromResult(question is not null && question.Community == community ? question : null);
     }
 
     public Task<IReadOnlyList<LoggedQuestion>> ListAsync(
@@ -59,10 +74,10 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         cancellationToken.ThrowIfCancellationRequested();
         var key = community.ToString();
         var from = since.UtcTicks;
-        var rows = Questions(context).Find(x => x.Community == key && x.AtUtcTicks >= from)
-            .Where(d => lowConfidenceBelow is not { } below || IsLowConfidence(d, below))
-            .OrderBy(d => d.AtUtcTicks).ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Select(ToQuestion)
+        var rows = Questions(context).Find(x => x.Community == key && x.AtUtcTicks >= from).Select(ToQuestion)
+            .Concat(Batched(Query.GTE(MaxAt, from)).Where(q => q.Community == community && q.At.UtcTicks >= from))
+            .Where(q => lowConfidenceBelow is not { } below || IsLowConfidence(q.Decision, below))
+            .OrderBy(q => q.At.UtcTicks).ThenBy(q => q.Id, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult<IReadOnlyList<LoggedQuestion>>(rows);
     }
@@ -72,8 +87,9 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         cancellationToken.ThrowIfCancellationRequested();
         var key = community.ToString();
         var from = since.UtcTicks;
-        var count = Questions(context).Find(x => x.Community == key && x.AtUtcTicks >= from)
-            .Select(d => d.AskerHash).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+        var count = Questions(context).Find(x => x.Community == key && x.AtUtcTicks >= from).Select(d => d.AskerHash)
+            .Concat(Batched(Query.GTE(MaxAt, from)).Where(q => q.Community == community && q.At.UtcTicks >= from).Select(q => q.AskerHash))
+            .OfType<string>().Distinct(StringComparer.Ordinal).Count();
         return Task.FromResult(count);
     }
 
@@ -84,15 +100,15 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         var key = community.ToString();
         lock (context.WriteLock)
         {
-            var question = Questions(context).FindById(feedback.QuestionId);
-            if (question is null || question.Community != key)
+            var question = Find(feedback.QuestionId);
+            if (question is null || question.Community != community)
                 return Task.FromResult(FeedbackOutcome.UnknownQuestion);
             var inserted = FeedbackOf(context).Upsert(new QuestionFeedbackDocument
             {
                 Id = $"{feedback.QuestionId}|{feedback.VoterHash}|{(feedback.IsVote ? "vote" : "choice")}",
                 QuestionId = feedback.QuestionId,
                 Community = key,
-                QuestionAtUtcTicks = question.AtUtcTicks,
+                QuestionAtUtcTicks = question.At.UtcTicks,
                 VoterHash = feedback.VoterHash,
                 Kind = feedback.Kind.ToString(),
                 EntryId = feedback.EntryId,
@@ -125,8 +141,10 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         ArgumentException.ThrowIfNullOrEmpty(askerHash);
         cancellationToken.ThrowIfCancellationRequested();
         var key = community.ToString();
-        var questions = Questions(context).Find(x => x.AskerHash == askerHash && x.Community == key)
-            .OrderBy(d => d.AtUtcTicks).ThenBy(d => d.Id, StringComparer.Ordinal).Select(ToQuestion).ToList();
+        // No index on the hash (each would cost every /faq question a write): the rare export scans the retention-bounded log.
+        var questions = Questions(context).Find(x => x.AskerHash == askerHash && x.Community == key).Select(ToQuestion)
+            .Concat(Batched(null).Where(q => q.AskerHash == askerHash && q.Community == community))
+            .OrderBy(q => q.At.UtcTicks).ThenBy(q => q.Id, StringComparer.Ordinal).ToList();
         var feedback = FeedbackOf(context).Find(x => x.VoterHash == askerHash && x.Community == key)
             .OrderBy(d => d.AtUtcTicks).ThenBy(d => d.Id, StringComparer.Ordinal).Select(ToFeedback).ToList();
         return Task.FromResult(new AskerRecords(questions, feedback));
@@ -147,7 +165,23 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
                 foreach (var document in linked)
                     document.AskerHash = null;
                 questions.Update(linked);
-                return new AskerForgotten(linked.Count, deleted);
+                // Every batch is opened (no index on the hash, see ExportAskerAsync); only those holding the learner's
+                // questions are kept in memory and rewritten, after the scan.
+                var unlinked = linked.Count;
+                var batches = context.Database.GetCollection(BatchesCollection);
+                var rewritten = new List<BsonDocument>();
+                foreach (var batch in batches.FindAll())
+                {
+                    var held = QuestionBatchCodec.Decode(batch[Blob].AsBinary);
+                    var mine = held.Count(q => q.AskerHash == askerHash && q.Community == community);
+                    if (mine == 0)
+                        continue;
+                    unlinked += mine;
+                    rewritten.Add(ToBatch(batch["_id"].AsObjectId,
+                        held.Select(q => q.AskerHash == askerHash && q.Community == community ? q with { AskerHash = null } : q).ToList()));
+                }
+                batches.Update(rewritten);
+                return new AskerForgotten(unlinked, deleted);
             }));
         }
     }
@@ -161,7 +195,23 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
             return Task.FromResult(InTransaction(() =>
             {
                 FeedbackOf(context).DeleteMany(x => x.QuestionAtUtcTicks < cutoff);
-                return Questions(context).DeleteMany(x => x.AtUtcTicks < cutoff);
+                var pruned = Questions(context).DeleteMany(x => x.AtUtcTicks < cutoff);
+                var batches = context.Database.GetCollection(BatchesCollection);
+                foreach (var batch in batches.Find(Query.LT(MinAt, cutoff)).ToList())
+                {
+                    if (batch[MaxAt].AsInt64 < cutoff)
+                    {
+                        pruned += batch[Count].AsInt32;
+                        batches.Delete(batch["_id"]);
+                        continue;
+                    }
+                    // A batch that straddles the cutoff keeps its newer questions.
+                    var held = QuestionBatchCodec.Decode(batch[Blob].AsBinary);
+                    var kept = held.Where(q => q.At.UtcTicks >= cutoff).ToList();
+                    pruned += held.Count - kept.Count;
+                    batches.Update(ToBatch(batch["_id"].AsObjectId, kept));
+                }
+                return pruned;
             }));
         }
     }
@@ -172,6 +222,11 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         // export or forget of one asker scans the (retention-bounded) collection instead of indexing every hash.
         var questions = database.GetCollection<QuestionLogDocument>(QuestionsCollection);
         questions.EnsureIndex(x => x.AtUtcTicks);
+        // Per batch, not per question: listing goes by the newest question, pruning by the oldest, a vote by its id's time.
+        var batches = database.GetCollection(BatchesCollection);
+        batches.EnsureIndex(MaxAt, "$." + MaxAt);
+        batches.EnsureIndex(MinAt, "$." + MinAt);
+        batches.EnsureIndex(MaxIdTicks, "$." + MaxIdTicks);
         var feedback = database.GetCollection<QuestionFeedbackDocument>(FeedbackCollection);
         feedback.EnsureIndex(x => x.Community);
         feedback.EnsureIndex(x => x.VoterHash);
@@ -195,37 +250,65 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         }
     }
 
-    private static bool IsLowConfidence(QuestionLogDocument document, double below) => document.Outcome switch
+    private static bool IsLowConfidence(QuestionDecision decision, double below) => decision.Outcome switch
     {
-        nameof(QuestionOutcome.Declined) or nameof(QuestionOutcome.Suggested) or nameof(QuestionOutcome.NotEnglish) => true,
-        nameof(QuestionOutcome.Answered) => document.Confidence is not { } confidence || confidence < below,
+        QuestionOutcome.Declined or QuestionOutcome.Suggested or QuestionOutcome.NotEnglish => true,
+        QuestionOutcome.Answered => decision.Confidence is not { } confidence || confidence < below,
         _ => false,
     };
 
-    private static BsonDocument ToBson(LoggedQuestion question)
+    /// <summary>Every logged question of the file, the pre-batching documents and the batches (for the export to PostgreSQL).</summary>
+    internal static List<LoggedQuestion> ReadAll(LiteDatabase database) =>
+        database.GetCollection<QuestionLogDocument>(QuestionsCollection).FindAll().Select(ToQuestion)
+            .Concat(database.GetCollection(BatchesCollection).FindAll().SelectMany(b => QuestionBatchCodec.Decode(b[Blob].AsBinary)))
+            .ToList();
+
+    /// <summary>The question with that id in any community: a pre-batching document, or inside the batch its id's time points to.</summary>
+    private LoggedQuestion? Find(string id)
     {
-        var document = new BsonDocument
+        if (Questions(context).FindById(id) is { } document)
+            return ToQuestion(document);
+        // Ids made by QuestionIds carry their moment, so only the batches spanning it are opened; any other id (tests,
+        // hand-made rows) is looked for in every batch.
+        var query = QuestionBatchCodec.IdTicks(id) is { } ticks ? Query.And(Query.GTE(MaxIdTicks, ticks), Query.LTE(MinIdTicks, ticks)) : null;
+        return Batched(query).FirstOrDefault(q => string.Equals(q.Id, id, StringComparison.Ordinal));
+    }
+
+    /// <summary>The questions of the batches matching <paramref name="query"/> (all batches when null).</summary>
+    private IEnumerable<LoggedQuestion> Batched(BsonExpression? query)
+    {
+        var batches = context.Database.GetCollection(BatchesCollection);
+        var found = query is null ? batches.FindAll() : batches.Find(query);
+        return found.SelectMany(b => QuestionBatchCodec.Decode(b[Blob].AsBinary));
+    }
+
+    private static BsonDocument ToBatch(ObjectId id, IReadOnlyList<LoggedQuestion> questions)
+    {
+        var minAt = long.MaxValue;
+        var maxAt = long.MinValue;
+        // A batch without a time-ordered id gets an empty id range, so only the scan for other ids opens it.
+        var minId = long.MaxValue;
+        var maxId = long.MinValue;
+        foreach (var question in questions)
         {
-            ["_id"] = question.Id,
-            [nameof(QuestionLogDocument.Community)] = question.Community.ToString(),
-            [nameof(QuestionLogDocument.Text)] = question.Text,
-            [nameof(QuestionLogDocument.Normalised)] = question.Normalised,
-            [nameof(QuestionLogDocument.AtUtcTicks)] = question.At.UtcTicks,
-            [nameof(QuestionLogDocument.AtOffsetMinutes)] = StoredTime.OffsetMinutes(question.At),
-            [nameof(QuestionLogDocument.Outcome)] = question.Decision.Outcome.ToString(),
-            [nameof(QuestionLogDocument.SuggestionIds)] = new BsonArray(question.Decision.SuggestionIds.Select(id => new BsonValue(id))),
-            [nameof(QuestionLogDocument.EngineVersion)] = question.EngineVersion,
+            minAt = Math.Min(minAt, question.At.UtcTicks);
+            maxAt = Math.Max(maxAt, question.At.UtcTicks);
+            if (QuestionBatchCodec.IdTicks(question.Id) is { } ticks)
+            {
+                minId = Math.Min(minId, ticks);
+                maxId = Math.Max(maxId, ticks);
+            }
+        }
+        return new BsonDocument
+        {
+            ["_id"] = id,
+            [MinAt] = minAt,
+            [MaxAt] = maxAt,
+            [MinIdTicks] = minId,
+            [MaxIdTicks] = maxId,
+            [Count] = questions.Count,
+            [Blob] = QuestionBatchCodec.Encode(questions),
         };
-        // Absent rather than null, as the mapper writes them (SerializeNullValues is off).
-        if (question.Decision.EntryId is { } entryId)
-            document[nameof(QuestionLogDocument.EntryId)] = entryId;
-        if (question.Decision.Confidence is { } confidence)
-            document[nameof(QuestionLogDocument.Confidence)] = confidence;
-        if (question.Decision.SmallTalk is { } smallTalk)
-            document[nameof(QuestionLogDocument.SmallTalk)] = smallTalk.ToString();
-        if (question.AskerHash is { } asker)
-            document[nameof(QuestionLogDocument.AskerHash)] = asker;
-        return document;
     }
 
     internal static LoggedQuestion ToQuestion(QuestionLogDocument document) => new(

@@ -56,6 +56,12 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
             "everywhere after a leaked cookie); moderators open a new /dashboard link instead",
     };
 
+    /// <summary>LiteDB collections whose documents each hold several rows of a PostgreSQL table.</summary>
+    private static readonly Dictionary<string, string> StoredAs = new(StringComparer.Ordinal)
+    {
+        ["question_log_batches"] = "question_log",
+    };
+
     /// <summary>Rows per PostgreSQL table that <see cref="FillAsync"/> leaves in the LiteDB file.</summary>
     private static readonly (string Table, int Rows)[] Copied =
     [
@@ -154,11 +160,18 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
                 Assert.False(copied.ContainsKey(collection), $"{collection} is copied; take it off LeftBehind");
                 continue;
             }
+            // Files written before the question log stored batches keep one document per question here; new ones leave it empty.
+            if (collection == "question_log" && count == 0)
+                continue;
+            var table = StoredAs.GetValueOrDefault(collection, collection);
             Assert.True(count > 0, $"FillAsync writes nothing to the LiteDB collection '{collection}': write to it through its store, so this test checks it is copied.");
-            Assert.True(copied.TryGetValue(collection, out var source),
+            Assert.True(copied.TryGetValue(table, out var source),
                 $"The LiteDB collection '{collection}' ({count} documents) is not copied by storage migrate: add it to StorageSnapshot, LiteDbExport " +
                 "and PostgresImport, or to LeftBehind here with the reason.");
-            Assert.Equal((collection, count), (collection, source));
+            if (table == collection)
+                Assert.Equal((collection, count), (collection, source));
+            else
+                Assert.True(source >= count, $"{collection} holds {count} documents of {table} rows, but only {source} rows were copied");
         }
         Assert.Contains("dashboard_sessions", documents.Keys);
         Assert.Equal(1, documents["dashboard_sessions"]);

@@ -18,7 +18,7 @@ public sealed record QuestionLogOptions
     public int MaxPending { get; init; } = 10_000;
 
     /// <summary>
-    /// How long questions gather in memory before they are written as one batch (sooner when 500 are waiting, and at
+    /// How long questions gather in memory before they are written as one batch (sooner when 5000 are waiting, and at
     /// once before a vote, <c>/mydata</c>, <c>/forget</c> or the dashboard's Questions page reads the log).
     /// </summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -50,6 +50,20 @@ public sealed class QuestionLogBatchingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Up_to_5000_questions_go_to_storage_in_one_write()
+    {
+        // Each storage write has a fixed cost (a LiteDB commit was 5-10 ms of CPU), so a busy log writes rarely.
+        var log = Create(new QuestionLogOptions { MaxPending = 20_000 });
+        for (var i = 0; i < 5001; i++)
+            log.Log(Ask(), $"question {i}", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+
+        await log.FlushAsync();
+
+        Assert.Equal(5001, _store.Questions.Count);
+        Assert.Equal(2, _store.Appends);
+    }
+
+    [Fact]
     public async Task Questions_beyond_max_pending_are_dropped_and_reported_at_most_once_per_interval()
     {
         var log = Create(new QuestionLogOptions { MaxPending = 2 });
