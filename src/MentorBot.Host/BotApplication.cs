@@ -79,6 +79,7 @@ internal static class BotApplication
             sp.GetRequiredService<ILogger<KnowledgeWriter>>()));
 
         StorageSelection.AddStorage(services, configuration);
+        DataProtectionKeys.Add(services, StorageSelection.Provider(configuration));
         services.AddMentorBotCore();
         services.AddOptions<QuestionLogOptions>()
             .Bind(configuration.GetSection(QuestionLogOptions.SectionName))
