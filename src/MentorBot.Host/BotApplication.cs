@@ -69,6 +69,7 @@ internal static class BotApplication
             sp.GetRequiredService<ILogger<FileKnowledgeProvider>>()));
         services.AddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<FileKnowledgeProvider>());
         services.AddHostedService<KnowledgeWatcher>();
+        services.AddHostedService<SharedStorageKnowledgeNotice>();
         services.AddSemanticFaq(configuration);
         // The learning loop behind the dashboard's Questions page: it reads the same folder the watcher reloads from.
         services.AddSingleton(sp => new QuestionGrouper(sp.GetRequiredService<FaqService>()));
@@ -79,6 +80,7 @@ internal static class BotApplication
             sp.GetRequiredService<ILogger<KnowledgeWriter>>()));
 
         StorageSelection.AddStorage(services, configuration);
+        DataProtectionKeys.Add(services, StorageSelection.Provider(configuration));
         services.AddMentorBotCore();
         services.AddOptions<QuestionLogOptions>()
             .Bind(configuration.GetSection(QuestionLogOptions.SectionName))

@@ -30,6 +30,7 @@ internal static class StartupCheck
             ?? Try("BackgroundWork", () => services.GetRequiredService<IOptions<MentorBot.Core.Background.BackgroundWorkOptions>>().Value)
             ?? Try("Faq:QuestionLog", () => services.GetRequiredService<IOptions<MentorBot.Core.Faq.QuestionLog.QuestionLogOptions>>().Value)
             ?? Try("Metrics", () => services.GetRequiredService<IOptions<MentorBot.Host.Metrics.MetricsOptions>>().Value)
+            ?? Try("Dashboard", () => services.GetRequiredService<IOptions<MentorBot.Core.Dashboard.DashboardOptions>>().Value)
             ?? StorageSelection.Problem(services.GetRequiredService<IConfiguration>())
             ?? (StorageSelection.Provider(services.GetRequiredService<IConfiguration>()) == StorageProvider.LiteDb
                 ? Try("Storage", () => services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value)

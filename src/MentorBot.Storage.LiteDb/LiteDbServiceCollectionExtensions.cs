@@ -1,4 +1,5 @@
 using MentorBot.Core;
+using MentorBot.Core.Privacy;
 using MentorBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,9 @@ public static class LiteDbServiceCollectionExtensions
             ReplayGuard: (_, sp) => new InMemoryReplayGuard(sp.GetService<TimeProvider>() ?? TimeProvider.System),
             LearnerData: c => new LiteDbLearnerDataStore(c),
             Dashboard: c => new LiteDbDashboardStore(c),
-            QuestionLog: c => new LiteDbQuestionLog(c)));
+            QuestionLog: c => new LiteDbQuestionLog(c),
+            // One host owns a LiteDB file, so a request and its confirmation always meet in this host's memory.
+            ForgetRequests: _ => new InMemoryForgetRequests()));
         return services;
     }
 }

@@ -502,6 +502,22 @@ public static class PostgresMigrations
             LEFT JOIN streak_summaries s ON s.learner = l.id
             LEFT JOIN subscriptions sub ON sub.learner = l.id AND sub.community = c.community;
             """),
+        new(9, "state shared by hosts behind a load balancer", """
+            -- A /forget request waits here for its confirmation, which may reach another host. Rows live minutes.
+            CREATE TABLE forget_requests (
+                learner text COLLATE "C" PRIMARY KEY,
+                until_utc_ticks bigint NOT NULL
+            );
+
+            -- ASP.NET Core Data Protection's key ring (antiforgery tokens), one XML element per key, so a form one host
+            -- rendered is accepted by another. Key material is stored as Data Protection writes it: unencrypted, like
+            -- the dashboard's signing key in dashboard_settings. Keys are only ever added; Data Protection expires them.
+            CREATE TABLE data_protection_keys (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                friendly_name text NOT NULL,
+                xml text NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -36,7 +36,8 @@ public static class PostgresServiceCollectionExtensions
             ReplayGuard: (s, sp) => new PostgresReplayGuard(s, sp.GetService<TimeProvider>() ?? TimeProvider.System),
             LearnerData: s => new PostgresLearnerDataStore(s),
             Dashboard: s => new PostgresDashboardStore(s),
-            QuestionLog: s => new PostgresQuestionLog(s)));
+            QuestionLog: s => new PostgresQuestionLog(s),
+            ForgetRequests: s => new PostgresForgetRequests(s)));
         return services;
     }
 }

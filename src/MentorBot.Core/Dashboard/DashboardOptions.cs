@@ -26,6 +26,9 @@ public sealed record DashboardOptions
     /// <summary>Sign-in requests (opening a link, continuing) one client address may make per minute.</summary>
     public int SignInPermitsPerMinute { get; init; } = 10;
 
+    /// <summary>The reverse proxies whose forwarded client address and scheme are believed; none by default.</summary>
+    public DashboardForwardedHeaders ForwardedHeaders { get; init; } = new();
+
     /// <summary>A problem with the settings, naming the key; null when they are usable.</summary>
     public string? Problem()
     {
@@ -37,6 +40,6 @@ public sealed record DashboardOptions
             return "Dashboard:SigningKey must be at least 32 characters long (or unset, to use a random key kept in storage).";
         if (SignInPermitsPerMinute is < 1 or > 10_000)
             return "Dashboard:SignInPermitsPerMinute must be between 1 and 10000.";
-        return null;
+        return ForwardedHeaders.Problem();
     }
 }

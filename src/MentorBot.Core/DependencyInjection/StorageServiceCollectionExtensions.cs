@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => stores.LearnerData(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.Dashboard(sp.GetRequiredService<TStorage>()));
         services.TryAddSingleton(sp => stores.QuestionLog(sp.GetRequiredService<TStorage>()));
+        services.TryAddSingleton(sp => stores.ForgetRequests(sp.GetRequiredService<TStorage>()));
         return services;
     }
 }

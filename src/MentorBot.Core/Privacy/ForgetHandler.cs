@@ -32,7 +32,7 @@ public sealed class ForgetHandler(PrivacyService privacy) : ICommandHandler
         ArgumentNullException.ThrowIfNull(request);
         var confirm = request.Option(ConfirmWord);
         if (confirm is null)
-            return Ask(request);
+            return await AskAsync(request, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(confirm, ConfirmWord, StringComparison.OrdinalIgnoreCase))
             return Reply.Refusal($"To delete your data, run `/forget` and then `/forget {ConfirmWord}`. Nothing was deleted.");
 
@@ -48,9 +48,9 @@ public sealed class ForgetHandler(PrivacyService privacy) : ICommandHandler
 
     private static int Minutes => (int)PrivacyService.ConfirmationWindow.TotalMinutes;
 
-    private Reply Ask(CommandRequest request)
+    private async Task<Reply> AskAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        privacy.Request(request.Actor.Id);
+        await privacy.RequestAsync(request.Actor.Id, cancellationToken).ConfigureAwait(false);
         var text = new StringBuilder("This deletes everything MentorBot stores about you:");
         foreach (var phrase in privacy.Describes)
             text.Append("\n- ").Append(phrase).Append('.');

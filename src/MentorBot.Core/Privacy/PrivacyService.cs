@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,6 +19,7 @@ public sealed partial class PrivacyService(
     IEnumerable<IPersonalDataSource> sources,
     LearnerService learners,
     LearnerLocks locks,
+    IForgetRequests forgetRequests,
     TimeProvider time,
     SubscriptionChanges? subscriptionChanges = null,
     ILogger<PrivacyService>? logger = null)
@@ -39,9 +39,6 @@ public sealed partial class PrivacyService(
 
     private readonly IReadOnlyList<IPersonalDataSource> _sources = [.. sources];
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
-
-    // Pending confirmations, per learner. In memory: a confirmation is a moment's intent, not data worth storing.
-    private readonly ConcurrentDictionary<LearnerId, DateTimeOffset> _pending = new();
 
     /// <summary>What <c>/forget</c> deletes, one phrase per source.</summary>
     public IReadOnlyList<string> Describes => [.. _sources.Select(s => s.Describes)];
@@ -67,17 +64,12 @@ public sealed partial class PrivacyService(
     }
 
     /// <summary>Opens (or renews) the learner's confirmation window and returns when it ends.</summary>
-    public DateTimeOffset Request(LearnerId learner)
+    public async Task<DateTimeOffset> RequestAsync(LearnerId learner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // Expired requests are dropped as new ones come in, so the map holds only the last few minutes' worth.
-        foreach (var (id, expires) in _pending)
-        {
-            if (expires <= now)
-                _pending.TryRemove(new KeyValuePair<LearnerId, DateTimeOffset>(id, expires));
-        }
         var until = now + ConfirmationWindow;
-        _pending[learner] = until;
+        // Ended requests are dropped as new ones come in, so only the last few minutes' worth is held.
+        await forgetRequests.OpenAsync(learner, until, now, cancellationToken).ConfigureAwait(false);
         return until;
     }
 
@@ -87,7 +79,8 @@ public sealed partial class PrivacyService(
     /// </summary>
     public async Task<ForgetOutcome> ConfirmAsync(LearnerId learner, CommunityId askedFrom, CancellationToken cancellationToken)
     {
-        if (!_pending.TryRemove(learner, out var until))
+        // Taken, not read: of two confirmations racing on two hosts, one erases and the other finds no request.
+        if (await forgetRequests.TakeAsync(learner, cancellationToken).ConfigureAwait(false) is not { } until)
             return ForgetOutcome.NotRequested;
         if (time.GetUtcNow() > until)
             return ForgetOutcome.Expired;

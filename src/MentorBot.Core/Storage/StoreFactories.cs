@@ -28,5 +28,6 @@ public sealed record StoreFactories<TStorage>(
     Func<TStorage, IServiceProvider, IReplayGuard> ReplayGuard,
     Func<TStorage, ILearnerDataStore> LearnerData,
     Func<TStorage, IDashboardStore> Dashboard,
-    Func<TStorage, IQuestionLog> QuestionLog)
+    Func<TStorage, IQuestionLog> QuestionLog,
+    Func<TStorage, IForgetRequests> ForgetRequests)
     where TStorage : class;

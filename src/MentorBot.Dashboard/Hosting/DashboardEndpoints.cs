@@ -7,6 +7,7 @@ using MentorBot.Dashboard.Pages;
 using MentorBot.Dashboard.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,8 @@ public static class DashboardEndpoints
             // The dashboard's own header says DENY for every response.
             o.SuppressXFrameOptionsHeader = true;
         });
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<DashboardOptions>>((o, dashboard) => DashboardForwarding.Apply(o, dashboard.Value.ForwardedHeaders));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -81,10 +84,12 @@ public static class DashboardEndpoints
         return services;
     }
 
-    /// <summary>The security headers, the sign-in rate limit, the stylesheet and the pages.</summary>
+    /// <summary>The listed proxies' forwarded headers, the security headers, the sign-in rate limit, the stylesheet and the pages.</summary>
     public static WebApplication MapMentorBotDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: the Secure cookie flag reads the scheme and the rate limit the client address it may replace.
+        app.UseForwardedHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase), b => b.Use(DashboardSecurityHeaders.Apply));
         app.UseRateLimiter();
         var css = ReadAsset("dashboard.css");

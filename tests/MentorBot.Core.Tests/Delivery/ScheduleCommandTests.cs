@@ -101,6 +101,7 @@ public sealed class ScheduleCommandTests : IDisposable
             .AddSingleton<IKnowledgeProvider>(new Fakes.SwappableKnowledgeProvider(SampleKnowledge.Base))
             .AddSingleton<IFaqService>(new StubFaqService())
             .AddSingleton<Core.Privacy.ILearnerDataStore>(new InMemoryLearnerDataStore(new(), new(), new(), new(), new(), new()))
+            .AddSingleton<Core.Privacy.IForgetRequests>(new Core.Privacy.InMemoryForgetRequests())
             .AddMentorBotCore();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var dispatcher = provider.GetRequiredService<ICommandDispatcher>();

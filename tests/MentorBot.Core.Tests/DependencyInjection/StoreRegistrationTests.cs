@@ -29,7 +29,7 @@ public sealed class StoreRegistrationTests
             typeof(ILearnerStore), typeof(IActivityStore), typeof(ISubscriptionStore), typeof(IChallengeStore),
             typeof(IDeliveryOutbox), typeof(IUndeliverableNotices), typeof(IDirectChannelStore), typeof(IStorageHealth),
             typeof(IReplayGuard), typeof(IDashboardStore), typeof(IQuestionLog), typeof(MentorBot.Core.Reports.ICommunityReports),
-            typeof(MentorBot.Core.Privacy.ILearnerDataStore),
+            typeof(MentorBot.Core.Privacy.ILearnerDataStore), typeof(MentorBot.Core.Privacy.IForgetRequests),
         })
         {
             var first = provider.GetRequiredService(type);
@@ -68,7 +68,8 @@ public sealed class StoreRegistrationTests
             LearnerData: s => Make<MentorBot.Core.Privacy.ILearnerDataStore>(s),
             Dashboard: s => Make<IDashboardStore>(s),
 
-            QuestionLog: s => Make<IQuestionLog>(s)));
+            QuestionLog: s => Make<IQuestionLog>(s),
+            ForgetRequests: s => Make<MentorBot.Core.Privacy.IForgetRequests>(s)));
 
     private T Make<T>(Storage storage) where T : class
     {

@@ -39,6 +39,7 @@ internal sealed class BotHarness : IDisposable
         services.AddSingleton<IDeliveryOutbox>(Outbox);
         services.AddSingleton<IUndeliverableNotices>(Notices);
         services.AddSingleton<Core.Privacy.ILearnerDataStore>(new InMemoryLearnerDataStore(Learners, Activity, Subscriptions, Challenges, Outbox, Notices));
+        services.AddSingleton<Core.Privacy.IForgetRequests>(new Core.Privacy.InMemoryForgetRequests());
         services.AddSingleton<IOutboundMessenger>(Messenger);
         services.AddSingleton(Options.Create(DeliveryOptions));
         if (questionLog is not null)

@@ -46,7 +46,9 @@ internal sealed partial class DashboardHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<DashboardHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="extra">Settings over the defaults (a PostgreSQL database, a listed proxy).</param>
+    /// <param name="services">Registrations after the host's own, before the fake clock replaces the real one.</param>
+    public static async Task<DashboardHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder();
         var input = new LineFeedReader();
@@ -65,7 +67,11 @@ internal sealed partial class DashboardHost : IAsyncDisposable
             ["--urls", "http://127.0.0.1:0"],
             new ConsoleStreams(input, output),
             cfg => cfg.AddInMemoryCollection(settings),
-            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+            registrations =>
+            {
+                services?.Invoke(registrations);
+                registrations.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+            });
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => started.TrySetResult());
