@@ -27,7 +27,7 @@ namespace MentorBot.Host.Tests;
 /// <c>storage migrate</c> over a LiteDB file written through every store the host registers (the same registrations,
 /// resolved from the container), read back through every PostgreSQL store: what the stores answer must not change.
 /// </summary>
-public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
+public sealed class StorageMigrateEveryStoreTests : FreshPostgresDatabase
 {
     private static readonly LearnerId Alice = new("discord", "alice");
     private static readonly LearnerId Bob = new("discord", "bob");
@@ -71,28 +71,13 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
         ("question_log_feedback", 4),
     ];
 
-    private readonly TempFolder _temp = new();
     private readonly FakeTimeProvider _time = new(Now);
-    private PostgresServer _server = null!;
-    private string _database = "";
-
-    private string ConnectionString => _server.ConnectionStringFor(_database);
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-    }
-
-    public Task DisposeAsync() => _server.DropDatabaseAsync(_database);
-
-    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task PostgreSQL_stores_answer_as_the_LiteDB_stores_did_and_a_second_run_adds_nothing()
     {
         string expected;
-        await using (var lite = Stores.LiteDb(_temp.DatabasePath, _time))
+        await using (var lite = Stores.LiteDb(Temp.DatabasePath, _time))
         {
             await FillAsync(lite);
             expected = await ReadEverythingAsync(lite);
@@ -143,9 +128,9 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
         Assert.True(registered.SetEquals(filled), $"Stores must hold every store of StoreFactories, and FillAsync write through it: {
             string.Join(", ", registered.Except(filled).Select(t => t.Name))}");
 
-        await using (var lite = Stores.LiteDb(_temp.DatabasePath, _time))
+        await using (var lite = Stores.LiteDb(Temp.DatabasePath, _time))
             await FillAsync(lite);
-        var documents = CountDocuments(_temp.DatabasePath);
+        var documents = CountDocuments(Temp.DatabasePath);
 
         var (code, output, error) = Migrate();
 
@@ -180,7 +165,7 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_different_salt_or_audit_entry_PostgreSQL_already_holds_is_reported_missing_not_verified()
     {
-        await using (var lite = Stores.LiteDb(_temp.DatabasePath, _time))
+        await using (var lite = Stores.LiteDb(Temp.DatabasePath, _time))
             await FillAsync(lite);
         // A host wrote to PostgreSQL before the move: its own salt for the guild and its own first audit entry.
         await using (var postgres = Stores.Postgres(ConnectionString, _time))
@@ -203,7 +188,7 @@ public sealed class StorageMigrateEveryStoreTests : IAsyncLifetime, IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = CliVerbs.Run(
-            ["storage", "migrate", "--from", $"litedb:{_temp.DatabasePath}", "--to", $"postgres:{ConnectionString}"],
+            ["storage", "migrate", "--from", $"litedb:{Temp.DatabasePath}", "--to", $"postgres:{ConnectionString}"],
             new CliConsole(TextReader.Null, output, error));
         return (code, output.ToString(), error.ToString());
     }

@@ -15,7 +15,7 @@ using MentorBot.Core.Subscriptions;
 namespace MentorBot.Host.Tests;
 
 /// <summary><c>storage migrate</c> from a real LiteDB file into a fresh database on a real PostgreSQL server.</summary>
-public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
+public sealed class StorageMigrateVerbTests : FreshPostgresDatabase
 {
     private static readonly LearnerId Alice = new("discord", "alice");
     private static readonly LearnerId Bob = new("slack", "U02BOB");
@@ -23,28 +23,13 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
     private static readonly DateTimeOffset At = new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.FromHours(5.5)).AddTicks(5_897_932);
     private static readonly DateOnly Day = new(2026, 3, 14);
 
-    private readonly TempFolder _temp = new();
-    private PostgresServer _server = null!;
-    private string _database = "";
-
-    private string ConnectionString => _server.ConnectionStringFor(_database);
-
-    public async Task InitializeAsync()
-    {
-        _server = await PostgresServer.SharedAsync();
-        _database = await _server.CreateDatabaseAsync();
-    }
-
-    public Task DisposeAsync() => _server.DropDatabaseAsync(_database);
-
-    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Copies_every_collection_prints_verified_counts_and_is_idempotent()
     {
         var expected = await FillLiteDbAsync();
 
-        var (code, output, error) = Run("storage", "migrate", "--from", $"litedb:{_temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
+        var (code, output, error) = Run("storage", "migrate", "--from", $"litedb:{Temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
 
         Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
         Assert.Equal("", error);
@@ -82,7 +67,7 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
         }
 
         // Again: nothing new is copied, what is there is kept (the consumed notice comes back; the new challenge stays).
-        var (again, secondOutput, secondError) = Run("storage", "migrate", "--to", $"postgres:{ConnectionString}", "--from", $"litedb:{_temp.DatabasePath}");
+        var (again, secondOutput, secondError) = Run("storage", "migrate", "--to", $"postgres:{ConnectionString}", "--from", $"litedb:{Temp.DatabasePath}");
 
         Assert.True(again == 0, $"exit {again}\n{secondOutput}\n{secondError}");
         Assert.Matches(@"(?m)^  learners +2 +0 +2 +2$", secondOutput);
@@ -107,25 +92,25 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
     [Fact]
     public void A_missing_LiteDB_file_is_reported_and_not_created()
     {
-        var (code, _, error) = Run("storage", "migrate", "--from", $"litedb:{_temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
+        var (code, _, error) = Run("storage", "migrate", "--from", $"litedb:{Temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
 
         Assert.Equal(1, code);
         Assert.Contains("There is no LiteDB file", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(_temp.DatabasePath));
+        Assert.False(File.Exists(Temp.DatabasePath));
     }
 
     [Fact]
     public async Task Refuses_a_LiteDB_file_a_running_host_holds()
     {
         await FillLiteDbAsync();
-        using var host = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
+        using var host = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = Temp.DatabasePath });
 
-        var (code, output, error) = Run("storage", "migrate", "--from", $"litedb:{_temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
+        var (code, output, error) = Run("storage", "migrate", "--from", $"litedb:{Temp.DatabasePath}", "--to", $"postgres:{ConnectionString}");
 
         Assert.Equal(1, code);
         Assert.Equal("", output);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains($"another MentorBot process holds the LiteDB file '{_temp.DatabasePath}'", line, StringComparison.Ordinal);
+        Assert.Contains($"another MentorBot process holds the LiteDB file '{Temp.DatabasePath}'", line, StringComparison.Ordinal);
         await using var postgres = new NpgsqlConnection(ConnectionString);
         await postgres.OpenAsync();
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name = 'learners'", postgres);
@@ -142,7 +127,7 @@ public sealed class StorageMigrateVerbTests : IAsyncLifetime, IDisposable
 
     private async Task<(LearnerProfile Alice, StreakSummary Summary, Subscription Subscription, Challenge Closed, DeliveryRecord Sent, DateTimeOffset Cursor)> FillLiteDbAsync()
     {
-        using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = _temp.DatabasePath });
+        using var context = new LiteDbContext(new LiteDbStorageOptions { DatabasePath = Temp.DatabasePath });
         var learners = new LiteDbLearnerStore(context);
         var alice = new LearnerProfile(Alice, " Alice Ω ", "Asia/Kolkata", 3, [Guild, new CommunityId("slack", "T1")], At);
         await learners.UpsertAsync(alice);
