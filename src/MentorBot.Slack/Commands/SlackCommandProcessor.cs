@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MentorBot.Core.Background;
 using MentorBot.Core.Commands;
 using MentorBot.Core.Identity;
+using MentorBot.Core.Storage;
 using MentorBot.Core.Text;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Rendering;
@@ -25,12 +26,17 @@ public sealed partial class SlackCommandProcessor(
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackCommandProcessor> logger,
-    IBackgroundWorkQueue background)
+    IBackgroundWorkQueue background,
+    IReplayGuard replayGuard)
 {
     private static readonly Reply Failure = Reply.Refusal("Something went wrong with that command. Nothing was changed; please try again.");
 
     // Slack retries an event for about five minutes; half an hour leaves a wide margin.
-    private readonly RecentIds _events = new(time, TimeSpan.FromMinutes(30));
+    private static readonly TimeSpan EventMemory = TimeSpan.FromMinutes(30);
+
+    // This host's own memory drops a repeat before anything is queued; the replay guard, shared by every host on one
+    // PostgreSQL database, catches a retry that reaches another host, before that host answers.
+    private readonly RecentIds _events = new(time, EventMemory);
 
     /// <summary>
     /// Answers within <see cref="SlackOptions.AckBudget"/> when the core is fast; otherwise returns null (the caller
@@ -86,7 +92,17 @@ public sealed partial class SlackCommandProcessor(
         var caller = new SlackCaller(inner.User ?? "", null, callback.TeamId ?? inner.Team ?? "", inner.Channel ?? "");
         if (!caller.IsValid || string.IsNullOrEmpty(caller.ChannelId))
             return true;
-        work = ct => AnswerQuestionAsync(caller, question, inner.ThreadTs, ct);
+        var id = callback.EventId;
+        work = async ct =>
+        {
+            if (id is not null && !await replayGuard.TryRememberAsync("slack-event:" + id, time.GetUtcNow() + EventMemory, ct).ConfigureAwait(false))
+            {
+                LogDuplicateEvent(logger, id);
+                return;
+            }
+
+            await AnswerQuestionAsync(caller, question, inner.ThreadTs, ct).ConfigureAwait(false);
+        };
         return true;
     }
 
