@@ -236,19 +236,15 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
             return (new FaqResult(null, 0, []), "declined: no candidate");
         var top = fused[0];
         var probability = top.Probability ?? 0;
-        if (top.OutOfScope is { } reason)
-        {
-            var offered = fused.Take(MaxSuggestions).Where(c => c.Probability >= model.SuggestAt).Select(c => c.Entry).ToArray();
-            return (new FaqResult(null, probability, offered), $"declined: {reason}; {offered.Length} suggestion(s)");
-        }
-
-        if (probability >= model.AnswerAt)
+        if (top.OutOfScope is null && probability >= model.AnswerAt)
             return (new FaqResult(top.Entry, probability, []), $"answered: {probability:0.000} ≥ {model.AnswerAt:0.000}");
         var suggestions = fused
             .Take(MaxSuggestions)
             .Where(c => c.Probability >= model.SuggestAt)
             .Select(c => c.Entry)
             .ToArray();
+        if (top.OutOfScope is { } reason)
+            return (new FaqResult(null, probability, suggestions), $"declined: {reason}; {suggestions.Length} suggestion(s)");
         return (new FaqResult(null, probability, suggestions),
             $"declined: {probability:0.000} < {model.AnswerAt:0.000}, {suggestions.Length} suggestion(s) at ≥ {model.SuggestAt:0.000}");
     }
