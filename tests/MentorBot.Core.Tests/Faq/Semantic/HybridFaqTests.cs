@@ -69,6 +69,32 @@ public sealed class HybridFaqTests
     }
 
     [Fact]
+    public void In_a_chat_message_the_question_sentence_is_matched_on_its_own_as_well()
+    {
+        const string message = "My team runs kubernetes at work. What is the typical paycheck?";
+        var embedder = new FakeEmbedder(Concepts);
+
+        var result = Engine(embedder).Ask(message);
+
+        // The context outweighs the question in the whole message's embedding; its question sentence alone is about pay.
+        Assert.Contains("What is the typical paycheck?", embedder.Texts);
+        Assert.Equal("salary", result.Entry?.Id);
+    }
+
+    [Fact]
+    public void A_one_sentence_question_is_embedded_once()
+    {
+        var embedder = new FakeEmbedder(Concepts);
+        var engine = Engine(embedder);
+        engine.Warm();
+        var before = embedder.Calls;
+
+        engine.Ask("I want to know what a typical paycheck is, thanks");
+
+        Assert.Equal(before + 1, embedder.Calls);
+    }
+
+    [Fact]
     public void A_question_spelt_right_reaches_the_model_as_written()
     {
         var embedder = new FakeEmbedder(Concepts);
