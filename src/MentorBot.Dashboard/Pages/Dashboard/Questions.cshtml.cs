@@ -61,6 +61,12 @@ public sealed class QuestionsModel(
 
     public bool Refused { get; private set; }
 
+    /// <summary>Set when an alternate question was refused because its entry is full: the form to pick one to replace.</summary>
+    public ReplaceChoice? Replace { get; private set; }
+
+    /// <summary>The question a moderator wanted to add to a full entry, and the entry's questions it could replace.</summary>
+    public sealed record ReplaceChoice(string EntryId, string Question, IReadOnlyList<string> Questions);
+
     /// <param name="older">The cursor of an "Older questions" link; absent for the latest questions.</param>
     public Task OnGetAsync(string? older)
     {
@@ -72,10 +78,14 @@ public sealed class QuestionsModel(
         return LoadAsync(null);
     }
 
-    public async Task<IActionResult> OnPostAlternateAsync(string? entryId, string? question, bool write)
+    /// <param name="replacing">The entry's alternate question to replace (chosen when the entry is full); null to add.</param>
+    public async Task<IActionResult> OnPostAlternateAsync(string? entryId, string? question, string? replacing, bool write)
     {
-        var result = patcher.AddAlternateQuestion(entryId ?? "", question ?? "");
-        return await FinishAsync(result, write, DashboardSessions.Actions.QuestionAlternate, $"{entryId}: {question}").ConfigureAwait(false);
+        var result = patcher.AddAlternateQuestion(entryId ?? "", question ?? "", replacing);
+        if (result.Replaceable.Count > 0)
+            Replace = new ReplaceChoice(entryId ?? "", question ?? "", result.Replaceable);
+        var subject = string.IsNullOrWhiteSpace(replacing) ? $"{entryId}: {question}" : $"{entryId}: {question} (replacing {replacing})";
+        return await FinishAsync(result, write, DashboardSessions.Actions.QuestionAlternate, subject).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostDraftAsync(string[]? questions, bool write)
@@ -103,7 +113,8 @@ public sealed class QuestionsModel(
         }
 
         var written = writer.Apply(change);
-        await sessions.AuditAsync(SignedIn, action, (written.Written ? "written: " : "refused: ") + written.Message, HttpContext.RequestAborted)
+        // The change's own description goes into the audit too: a replacement removes a phrasing, which must be traceable.
+        await sessions.AuditAsync(SignedIn, action, (written.Written ? "written: " : "refused: ") + $"{change.Description}. {written.Message}", HttpContext.RequestAborted)
             .ConfigureAwait(false);
         (Message, Refused) = (written.Message, !written.Written);
         await LoadAsync(null).ConfigureAwait(false);
