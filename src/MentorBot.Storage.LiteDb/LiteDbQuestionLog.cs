@@ -82,6 +82,42 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         return Task.FromResult<IReadOnlyList<LoggedQuestion>>(rows);
     }
 
+    public Task<ShakyQuestionPage> ListShakyAsync(
+        CommunityId community, DateTimeOffset since, ShakyCut cut, int limit, ShakyCursor? after = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = community.ToString();
+        var from = since.UtcTicks;
+        // The window's rows stream past (a batch decoded at a time); only one entry per distinct question is held.
+        var distinct = new Dictionary<string, (int Count, LoggedQuestion Latest)>(StringComparer.Ordinal);
+        var rows = Questions(context).Find(x => x.Community == key && x.AtUtcTicks >= from).Select(ToQuestion)
+            .Concat(Batched(Query.GTE(MaxAt, from)).Where(q => q.Community == community && q.At.UtcTicks >= from));
+        foreach (var q in rows)
+        {
+            if (!cut.IsShaky(q))
+                continue;
+            distinct[q.Normalised] = distinct.TryGetValue(q.Normalised, out var seen)
+                ? (seen.Count + 1, Later(q, seen.Latest))
+                : (1, q);
+        }
+
+        var asked = distinct.Values.Sum(d => d.Count);
+        var ordered = distinct
+            .Select(d => new ShakyQuestion(d.Key, d.Value.Latest.Text, d.Value.Count, d.Value.Latest.At, d.Value.Latest.Decision))
+            .Where(q => after is null || after.Precedes(q))
+            .OrderByDescending(q => q.LastAsked.UtcTicks).ThenByDescending(q => q.Normalised, StringComparer.Ordinal)
+            .Take(limit + 1)
+            .ToList();
+        var page = ordered.Take(limit).ToList();
+        return Task.FromResult(new ShakyQuestionPage(page, distinct.Count, asked, ordered.Count > limit ? page[^1].Cursor : null));
+    }
+
+    /// <summary>The later ask of the two (by time, then id, as the list orders them).</summary>
+    private static LoggedQuestion Later(LoggedQuestion a, LoggedQuestion b) =>
+        a.At.UtcTicks > b.At.UtcTicks || (a.At.UtcTicks == b.At.UtcTicks && string.CompareOrdinal(a.Id, b.Id) > 0) ? a : b;
+
     public Task<int> CountAskersAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -93,6 +93,66 @@ public sealed class PostgresQuestionLog(PostgresStorage storage) : IQuestionLog
             ReadQuestion, cancellationToken, community.ToString(), since.UtcTicks, below).ConfigureAwait(false);
     }
 
+    public async Task<ShakyQuestionPage> ListShakyAsync(
+        CommunityId community, DateTimeOffset since, ShakyCut cut, int limit, ShakyCursor? after = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // Grouped, counted, ordered and cut to the page in the database: one row per distinct question of the page
+        // (plus one to know whether there is an older page) comes back, each with the window's totals. An answer's cut
+        // depends on the engine mode in its label (see ShakyCut).
+        var rows = await storage.DataSource.QueryAsync(
+            $"""
+            WITH shaky AS (
+                SELECT normalised, text, at_utc_ticks, at_offset_minutes, id, outcome, entry_id, confidence, suggestion_ids
+                FROM question_log
+                WHERE community = $1 AND at_utc_ticks >= $2
+                  AND (outcome IN ('Declined', 'Suggested', 'NotEnglish')
+                       OR (outcome = 'Answered' AND (confidence IS NULL OR confidence <
+                           CASE WHEN ' ' || engine_version || ' ' LIKE '% {FaqEngineVersion.LexicalOnlyTag} %' THEN $4 ELSE $3 END)))
+            ),
+            latest AS (
+                SELECT DISTINCT ON (normalised COLLATE "C") *, count(*) OVER (PARTITION BY normalised COLLATE "C") AS asked
+                FROM shaky
+                ORDER BY normalised COLLATE "C", at_utc_ticks DESC, id DESC
+            ),
+            totalled AS (
+                SELECT *, count(*) OVER () AS distinct_total, sum(asked) OVER () AS asked_total FROM latest
+            )
+            SELECT normalised, text, at_utc_ticks, at_offset_minutes, outcome, entry_id, confidence, suggestion_ids, asked, distinct_total, asked_total
+            FROM totalled
+            WHERE $5::bigint IS NULL OR at_utc_ticks < $5 OR (at_utc_ticks = $5 AND normalised COLLATE "C" < $6::text COLLATE "C")
+            ORDER BY at_utc_ticks DESC, normalised COLLATE "C" DESC
+            LIMIT $7
+            """,
+            r => (Question: new ShakyQuestion(
+                    r.GetString(0),
+                    r.GetString(1),
+                    (int)r.GetInt64(8),
+                    Ticks.ToDateTimeOffset(r.GetInt64(2), r.GetInt32(3)),
+                    new QuestionDecision(Enum.Parse<QuestionOutcome>(r.GetString(4)))
+                    {
+                        EntryId = r.NullableString(5),
+                        Confidence = r.IsDBNull(6) ? null : r.GetDouble(6),
+                        SuggestionIds = r.GetFieldValue<string[]>(7),
+                    }),
+                Distinct: (int)r.GetInt64(9),
+                Asked: (int)r.GetDecimal(10)),
+            cancellationToken,
+            community.ToString(), since.UtcTicks, cut.WithModel, cut.LexicalOnly,
+            (object?)after?.LastAskedUtcTicks ?? DBNull.Value, (object?)after?.Normalised ?? DBNull.Value, limit + 1).ConfigureAwait(false);
+        if (rows.Count == 0 && after is not null)
+        {
+            // A page past the oldest still says how many there are.
+            var first = await ListShakyAsync(community, since, cut, 1, null, cancellationToken).ConfigureAwait(false);
+            return first with { Questions = [], Older = null };
+        }
+
+        var page = rows.Take(limit).Select(r => r.Question).ToList();
+        return new ShakyQuestionPage(
+            page, rows.Count > 0 ? rows[0].Distinct : 0, rows.Count > 0 ? rows[0].Asked : 0, rows.Count > limit ? page[^1].Cursor : null);
+    }
+
     public async Task<int> CountAskersAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var rows = await storage.DataSource.QueryAsync(

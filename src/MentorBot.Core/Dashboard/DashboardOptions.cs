@@ -29,6 +29,9 @@ public sealed record DashboardOptions
     /// <summary>The reverse proxies whose forwarded client address and scheme are believed; none by default.</summary>
     public DashboardForwardedHeaders ForwardedHeaders { get; init; } = new();
 
+    /// <summary>What the Questions page lists.</summary>
+    public DashboardQuestionsOptions Questions { get; init; } = new();
+
     /// <summary>A problem with the settings, naming the key; null when they are usable.</summary>
     public string? Problem()
     {
@@ -40,6 +43,6 @@ public sealed record DashboardOptions
             return "Dashboard:SigningKey must be at least 32 characters long (or unset, to use a random key kept in storage).";
         if (SignInPermitsPerMinute is < 1 or > 10_000)
             return "Dashboard:SignInPermitsPerMinute must be between 1 and 10000.";
-        return ForwardedHeaders.Problem();
+        return ForwardedHeaders.Problem() ?? Questions.Problem();
     }
 }

@@ -65,6 +65,26 @@ internal sealed class InMemoryQuestionLog : IQuestionLog
         }
     }
 
+    public Task<ShakyQuestionPage> ListShakyAsync(
+        CommunityId community, DateTimeOffset since, ShakyCut cut, int limit, ShakyCursor? after = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var distinct = _questions.Where(q => q.Community == community && q.At >= since && cut.IsShaky(q))
+                .GroupBy(q => q.Normalised, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var latest = g.OrderBy(q => q.At.UtcTicks).ThenBy(q => q.Id, StringComparer.Ordinal).Last();
+                    return new ShakyQuestion(g.Key, latest.Text, g.Count(), latest.At, latest.Decision);
+                })
+                .ToList();
+            var ordered = distinct.Where(q => after is null || after.Precedes(q))
+                .OrderByDescending(q => q.LastAsked.UtcTicks).ThenByDescending(q => q.Normalised, StringComparer.Ordinal).ToList();
+            var page = ordered.Take(limit).ToList();
+            return Task.FromResult(new ShakyQuestionPage(page, distinct.Count, distinct.Sum(q => q.Count), ordered.Count > limit ? page[^1].Cursor : null));
+        }
+    }
+
     public Task<int> CountAskersAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         lock (_gate)

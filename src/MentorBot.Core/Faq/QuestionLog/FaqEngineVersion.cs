@@ -27,6 +27,13 @@ public sealed class FaqEngineVersion(IFaqService faq)
         return version;
     }
 
+    /// <summary>The label's part saying the decision was made without the embedding model.</summary>
+    public const string LexicalOnlyTag = "sem-off";
+
+    /// <summary>Whether a decision labelled <paramref name="version"/> was made by the lexical engine alone.</summary>
+    public static bool IsLexicalOnly(string? version) =>
+        version is not null && version.Split(' ').Contains(LexicalOnlyTag, StringComparer.Ordinal);
+
     private sealed record Computed(KnowledgeBase Snapshot, string Version);
 
     public static string Describe(KnowledgeBase snapshot, bool semantic)

@@ -28,6 +28,15 @@ public interface IQuestionLog
     Task<IReadOnlyList<LoggedQuestion>> ListAsync(
         CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the community's distinct shaky questions (<paramref name="cut"/>) asked at or after
+    /// <paramref name="since"/>: asks with the same normalised text are one question with a count, latest asked first;
+    /// at most <paramref name="limit"/> of them, starting after <paramref name="after"/> (null: the latest). Only the
+    /// page leaves the store, with the totals of the whole window.
+    /// </summary>
+    Task<ShakyQuestionPage> ListShakyAsync(
+        CommunityId community, DateTimeOffset since, ShakyCut cut, int limit, ShakyCursor? after = null, CancellationToken cancellationToken = default);
+
     /// <summary>How many different askers (still linked) asked in the community at or after <paramref name="since"/>.</summary>
     Task<int> CountAskersAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default);
 

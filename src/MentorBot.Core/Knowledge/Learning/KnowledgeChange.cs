@@ -20,6 +20,12 @@ public sealed record KnowledgeChangeResult(KnowledgeChange? Change, string? Refu
 {
     public bool Succeeded => Change is not null;
 
+    /// <summary>
+    /// On a refusal because the entry already has the most questions allowed: its questions, one of which the new one
+    /// can replace instead. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Replaceable { get; init; } = [];
+
     public static KnowledgeChangeResult Refused(string reason) => new(null, reason);
 
     public static KnowledgeChangeResult Succeed(KnowledgeChange change) => new(change, null);

@@ -21,11 +21,14 @@ public sealed partial class KnowledgePatcher(string knowledgeRoot, string diffRo
 
     /// <summary>
     /// Adds <paramref name="question"/> (spacing collapsed to single spaces) as the last alternate question of entry
-    /// <paramref name="entryId"/>. Refused when the question is empty or too long, when it is already a phrasing of
-    /// any entry in the form <c>knowledge check</c> compares, when the entry is full or missing, or when the folder
-    /// has problems now.
+    /// <paramref name="entryId"/>, or, with <paramref name="replacing"/>, in the place of that alternate question of the
+    /// entry (one line out, one in: the way to teach an entry that already has the most phrasings knowledge check
+    /// allows). Refused when the question is empty or too long, when it is already a phrasing of any entry in the form
+    /// <c>knowledge check</c> compares, when the entry is missing, when <paramref name="replacing"/> is not one of its
+    /// questions, or when the folder has problems now. When the entry is full and nothing is to be replaced, the
+    /// refusal lists the questions one of which can be (<see cref="KnowledgeChangeResult.Replaceable"/>).
     /// </summary>
-    public KnowledgeChangeResult AddAlternateQuestion(string entryId, string question)
+    public KnowledgeChangeResult AddAlternateQuestion(string entryId, string question, string? replacing = null)
     {
         var text = OneLine(question);
         if (text.Length == 0)
@@ -41,10 +44,19 @@ public sealed partial class KnowledgePatcher(string knowledgeRoot, string diffRo
             return KnowledgeChangeResult.Refused($"There is no FAQ entry '{entryId}'.");
         if (Duplicate(text, entries) is { } duplicate)
             return KnowledgeChangeResult.Refused(duplicate);
-        if (target.Questions.Count >= KnowledgeLimits.MaxQuestions)
+        var existing = target.Questions.Select(q => q.Value).ToList();
+        var replaced = -1;
+        if (!string.IsNullOrWhiteSpace(replacing))
+        {
+            replaced = existing.IndexOf(OneLine(replacing));
+            if (replaced < 0)
+                return KnowledgeChangeResult.Refused($"\"{OneLine(replacing)}\" is not an alternate question of {entryId}; nothing was replaced.");
+        }
+        else if (existing.Count >= KnowledgeLimits.MaxQuestions)
         {
             return KnowledgeChangeResult.Refused(
-                $"'{entryId}' already has {target.Questions.Count} alternate questions, the most knowledge check allows; replace one by hand.");
+                $"'{entryId}' already has {existing.Count} alternate questions, the most knowledge check allows; choose one for the new question to replace.")
+                with { Replaceable = existing };
         }
 
         var path = $"faq/{entryId}.md";
@@ -59,11 +71,14 @@ public sealed partial class KnowledgePatcher(string knowledgeRoot, string diffRo
             return KnowledgeChangeResult.Refused($"{path} cannot be read: {ex.Message}");
         }
 
-        var changed = InsertQuestion(old, text);
-        if (changed is null || !ReadsBackAs(file, changed, target.Questions.Select(q => q.Value).Append(text)))
-            return KnowledgeChangeResult.Refused($"The questions of {path} are not written as a plain block list ('questions:' then one '- …' line each); add the question by hand.");
-        return KnowledgeChangeResult.Succeed(new KnowledgeChange(path, old, changed, UnifiedDiff.Of(DiffPath(path), old, changed),
-            $"Add \"{text}\" as an alternate question of {entryId}"));
+        var expected = replaced < 0 ? existing.Append(text).ToList() : existing.Select((q, i) => i == replaced ? text : q).ToList();
+        var changed = replaced < 0 ? InsertQuestion(old, text) : ReplaceQuestion(old, replaced, text);
+        if (changed is null || !ReadsBackAs(file, changed, expected))
+            return KnowledgeChangeResult.Refused($"The questions of {path} are not written as a plain block list ('questions:' then one '- …' line each); {(replaced < 0 ? "add" : "replace")} the question by hand.");
+        var description = replaced < 0
+            ? $"Add \"{text}\" as an alternate question of {entryId}"
+            : $"Replace the alternate question \"{existing[replaced]}\" of {entryId} with \"{text}\"";
+        return KnowledgeChangeResult.Succeed(new KnowledgeChange(path, old, changed, UnifiedDiff.Of(DiffPath(path), old, changed), description));
     }
 
     /// <summary>
@@ -179,6 +194,35 @@ public sealed partial class KnowledgePatcher(string knowledgeRoot, string diffRo
     private static string? InsertQuestion(string text, string question)
     {
         var lines = Lines(text);
+        if (QuestionItems(lines) is not (List<int> items, int last) || ItemPrefix().Match(lines[items[0]]) is not { Success: true } first)
+            return null;
+        var ending = lines[last].EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        lines.Insert(last + 1, first.Value + YamlScalar.Write(question) + ending);
+        return string.Concat(lines);
+    }
+
+    /// <summary>
+    /// The file with the <paramref name="index"/>-th '- question' line of its block-style 'questions:' list rewritten to
+    /// <paramref name="question"/>, keeping that line's indentation and ending; null when the list is not written that
+    /// way. A question spread over several lines leaves lines behind, which the read-back check refuses.
+    /// </summary>
+    private static string? ReplaceQuestion(string text, int index, string question)
+    {
+        var lines = Lines(text);
+        if (QuestionItems(lines) is not (List<int> items, _) || index >= items.Count || ItemPrefix().Match(lines[items[index]]) is not { Success: true } prefix)
+            return null;
+        var line = lines[items[index]];
+        var ending = line.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : line.EndsWith('\n') ? "\n" : "";
+        lines[items[index]] = prefix.Value + YamlScalar.Write(question) + ending;
+        return string.Concat(lines);
+    }
+
+    /// <summary>
+    /// The front matter's block-style 'questions:' list: the line numbers of its '- …' items and of its last line;
+    /// null when there is no such list (no closing '---', no key, or a first line that is not an item).
+    /// </summary>
+    private static (List<int> Items, int Last)? QuestionItems(List<string> lines)
+    {
         var close = -1;
         for (var i = 1; i < lines.Count; i++)
         {
@@ -192,7 +236,8 @@ public sealed partial class KnowledgePatcher(string knowledgeRoot, string diffRo
         var key = lines.FindIndex(0, Math.Max(0, close), l => QuestionsKey().IsMatch(l.TrimEnd('\r', '\n')));
         if (close < 0 || key < 0)
             return null;
-        var (firstItem, last) = (-1, -1);
+        var items = new List<int>();
+        var last = -1;
         for (var i = key + 1; i < close; i++)
         {
             var line = lines[i].TrimEnd('\r', '\n');
@@ -200,16 +245,14 @@ public sealed partial class KnowledgePatcher(string knowledgeRoot, string diffRo
                 continue;
             if (!char.IsWhiteSpace(line[0]) && line[0] != '-')
                 break;
-            if (firstItem < 0)
-                firstItem = i;
+            if (ItemPrefix().IsMatch(line))
+                items.Add(i);
+            else if (items.Count == 0)
+                return null;
             last = i;
         }
 
-        if (firstItem < 0 || ItemPrefix().Match(lines[firstItem]) is not { Success: true } first)
-            return null;
-        var ending = lines[last].EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        lines.Insert(last + 1, first.Value + YamlScalar.Write(question) + ending);
-        return string.Concat(lines);
+        return items.Count == 0 ? null : (items, last);
     }
 
     /// <summary>Whether the text parses as a valid-looking FAQ file whose questions are exactly <paramref name="expected"/>.</summary>

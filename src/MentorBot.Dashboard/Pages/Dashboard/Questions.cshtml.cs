@@ -3,7 +3,9 @@ using MentorBot.Core.Faq.QuestionLog;
 using MentorBot.Core.Knowledge;
 using MentorBot.Core.Knowledge.Learning;
 using MentorBot.Dashboard.Sessions;
+using MentorBot.Core.Dashboard;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Dashboard.Pages.Dashboard;
 
@@ -20,16 +22,17 @@ public sealed class QuestionsModel(
     KnowledgePatcher patcher,
     KnowledgeWriter writer,
     DashboardSessions sessions,
+    IOptions<DashboardOptions> options,
     TimeProvider time) : DashboardPageModel
 {
     /// <summary>How far back the page looks.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
-    /// <summary>Answers below this confidence count as shaky, beside everything declined or only suggested.</summary>
-    public const double LowConfidenceBelow = 0.7;
-
-    /// <summary>The most recent questions grouped; grouping is quadratic, so an old backlog must not stall the page.</summary>
-    public const int MaxQuestions = 500;
+    /// <summary>
+    /// Distinct questions per page: grouping is quadratic, so an old backlog must not stall the page; older ones are a
+    /// link away.
+    /// </summary>
+    public const int PageSize = 500;
 
     public QuestionGrouping Grouping { get; private set; } = new([], "lexical", null, 0);
 
@@ -39,7 +42,17 @@ public sealed class QuestionsModel(
 
     public IReadOnlyList<string> EntryIds { get; private set; } = [];
 
-    public int QuestionCount { get; private set; }
+    /// <summary>
+    /// Which answers count as shaky: the engine's current calibrated answer threshold of each mode plus
+    /// <c>Dashboard:Questions:ShakyBand</c>, beside everything declined or only suggested.
+    /// </summary>
+    public ShakyCut Cut { get; private set; } = new(0, 0);
+
+    /// <summary>This page of distinct questions with the window's totals.</summary>
+    public ShakyQuestionPage Listed { get; private set; } = new([], 0, 0, null);
+
+    /// <summary>Whether this is a page of older questions (an "Older questions" link was followed).</summary>
+    public bool Older { get; private set; }
 
     public bool Writable => writer.Writable;
 
@@ -48,12 +61,31 @@ public sealed class QuestionsModel(
 
     public bool Refused { get; private set; }
 
-    public Task OnGetAsync() => LoadAsync();
+    /// <summary>Set when an alternate question was refused because its entry is full: the form to pick one to replace.</summary>
+    public ReplaceChoice? Replace { get; private set; }
 
-    public async Task<IActionResult> OnPostAlternateAsync(string? entryId, string? question, bool write)
+    /// <summary>The question a moderator wanted to add to a full entry, and the entry's questions it could replace.</summary>
+    public sealed record ReplaceChoice(string EntryId, string Question, IReadOnlyList<string> Questions);
+
+    /// <param name="older">The cursor of an "Older questions" link; absent for the latest questions.</param>
+    public Task OnGetAsync(string? older)
     {
-        var result = patcher.AddAlternateQuestion(entryId ?? "", question ?? "");
-        return await FinishAsync(result, write, DashboardSessions.Actions.QuestionAlternate, $"{entryId}: {question}").ConfigureAwait(false);
+        if (older is null)
+            return LoadAsync(null);
+        if (ShakyCursor.TryParse(older, out var cursor))
+            return LoadAsync(cursor);
+        (Message, Refused) = ("That link to older questions is not one this page made; showing the latest questions.", true);
+        return LoadAsync(null);
+    }
+
+    /// <param name="replacing">The entry's alternate question to replace (chosen when the entry is full); null to add.</param>
+    public async Task<IActionResult> OnPostAlternateAsync(string? entryId, string? question, string? replacing, bool write)
+    {
+        var result = patcher.AddAlternateQuestion(entryId ?? "", question ?? "", replacing);
+        if (result.Replaceable.Count > 0)
+            Replace = new ReplaceChoice(entryId ?? "", question ?? "", result.Replaceable);
+        var subject = string.IsNullOrWhiteSpace(replacing) ? $"{entryId}: {question}" : $"{entryId}: {question} (replacing {replacing})";
+        return await FinishAsync(result, write, DashboardSessions.Actions.QuestionAlternate, subject).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostDraftAsync(string[]? questions, bool write)
@@ -69,7 +101,7 @@ public sealed class QuestionsModel(
         {
             await sessions.AuditAsync(SignedIn, action, $"refused ({subject}): {result.Refusal}", HttpContext.RequestAborted).ConfigureAwait(false);
             (Message, Refused) = (result.Refusal, true);
-            await LoadAsync().ConfigureAwait(false);
+            await LoadAsync(null).ConfigureAwait(false);
             return Page();
         }
 
@@ -81,29 +113,30 @@ public sealed class QuestionsModel(
         }
 
         var written = writer.Apply(change);
-        await sessions.AuditAsync(SignedIn, action, (written.Written ? "written: " : "refused: ") + written.Message, HttpContext.RequestAborted)
+        // The change's own description goes into the audit too: a replacement removes a phrasing, which must be traceable.
+        await sessions.AuditAsync(SignedIn, action, (written.Written ? "written: " : "refused: ") + $"{change.Description}. {written.Message}", HttpContext.RequestAborted)
             .ConfigureAwait(false);
         (Message, Refused) = (written.Message, !written.Written);
-        await LoadAsync().ConfigureAwait(false);
+        await LoadAsync(null).ConfigureAwait(false);
         return Page();
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(ShakyCursor? after)
     {
         var since = time.GetUtcNow() - Window;
         // Questions wait in memory for up to Faq:QuestionLog:FlushInterval; one just asked belongs on the page.
         await logging.FlushAsync(HttpContext.RequestAborted).ConfigureAwait(false);
-        var logged = await log.ListAsync(Community, since, LowConfidenceBelow, HttpContext.RequestAborted).ConfigureAwait(false);
-        var recent = logged.Count > MaxQuestions ? logged.Skip(logged.Count - MaxQuestions) : logged;
-        var asked = recent
-            .GroupBy(q => q.Text.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new AskedQuestion(g.First().Text.Trim(), g.Count())
+        // The calibration the engine decides with now (knowledge/faq-calibration.json, reloaded with the folder).
+        Cut = ShakyCut.From(knowledge.Current.Calibration, options.Value.Questions.ShakyBand);
+        Older = after is not null;
+        Listed = await log.ListShakyAsync(Community, since, Cut, PageSize, after, HttpContext.RequestAborted).ConfigureAwait(false);
+        var asked = Listed.Questions
+            .Select(q => new AskedQuestion(q.Text.Trim(), q.Count)
             {
-                EntryId = g.Last().Decision.EntryId ?? (g.Last().Decision.SuggestionIds is [var first, ..] ? first : null),
-                Confidence = g.Last().Decision.Confidence,
+                EntryId = q.LastDecision.EntryId ?? (q.LastDecision.SuggestionIds is [var first, ..] ? first : null),
+                Confidence = q.LastDecision.Confidence,
             })
             .ToList();
-        QuestionCount = recent.Count();
         Grouping = grouper.Group(asked, HttpContext.RequestAborted);
         var feedback = await log.FeedbackByEntryAsync(Community, since, HttpContext.RequestAborted).ConfigureAwait(false);
         Feedback = feedback.ToDictionary(f => f.EntryId, StringComparer.OrdinalIgnoreCase);
