@@ -39,6 +39,11 @@ internal static class CheckinThroughputBenchmark
     private const string Postgres1NoMembers = "postgres-1-m7";
     private const string Postgres8NoMembers = "postgres-8-m7";
     private const string Postgres1NoReports = "postgres-1-none";
+    private const string Postgres1At9 = "postgres-1-m9";
+    private const string Postgres8At9 = "postgres-8-m9";
+
+    // Migration 10 trimmed the reports triggers' writes; the "as at migration 9" runs keep migration 8's triggers as they were.
+    private const int BeforeTriggerTrim = 9;
     private static readonly CommunityId Community = new("bench", "c");
 
     public static async Task RunAsync(bool quick, TextWriter output)
@@ -90,18 +95,22 @@ internal static class CheckinThroughputBenchmark
         };
         if (postgres is not null)
         {
-            async Task<CommandPathRun> PostgresRun(int workers, string dropTriggersLike)
+            async Task<CommandPathRun> PostgresRun(int workers, string dropTriggersLike, int? schemaVersion = null)
             {
                 var database = await NewDatabaseAsync().ConfigureAwait(false);
+                if (schemaVersion is { } version)
+                    await MigrateOnlyToAsync(database, version).ConfigureAwait(false);
                 if (dropTriggersLike.Length > 0)
                     await DropTriggersAsync(database, dropTriggersLike).ConfigureAwait(false);
                 return new CommandPathRun(clock => [BuildPostgres(knowledge, database, clock)], workers, learners);
             }
 
             runs.Add((Postgres1, "PostgreSQL, full command path", await PostgresRun(1, "").ConfigureAwait(false)));
+            runs.Add((Postgres1At9, "PostgreSQL, reports triggers as at migration 9", await PostgresRun(1, "", BeforeTriggerTrim).ConfigureAwait(false)));
             runs.Add((Postgres1NoMembers, "PostgreSQL, reports_members triggers dropped (as at migration 7)", await PostgresRun(1, "reports_members%").ConfigureAwait(false)));
             runs.Add((Postgres1NoReports, "PostgreSQL, every reports trigger dropped (as at migration 5)", await PostgresRun(1, "reports%").ConfigureAwait(false)));
             runs.Add((Postgres8, "PostgreSQL, full command path", await PostgresRun(8, "").ConfigureAwait(false)));
+            runs.Add((Postgres8At9, "PostgreSQL, reports triggers as at migration 9", await PostgresRun(8, "", BeforeTriggerTrim).ConfigureAwait(false)));
             runs.Add((Postgres8NoMembers, "PostgreSQL, reports_members triggers dropped (as at migration 7)", await PostgresRun(8, "reports_members%").ConfigureAwait(false)));
             var shared = await NewDatabaseAsync().ConfigureAwait(false);
             runs.Add((PostgresTwoHosts, "PostgreSQL, two hosts on one database",
@@ -143,7 +152,8 @@ internal static class CheckinThroughputBenchmark
             "(learner get/create, check-in insert, history replay, streak summary upsert). " +
             "Raw (first phase only): `ILiteCollection<BsonDocument>.Upsert` of `{ _id: \"learner|date\", learner, date, at }` with an index on `learner`. " +
             "PostgreSQL: the same path with `AddPostgresStorage`; \"two hosts\" are two containers, each with its own connection pool, on one database, " +
-            "the workers of both taking learners from one queue. \"Triggers dropped\": the same schema with the named triggers dropped after migrating.");
+            "the workers of both taking learners from one queue. \"Triggers dropped\": the same schema with the named triggers dropped after migrating; " +
+            $"\"as at migration {BeforeTriggerTrim}\": migrated to {BeforeTriggerTrim} only, the later migrations marked applied.");
         output.WriteLine();
         foreach (var phase in Phases)
         {
@@ -190,8 +200,12 @@ internal static class CheckinThroughputBenchmark
                 foreach (var (with, without, workers, what) in new[]
                 {
                     (Postgres1, Postgres1NoMembers, 1, "reports_members triggers dropped"),
+                    (Postgres1At9, Postgres1NoMembers, 1, "(migration 9) reports_members triggers dropped"),
                     (Postgres1, Postgres1NoReports, 1, "every reports trigger dropped"),
                     (Postgres8, Postgres8NoMembers, 8, "reports_members triggers dropped"),
+                    (Postgres8At9, Postgres8NoMembers, 8, "(migration 9) reports_members triggers dropped"),
+                    (Postgres1, Postgres1At9, 1, "migration 9's triggers (after ÷ before)"),
+                    (Postgres8, Postgres8At9, 8, "migration 9's triggers (after ÷ before)"),
                 })
                 {
                     var a = Of(with, phase);
@@ -251,6 +265,23 @@ internal static class CheckinThroughputBenchmark
         services.AddMentorBotCore();
         addStorage(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// Migrates a fresh database up to <paramref name="version"/> and marks the later migrations applied, so the hosts
+    /// opened on it run the write path with the triggers of that version.
+    /// </summary>
+    private static async Task MigrateOnlyToAsync(string connectionString, int version)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        PostgresMigrator.Migrate(dataSource, [.. PostgresMigrations.All.Where(m => m.Version <= version)]);
+        foreach (var later in PostgresMigrations.All.Where(m => m.Version > version))
+        {
+            await using var command = dataSource.CreateCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)");
+            command.Parameters.AddWithValue(later.Version);
+            command.Parameters.AddWithValue($"left out by the benchmark: {later.Name}");
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
