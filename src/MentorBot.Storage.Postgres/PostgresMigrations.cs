@@ -519,64 +519,52 @@ public static class PostgresMigrations
             );
             """),
         new(10, "member summaries skip writes that change nothing they copy", """
-            -- The write path's share of migration 8. Every check-in rewrites its learner's streak summary, and most
-            -- rewrites change none of the columns reports_members copies (a second check-in the same day moves only
+            -- The write path's share of migration 8. Every check-in rewrites its learner's streak summary, and a rewrite
+            -- often changes none of the columns reports_members copies (a second check-in the same day moves only
             -- updated_at), yet each took the learner's row lock and wrote a new version of every member row, with an
-            -- entry in each of its eight indexes. Each UPDATE trigger now fires only when a column it copies changes
-            -- (WHEN, so the function is not even called), its lock likewise (nothing to order when nothing is
-            -- written), and the functions leave rows alone that already hold the values. A learner's name or roadmap
-            -- week changing (every /task done) updates the member rows in place instead of re-reading every source to
-            -- upsert them. The INSERT and DELETE triggers are unchanged.
+            -- entry in each of its eight indexes. Each function now returns at once from an UPDATE that changes no
+            -- column it copies (nothing to write, so nothing to order with a lock), and leaves rows alone that already
+            -- hold the values. The test is in the functions, not in WHEN clauses on the triggers: a trigger's WHEN is
+            -- compiled for every statement, which made the usual single-row write that does change a column slower.
+            -- A learner's name or roadmap week changing (every /task done) updates the member rows in place instead
+            -- of re-reading every source to upsert them.
+            CREATE FUNCTION reports_members_lock_streak() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM 1 FROM learners WHERE id = OLD.learner FOR SHARE;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.time_zone_id, OLD.current_at_last_day, OLD.longest, OLD.last_active_day + OLD.freezes_at_last_day)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.time_zone_id, NEW.current_at_last_day, NEW.longest, NEW.last_active_day + NEW.freezes_at_last_day) THEN
+                    RETURN NEW;
+                END IF;
+                PERFORM 1 FROM learners WHERE id = NEW.learner FOR SHARE;
+                RETURN NEW;
+            END
+            $fn$;
             DROP TRIGGER reports_members_lock ON streak_summaries;
-            CREATE TRIGGER reports_members_lock BEFORE INSERT OR DELETE ON streak_summaries
-                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_learner();
-            CREATE TRIGGER reports_members_lock_update BEFORE UPDATE ON streak_summaries
-                FOR EACH ROW WHEN (OLD.learner IS DISTINCT FROM NEW.learner OR OLD.time_zone_id IS DISTINCT FROM NEW.time_zone_id
-                    OR OLD.current_at_last_day IS DISTINCT FROM NEW.current_at_last_day OR OLD.longest IS DISTINCT FROM NEW.longest
-                    OR OLD.last_active_day + OLD.freezes_at_last_day IS DISTINCT FROM NEW.last_active_day + NEW.freezes_at_last_day)
-                EXECUTE FUNCTION reports_members_lock_learner();
-            DROP TRIGGER reports_members_streaks ON streak_summaries;
-            CREATE TRIGGER reports_members_streaks AFTER INSERT OR DELETE ON streak_summaries
-                FOR EACH ROW EXECUTE FUNCTION reports_members_streak_changed();
-            CREATE TRIGGER reports_members_streaks_update AFTER UPDATE ON streak_summaries
-                FOR EACH ROW WHEN (OLD.learner IS DISTINCT FROM NEW.learner OR OLD.time_zone_id IS DISTINCT FROM NEW.time_zone_id
-                    OR OLD.current_at_last_day IS DISTINCT FROM NEW.current_at_last_day OR OLD.longest IS DISTINCT FROM NEW.longest
-                    OR OLD.last_active_day + OLD.freezes_at_last_day IS DISTINCT FROM NEW.last_active_day + NEW.freezes_at_last_day)
-                EXECUTE FUNCTION reports_members_streak_changed();
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON streak_summaries
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_streak();
 
+            CREATE FUNCTION reports_members_lock_subscription() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM 1 FROM learners WHERE id = OLD.learner FOR SHARE;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.community, OLD.day_of_week, OLD.time_of_day_ticks, OLD.time_zone_id, OLD.paused_until)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.community, NEW.day_of_week, NEW.time_of_day_ticks, NEW.time_zone_id, NEW.paused_until) THEN
+                    RETURN NEW;
+                END IF;
+                PERFORM 1 FROM learners WHERE id = NEW.learner FOR SHARE;
+                RETURN NEW;
+            END
+            $fn$;
             DROP TRIGGER reports_members_lock ON subscriptions;
-            CREATE TRIGGER reports_members_lock BEFORE INSERT OR DELETE ON subscriptions
-                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_learner();
-            CREATE TRIGGER reports_members_lock_update BEFORE UPDATE ON subscriptions
-                FOR EACH ROW WHEN (OLD.learner IS DISTINCT FROM NEW.learner OR OLD.community IS DISTINCT FROM NEW.community
-                    OR OLD.day_of_week IS DISTINCT FROM NEW.day_of_week OR OLD.time_of_day_ticks IS DISTINCT FROM NEW.time_of_day_ticks
-                    OR OLD.time_zone_id IS DISTINCT FROM NEW.time_zone_id OR OLD.paused_until IS DISTINCT FROM NEW.paused_until)
-                EXECUTE FUNCTION reports_members_lock_learner();
-            DROP TRIGGER reports_members_subscriptions ON subscriptions;
-            CREATE TRIGGER reports_members_subscriptions AFTER INSERT OR DELETE ON subscriptions
-                FOR EACH ROW EXECUTE FUNCTION reports_members_subscription_changed();
-            CREATE TRIGGER reports_members_subscriptions_update AFTER UPDATE ON subscriptions
-                FOR EACH ROW WHEN (OLD.learner IS DISTINCT FROM NEW.learner OR OLD.community IS DISTINCT FROM NEW.community
-                    OR OLD.day_of_week IS DISTINCT FROM NEW.day_of_week OR OLD.time_of_day_ticks IS DISTINCT FROM NEW.time_of_day_ticks
-                    OR OLD.time_zone_id IS DISTINCT FROM NEW.time_zone_id OR OLD.paused_until IS DISTINCT FROM NEW.paused_until)
-                EXECUTE FUNCTION reports_members_subscription_changed();
-
-            DROP TRIGGER reports_members_activity ON reports_learner_activity;
-            CREATE TRIGGER reports_members_activity AFTER INSERT OR DELETE ON reports_learner_activity
-                FOR EACH ROW EXECUTE FUNCTION reports_members_activity_changed();
-            CREATE TRIGGER reports_members_activity_update AFTER UPDATE ON reports_learner_activity
-                FOR EACH ROW WHEN (OLD.learner IS DISTINCT FROM NEW.learner OR OLD.tasks_done IS DISTINCT FROM NEW.tasks_done
-                    OR GREATEST(COALESCE(OLD.last_checkin_utc_ticks, 0), COALESCE(OLD.last_task_utc_ticks, 0))
-                        IS DISTINCT FROM GREATEST(COALESCE(NEW.last_checkin_utc_ticks, 0), COALESCE(NEW.last_task_utc_ticks, 0)))
-                EXECUTE FUNCTION reports_members_activity_changed();
-
-            DROP TRIGGER reports_members_learners ON learners;
-            CREATE TRIGGER reports_members_learners AFTER INSERT OR DELETE ON learners
-                FOR EACH ROW EXECUTE FUNCTION reports_members_learner_changed();
-            CREATE TRIGGER reports_members_learners_update AFTER UPDATE ON learners
-                FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id OR OLD.display_name IS DISTINCT FROM NEW.display_name
-                    OR OLD.current_week IS DISTINCT FROM NEW.current_week OR OLD.communities IS DISTINCT FROM NEW.communities)
-                EXECUTE FUNCTION reports_members_learner_changed();
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON subscriptions
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_subscription();
 
             -- As in migration 8, with the in-place path for a learner whose id and communities stay: their member rows
             -- exist (a membership row is written with the membership), so only the learner's own columns are set.
@@ -588,8 +576,10 @@ public static class PostgresMigrations
                     RETURN OLD;
                 END IF;
                 IF TG_OP = 'UPDATE' AND OLD.id = NEW.id AND OLD.communities = NEW.communities THEN
-                    UPDATE reports_members SET display_name = NEW.display_name, current_week = NEW.current_week
-                    WHERE learner = NEW.id AND (display_name, current_week) IS DISTINCT FROM (NEW.display_name, NEW.current_week);
+                    IF (OLD.display_name, OLD.current_week) IS DISTINCT FROM (NEW.display_name, NEW.current_week) THEN
+                        UPDATE reports_members SET display_name = NEW.display_name, current_week = NEW.current_week
+                        WHERE learner = NEW.id AND (display_name, current_week) IS DISTINCT FROM (NEW.display_name, NEW.current_week);
+                    END IF;
                     RETURN NEW;
                 END IF;
                 IF TG_OP = 'UPDATE' AND OLD.id <> NEW.id THEN
@@ -624,6 +614,10 @@ public static class PostgresMigrations
                     RETURN OLD;
                 END IF;
                 active := NULLIF(GREATEST(COALESCE(NEW.last_checkin_utc_ticks, 0), COALESCE(NEW.last_task_utc_ticks, 0)), 0);
+                IF TG_OP = 'UPDATE' AND OLD.learner = NEW.learner AND OLD.tasks_done = NEW.tasks_done
+                    AND NULLIF(GREATEST(COALESCE(OLD.last_checkin_utc_ticks, 0), COALESCE(OLD.last_task_utc_ticks, 0)), 0) IS NOT DISTINCT FROM active THEN
+                    RETURN NEW;
+                END IF;
                 UPDATE reports_members SET tasks_done = NEW.tasks_done, last_active_utc_ticks = active
                 WHERE learner = NEW.learner AND (tasks_done, last_active_utc_ticks) IS DISTINCT FROM (NEW.tasks_done, active);
                 RETURN NEW;
@@ -637,6 +631,10 @@ public static class PostgresMigrations
                     UPDATE reports_members SET streak_zone = NULL, streak_current = 0, streak_alive_through = NULL, longest = 0
                     WHERE learner = OLD.learner;
                     RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.time_zone_id, OLD.current_at_last_day, OLD.longest, OLD.last_active_day + OLD.freezes_at_last_day)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.time_zone_id, NEW.current_at_last_day, NEW.longest, NEW.last_active_day + NEW.freezes_at_last_day) THEN
+                    RETURN NEW;
                 END IF;
                 IF TG_OP = 'UPDATE' AND OLD.learner <> NEW.learner THEN
                     UPDATE reports_members SET streak_zone = NULL, streak_current = 0, streak_alive_through = NULL, longest = 0
@@ -652,10 +650,14 @@ public static class PostgresMigrations
             END
             $fn$;
 
-            -- A subscription moving between two values of the same membership row sets it once, not cleared then set.
+            -- A subscription whose row stays (same learner and community) is set once, not cleared then set.
             CREATE OR REPLACE FUNCTION reports_members_subscription_changed() RETURNS trigger
             LANGUAGE plpgsql AS $fn$
             BEGIN
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.community, OLD.day_of_week, OLD.time_of_day_ticks, OLD.time_zone_id, OLD.paused_until)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.community, NEW.day_of_week, NEW.time_of_day_ticks, NEW.time_zone_id, NEW.paused_until) THEN
+                    RETURN NEW;
+                END IF;
                 IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.community, OLD.learner) IS DISTINCT FROM (NEW.community, NEW.learner)) THEN
                     UPDATE reports_members SET sub_day = NULL, sub_time_ticks = NULL, sub_zone = NULL, sub_paused_until = NULL
                     WHERE community = OLD.community AND learner = OLD.learner;
