@@ -6,9 +6,10 @@ namespace MentorBot.Benchmarks;
 /// <summary>Summary statistics over per-call timings kept as raw <see cref="Stopwatch"/> ticks.</summary>
 internal sealed class Stats
 {
-    private Stats(double medianUs, double p99Us, double meanUs, double maxUs, int count)
+    private Stats(double medianUs, double p95Us, double p99Us, double meanUs, double maxUs, int count)
     {
         MedianUs = medianUs;
+        P95Us = p95Us;
         P99Us = p99Us;
         MeanUs = meanUs;
         MaxUs = maxUs;
@@ -16,6 +17,8 @@ internal sealed class Stats
     }
 
     public double MedianUs { get; }
+
+    public double P95Us { get; }
 
     public double P99Us { get; }
 
@@ -36,6 +39,7 @@ internal sealed class Stats
         var mean = sorted.Length == 0 ? 0 : TicksToUs(sorted.Sum()) / sorted.Length;
         return new Stats(
             TicksToUs(Percentile(sorted, 0.50)),
+            TicksToUs(Percentile(sorted, 0.95)),
             TicksToUs(Percentile(sorted, 0.99)),
             mean,
             sorted.Length == 0 ? 0 : TicksToUs(sorted[^1]),

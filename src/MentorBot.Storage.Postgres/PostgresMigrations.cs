@@ -518,6 +518,160 @@ public static class PostgresMigrations
                 xml text NOT NULL
             );
             """),
+        new(10, "member summaries skip writes that change nothing they copy", """
+            -- The write path's share of migration 8. Every check-in rewrites its learner's streak summary, and a rewrite
+            -- often changes none of the columns reports_members copies (a second check-in the same day moves only
+            -- updated_at), yet each took the learner's row lock and wrote a new version of every member row, with an
+            -- entry in each of its eight indexes. Each function now returns at once from an UPDATE that changes no
+            -- column it copies (nothing to write, so nothing to order with a lock), and leaves rows alone that already
+            -- hold the values. The test is in the functions, not in WHEN clauses on the triggers: a trigger's WHEN is
+            -- compiled for every statement, which made the usual single-row write that does change a column slower.
+            -- A learner's name or roadmap week changing (every /task done) updates the member rows in place instead
+            -- of re-reading every source to upsert them.
+            CREATE FUNCTION reports_members_lock_streak() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM 1 FROM learners WHERE id = OLD.learner FOR SHARE;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.time_zone_id, OLD.current_at_last_day, OLD.longest, OLD.last_active_day + OLD.freezes_at_last_day)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.time_zone_id, NEW.current_at_last_day, NEW.longest, NEW.last_active_day + NEW.freezes_at_last_day) THEN
+                    RETURN NEW;
+                END IF;
+                PERFORM 1 FROM learners WHERE id = NEW.learner FOR SHARE;
+                RETURN NEW;
+            END
+            $fn$;
+            DROP TRIGGER reports_members_lock ON streak_summaries;
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON streak_summaries
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_streak();
+
+            CREATE FUNCTION reports_members_lock_subscription() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    PERFORM 1 FROM learners WHERE id = OLD.learner FOR SHARE;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.community, OLD.day_of_week, OLD.time_of_day_ticks, OLD.time_zone_id, OLD.paused_until)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.community, NEW.day_of_week, NEW.time_of_day_ticks, NEW.time_zone_id, NEW.paused_until) THEN
+                    RETURN NEW;
+                END IF;
+                PERFORM 1 FROM learners WHERE id = NEW.learner FOR SHARE;
+                RETURN NEW;
+            END
+            $fn$;
+            DROP TRIGGER reports_members_lock ON subscriptions;
+            CREATE TRIGGER reports_members_lock BEFORE INSERT OR UPDATE OR DELETE ON subscriptions
+                FOR EACH ROW EXECUTE FUNCTION reports_members_lock_subscription();
+
+            -- As in migration 8, with the in-place path for a learner whose id and communities stay: their member rows
+            -- exist (a membership row is written with the membership), so only the learner's own columns are set.
+            CREATE OR REPLACE FUNCTION reports_members_learner_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    DELETE FROM reports_members WHERE learner = OLD.id;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND OLD.id = NEW.id AND OLD.communities = NEW.communities THEN
+                    IF (OLD.display_name, OLD.current_week) IS DISTINCT FROM (NEW.display_name, NEW.current_week) THEN
+                        UPDATE reports_members SET display_name = NEW.display_name, current_week = NEW.current_week
+                        WHERE learner = NEW.id AND (display_name, current_week) IS DISTINCT FROM (NEW.display_name, NEW.current_week);
+                    END IF;
+                    RETURN NEW;
+                END IF;
+                IF TG_OP = 'UPDATE' AND OLD.id <> NEW.id THEN
+                    DELETE FROM reports_members WHERE learner = OLD.id;
+                END IF;
+                DELETE FROM reports_members WHERE learner = NEW.id AND NOT (community = ANY (NEW.communities));
+                INSERT INTO reports_members AS m (community, learner, display_name, current_week, tasks_done, last_active_utc_ticks,
+                    streak_zone, streak_current, streak_alive_through, longest, sub_day, sub_time_ticks, sub_zone, sub_paused_until)
+                SELECT c.community, NEW.id, NEW.display_name, NEW.current_week, COALESCE(a.tasks_done, 0),
+                    NULLIF(GREATEST(COALESCE(a.last_checkin_utc_ticks, 0), COALESCE(a.last_task_utc_ticks, 0)), 0),
+                    s.time_zone_id, COALESCE(s.current_at_last_day, 0), s.last_active_day + 1 + s.freezes_at_last_day, COALESCE(s.longest, 0),
+                    sub.day_of_week, sub.time_of_day_ticks, sub.time_zone_id, sub.paused_until
+                FROM (SELECT DISTINCT unnest(NEW.communities) AS community) AS c
+                LEFT JOIN reports_learner_activity a ON a.learner = NEW.id
+                LEFT JOIN streak_summaries s ON s.learner = NEW.id
+                LEFT JOIN subscriptions sub ON sub.learner = NEW.id AND sub.community = c.community
+                ON CONFLICT (community, learner) DO UPDATE
+                    SET display_name = excluded.display_name, current_week = excluded.current_week
+                    WHERE m.display_name IS DISTINCT FROM excluded.display_name OR m.current_week IS DISTINCT FROM excluded.current_week;
+                RETURN NEW;
+            END
+            $fn$;
+
+            CREATE OR REPLACE FUNCTION reports_members_activity_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            DECLARE
+                active bigint;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    UPDATE reports_members SET tasks_done = 0, last_active_utc_ticks = NULL
+                    WHERE learner = OLD.learner AND (tasks_done <> 0 OR last_active_utc_ticks IS NOT NULL);
+                    RETURN OLD;
+                END IF;
+                active := NULLIF(GREATEST(COALESCE(NEW.last_checkin_utc_ticks, 0), COALESCE(NEW.last_task_utc_ticks, 0)), 0);
+                IF TG_OP = 'UPDATE' AND OLD.learner = NEW.learner AND OLD.tasks_done = NEW.tasks_done
+                    AND NULLIF(GREATEST(COALESCE(OLD.last_checkin_utc_ticks, 0), COALESCE(OLD.last_task_utc_ticks, 0)), 0) IS NOT DISTINCT FROM active THEN
+                    RETURN NEW;
+                END IF;
+                UPDATE reports_members SET tasks_done = NEW.tasks_done, last_active_utc_ticks = active
+                WHERE learner = NEW.learner AND (tasks_done, last_active_utc_ticks) IS DISTINCT FROM (NEW.tasks_done, active);
+                RETURN NEW;
+            END
+            $fn$;
+
+            CREATE OR REPLACE FUNCTION reports_members_streak_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    UPDATE reports_members SET streak_zone = NULL, streak_current = 0, streak_alive_through = NULL, longest = 0
+                    WHERE learner = OLD.learner;
+                    RETURN OLD;
+                END IF;
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.time_zone_id, OLD.current_at_last_day, OLD.longest, OLD.last_active_day + OLD.freezes_at_last_day)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.time_zone_id, NEW.current_at_last_day, NEW.longest, NEW.last_active_day + NEW.freezes_at_last_day) THEN
+                    RETURN NEW;
+                END IF;
+                IF TG_OP = 'UPDATE' AND OLD.learner <> NEW.learner THEN
+                    UPDATE reports_members SET streak_zone = NULL, streak_current = 0, streak_alive_through = NULL, longest = 0
+                    WHERE learner = OLD.learner;
+                END IF;
+                UPDATE reports_members
+                SET streak_zone = NEW.time_zone_id, streak_current = NEW.current_at_last_day,
+                    streak_alive_through = NEW.last_active_day + 1 + NEW.freezes_at_last_day, longest = NEW.longest
+                WHERE learner = NEW.learner
+                    AND (streak_zone, streak_current, streak_alive_through, longest)
+                        IS DISTINCT FROM (NEW.time_zone_id, NEW.current_at_last_day, NEW.last_active_day + 1 + NEW.freezes_at_last_day, NEW.longest);
+                RETURN NEW;
+            END
+            $fn$;
+
+            -- A subscription whose row stays (same learner and community) is set once, not cleared then set.
+            CREATE OR REPLACE FUNCTION reports_members_subscription_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'UPDATE' AND (OLD.learner, OLD.community, OLD.day_of_week, OLD.time_of_day_ticks, OLD.time_zone_id, OLD.paused_until)
+                    IS NOT DISTINCT FROM (NEW.learner, NEW.community, NEW.day_of_week, NEW.time_of_day_ticks, NEW.time_zone_id, NEW.paused_until) THEN
+                    RETURN NEW;
+                END IF;
+                IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.community, OLD.learner) IS DISTINCT FROM (NEW.community, NEW.learner)) THEN
+                    UPDATE reports_members SET sub_day = NULL, sub_time_ticks = NULL, sub_zone = NULL, sub_paused_until = NULL
+                    WHERE community = OLD.community AND learner = OLD.learner;
+                END IF;
+                IF TG_OP = 'DELETE' THEN
+                    RETURN OLD;
+                END IF;
+                UPDATE reports_members
+                SET sub_day = NEW.day_of_week, sub_time_ticks = NEW.time_of_day_ticks, sub_zone = NEW.time_zone_id, sub_paused_until = NEW.paused_until
+                WHERE community = NEW.community AND learner = NEW.learner;
+                RETURN NEW;
+            END
+            $fn$;
+            """),
     ];
 
     /// <summary>The schema this build writes and understands.</summary>

@@ -21,6 +21,7 @@ namespace MentorBot.Storage.Postgres.Tests;
 public sealed class PostgresReportsMigrationTests : IAsyncLifetime
 {
     private const int BeforeMembers = 7;
+    private const int BeforeTriggerTrim = 9;
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 12, 2);
     private static readonly string[] SourceTables = ["learners", "checkins", "task_completions", "streak_summaries", "subscriptions", "deliveries"];
@@ -66,6 +67,51 @@ public sealed class PostgresReportsMigrationTests : IAsyncLifetime
         await using var written = NpgsqlDataSource.Create(_written.ConnectionString);
         await using var upgraded = NpgsqlDataSource.Create(_server.ConnectionStringFor(_upgraded));
         Assert.Equal(await MemberRowsAsync(written), await MemberRowsAsync(upgraded));
+    }
+
+    /// <summary>
+    /// Migration 10 replaces migration 8's UPDATE triggers on a database that already has them and member rows: after
+    /// the same further writes (the kinds each trigger handles) it must report exactly what a fresh database does.
+    /// </summary>
+    [Fact]
+    public async Task A_database_at_migration_9_with_rows_keeps_its_reports_like_a_fresh_one_after_migration_10()
+    {
+        Assert.Equal("member summaries skip writes that change nothing they copy", PostgresMigrations.All.Single(m => m.Version == BeforeTriggerTrim + 1).Name);
+        await SeedAsync(_written.Stores);
+        await using (var dataSource = NpgsqlDataSource.Create(_server.ConnectionStringFor(_upgraded)))
+        {
+            Assert.Equal(BeforeTriggerTrim, PostgresMigrator.Migrate(dataSource, [.. PostgresMigrations.All.Where(m => m.Version <= BeforeTriggerTrim)]));
+            await CopySourceRowsAsync(dataSource);
+        }
+
+        await using var storage = new PostgresStorage(new PostgresStorageOptions { ConnectionString = _server.ConnectionStringFor(_upgraded) });
+        Assert.Equal(PostgresMigrations.Latest, storage.SchemaVersion);
+        var upgraded = PostgresTestDatabase.StoresOver(storage);
+        foreach (var stores in new[] { _written.Stores, upgraded })
+            await WriteMoreAsync(stores);
+
+        var expected = await ReportsAsync(_written.Stores.Reports);
+        Assert.Contains("\"Learners\":4", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, await ReportsAsync(upgraded.Reports));
+        await using var writtenRows = NpgsqlDataSource.Create(_written.ConnectionString);
+        await using var upgradedRows = NpgsqlDataSource.Create(_server.ConnectionStringFor(_upgraded));
+        Assert.Equal(await MemberRowsAsync(writtenRows), await MemberRowsAsync(upgradedRows));
+    }
+
+    /// <summary>A next-day check-in and its summary, a same-day repeat, a task done with the week advanced, a rename, a pause, and a join.</summary>
+    private static async Task WriteMoreAsync(StorageStores stores)
+    {
+        var dave = new LearnerId("discord", "200");
+        var tomorrow = Today.AddDays(1);
+        await stores.Activity.TryAddCheckinAsync(new Checkin(Alice, tomorrow, Now.AddDays(1), null));
+        await stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(Alice, "alice", "UTC", tomorrow, 6, 9, 0, Now.AddDays(1)));
+        await stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(Alice, "alice", "UTC", tomorrow, 6, 9, 0, Now.AddDays(1).AddHours(2)));
+        await stores.Activity.TryAddTaskCompletionAsync(new TaskCompletion(dave, 2, tomorrow, Now.AddDays(1)));
+        Assert.True(await stores.Learners.TryAdvanceWeekAsync(dave, 2, 3));
+        await stores.Activity.UpsertStreakSummaryAsync(new StreakSummary(dave, "dave", "UTC", tomorrow, 1, 1, 1, Now.AddDays(1)));
+        await stores.Learners.UpsertAsync(new LearnerProfile(dave, "David", "Europe/Berlin", 3, [Guild], At));
+        await stores.Subscriptions.UpsertAsync(new Subscription(Alice, Guild, DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/Berlin", tomorrow.AddDays(7), At));
+        await stores.Learners.UpsertAsync(new LearnerProfile(dave, "David", "Europe/Berlin", 3, [Guild, Workspace], At));
     }
 
     /// <summary>Both communities: the overview, and every sort in both directions over all rows.</summary>

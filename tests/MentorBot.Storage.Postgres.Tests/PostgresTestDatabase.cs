@@ -62,7 +62,7 @@ internal sealed class PostgresTestDatabase : IStorageDatabase
         await _server.DropDatabaseAsync(Name);
     }
 
-    private static StorageStores StoresOver(PostgresStorage storage) => new(
+    internal static StorageStores StoresOver(PostgresStorage storage) => new(
         new PostgresLearnerStore(storage),
         new PostgresActivityStore(storage),
         new PostgresSubscriptionStore(storage),
