@@ -11,6 +11,9 @@ internal sealed record FaqMeasurement(IReadOnlyList<FaqEntry> Entries, IReadOnly
 {
     public (FaqResult Result, string Decision)? Early { get; init; }
 
+    /// <summary>The question sentences matched alone as well (<see cref="QuestionFocus"/>); empty for a one-sentence question.</summary>
+    public IReadOnlyList<string> Focus { get; init; } = [];
+
     public bool OffTopic { get; init; }
 
     public bool InScope { get; init; }

@@ -9,7 +9,11 @@ public sealed record FaqRanking(
     IReadOnlyList<FaqRankedEntry> Semantic,
     IReadOnlyList<FaqRankedEntry> Fused,
     FaqResult Result,
-    string Decision);
+    string Decision)
+{
+    /// <summary>The question sentences of a chat message that were also matched alone (<see cref="QuestionFocus"/>).</summary>
+    public IReadOnlyList<string> Focus { get; init; } = [];
+}
 
 /// <summary>One entry as a ranker sees it: its score there and, for the fused list, its signals and calibrated probability.</summary>
 public sealed record FaqRankedEntry(FaqEntry Entry, double Score, FaqSignals? Signals = null, double? Probability = null)

@@ -127,7 +127,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         var (result, decision) = Decide(fused, model);
         if (!result.Answered && measurement.LooksNonEnglish)
             (result, decision) = (result with { NotEnglish = true }, decision + "; the question looks like another language");
-        return new FaqRanking(measurement.Terms, lexical, semanticList, fused.Take(5).ToArray(), result, decision);
+        return new FaqRanking(measurement.Terms, lexical, semanticList, fused.Take(5).ToArray(), result, decision) { Focus = measurement.Focus };
     }
 
     private static FaqMeasurement Measure(IndexedSnapshot snapshot, string question)
@@ -153,9 +153,10 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         var cosine = embedding is null ? null : snapshot.Semantic!.Similarities(embedding);
         // A chat message's question sentences are also matched alone: the context around them pulls the whole
         // message's embedding away from the entry (never fitted on, eval/tune4-chat.tsv got 76 of 93 in scope right instead of 74, eval/tune4-mixed.tsv 129 of 139 instead of 126).
+        var focus = cosine is null ? [] : QuestionFocus.Segments(semanticText);
         if (cosine is not null)
         {
-            foreach (var segment in QuestionFocus.Segments(semanticText))
+            foreach (var segment in focus)
             {
                 var focused = snapshot.Semantic!.Similarities(snapshot.Semantic.Embedder.Embed(segment));
                 for (var e = 0; e < cosine.Length; e++)
@@ -166,6 +167,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         return new FaqMeasurement(entries, terms, lexical, cosine)
         {
             Embedding = embedding,
+            Focus = focus,
             Jargon = jargon,
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),
             InScope = terms.Any(index.Analyzer.InScope.Contains),

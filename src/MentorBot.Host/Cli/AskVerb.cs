@@ -79,7 +79,9 @@ internal static class AskVerb
             console.Out.WriteLine(FormattableString.Invariant($"  {c.Entry.Id,-24} confidence {c.Score:0.000}"));
         if (service.Semantic)
         {
-            console.Out.WriteLine("semantic ranker:");
+            console.Out.WriteLine(ranking.Focus.Count == 0 ? "semantic ranker:" : "semantic ranker (each entry's best of the whole message and its question sentences):");
+            foreach (var sentence in ranking.Focus)
+                console.Out.WriteLine($"  also matched alone: \"{sentence}\"");
             foreach (var c in ranking.Semantic)
                 console.Out.WriteLine(FormattableString.Invariant($"  {c.Entry.Id,-24} cosine {c.Score:0.000}"));
         }

@@ -79,6 +79,7 @@ public sealed class HybridFaqTests
         // The context outweighs the question in the whole message's embedding; its question sentence alone is about pay.
         Assert.Contains("What is the typical paycheck?", embedder.Texts);
         Assert.Equal("salary", result.Entry?.Id);
+        Assert.Equal(["What is the typical paycheck?"], Engine(embedder).Explain(message).Focus);
     }
 
     [Fact]
