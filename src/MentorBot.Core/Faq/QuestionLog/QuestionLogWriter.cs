@@ -15,10 +15,10 @@ namespace MentorBot.Core.Faq.QuestionLog;
 internal sealed partial class QuestionLogWriter : IAsyncDisposable
 {
     /// <summary>
-    /// Rows a storage write. Large, because each write has a fixed cost far above a row's (a LiteDB commit was 5-10 ms
-    /// of CPU, whether it held 1 or 500 questions): at 500, a busy /faq paid more for commits than for questions.
+    /// Rows a storage write (see <see cref="IQuestionLog.MaxAppendBatch"/>): at 500, a busy /faq paid more for commits
+    /// than for questions.
     /// </summary>
-    public const int MaxBatch = 5000;
+    public const int MaxBatch = IQuestionLog.MaxAppendBatch;
 
     /// <summary>How often at most the number of dropped questions is logged, so a stalled database does not flood the log.</summary>
     public static readonly TimeSpan DropReportInterval = TimeSpan.FromMinutes(1);
