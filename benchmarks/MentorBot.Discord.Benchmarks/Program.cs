@@ -38,6 +38,10 @@ var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Ge
 
 var (questions, source) = BenchmarkQuestions.Load(args.Length > 2 ? args[2] : null);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length} distinct questions from {source}"));
+// The host ships as a web project and so runs the server GC; this console app runs the workstation GC unless
+// DOTNET_gcServer=1 says otherwise. Garbage collection is part of what the question log costs (queued questions outlive
+// the youngest generation), so the mode is printed with the figures.
+Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
 // Signing happens up front: the client's cost is not what is being measured. Every body is a different interaction,
 // as Discord's are (the server may refuse a replayed interaction id). "Uncached" bodies ask a question no one asked
 // before, so the FAQ engine's answer cache cannot serve them and the embedding model runs.
