@@ -24,7 +24,7 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
     /// The most questions one batch document holds; a longer append is split. As many as the core's writer batches, so
     /// one write is one document; with questions of at most 300 characters it stays far below LiteDB's 16 MB limit.
     /// </summary>
-    internal const int MaxBatchQuestions = 5000;
+    internal const int MaxBatchQuestions = IQuestionLog.MaxAppendBatch;
 
     private const string MinAt = "MinAtUtcTicks";
     private const string MaxAt = "MaxAtUtcTicks";

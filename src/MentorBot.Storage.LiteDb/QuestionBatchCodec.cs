@@ -17,21 +17,32 @@ internal static class QuestionBatchCodec
     // A new layout gets a new number; readers refuse one they do not know rather than misread it.
     private const byte Version = 1;
 
+    /// <summary>A batch's laid-out size per question, to size the first buffer (about 200 bytes measured).</summary>
+    private const int BytesPerQuestion = 256;
+
     public static byte[] Encode(IReadOnlyList<LoggedQuestion> questions)
     {
-        // Laid out in memory first and deflated in one call: many small writes into a DeflateStream cost more than the rest.
-        using var plain = new MemoryStream();
+        ArgumentNullException.ThrowIfNull(questions);
+        // Laid out in memory first and deflated in one call: many small writes into a DeflateStream cost more than the
+        // rest. Both buffers are pooled (see PooledWriteStream); only the finished blob is a new array.
+        using var plain = new PooledWriteStream(questions.Count * BytesPerQuestion);
         using (var writer = new BinaryWriter(plain, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(questions.Count);
+            // A batch is nearly always one community: its text is made once, not once a question.
+            var community = (Id: default(CommunityId), Text: "");
             foreach (var question in questions)
-                Write(writer, question);
+            {
+                if (question.Community != community.Id || community.Text.Length == 0)
+                    community = (question.Community, question.Community.ToString());
+                Write(writer, question, community.Text);
+            }
         }
-        using var output = new MemoryStream((int)(plain.Length / 4) + 64);
+        using var output = new PooledWriteStream((int)(plain.Length / 4) + 64);
         output.WriteByte(Version);
         using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
-            deflate.Write(plain.GetBuffer(), 0, (int)plain.Length);
-        return output.ToArray();
+            deflate.Write(plain.Written);
+        return output.Written.ToArray();
     }
 
     public static List<LoggedQuestion> Decode(byte[] blob)
@@ -61,10 +72,10 @@ internal static class QuestionBatchCodec
         return (long)(value >> 1);
     }
 
-    private static void Write(BinaryWriter writer, LoggedQuestion question)
+    private static void Write(BinaryWriter writer, LoggedQuestion question, string community)
     {
         writer.Write(question.Id);
-        writer.Write(question.Community.ToString());
+        writer.Write(community);
         writer.Write(question.Text);
         // Usually the text itself (only runs of spaces differ): a flag instead of the string again.
         var sameNormalised = string.Equals(question.Normalised, question.Text, StringComparison.Ordinal);
@@ -75,7 +86,7 @@ internal static class QuestionBatchCodec
         writer.Write((short)StoredTime.OffsetMinutes(question.At));
         var decision = question.Decision;
         // Names, not numbers: a member added to either enum must not change what stored batches mean.
-        writer.Write(decision.Outcome.ToString());
+        writer.Write(Names<QuestionOutcome>.Of(decision.Outcome));
         WriteOptional(writer, decision.EntryId);
         writer.Write(decision.Confidence.HasValue);
         if (decision.Confidence is { } confidence)
@@ -83,7 +94,7 @@ internal static class QuestionBatchCodec
         writer.Write(decision.SuggestionIds.Count);
         foreach (var suggestion in decision.SuggestionIds)
             writer.Write(suggestion);
-        WriteOptional(writer, decision.SmallTalk?.ToString());
+        WriteOptional(writer, decision.SmallTalk is { } smallTalk ? Names<SmallTalkKind>.Of(smallTalk) : null);
         writer.Write(question.EngineVersion);
         WriteOptional(writer, question.AskerHash);
     }
@@ -124,5 +135,14 @@ internal static class QuestionBatchCodec
             writer.Write(value);
     }
 
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    /// <summary>An enum member's name, made once: Enum.ToString allocates a new string on every call, 5,000 a batch.</summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> s_names = Enum.GetValues<T>().ToDictionary(v => v, v => v.ToString());
+
+        public static string Of(T value) => s_names.TryGetValue(value, out var name) ? name : value.ToString();
+    }
+
+        private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

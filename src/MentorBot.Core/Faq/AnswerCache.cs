@@ -47,6 +47,10 @@ internal sealed class AnswerCache(int capacity)
     /// </summary>
     public static string Normalise(string question)
     {
+        // Most questions are already spaced this way; they come back as they are instead of as a copy (each question is
+        // normalised on the answer's path and again by the question log's writer).
+        if (IsNormalised(question))
+            return question;
         var text = new StringBuilder(question.Length);
         foreach (var c in question.Trim())
         {
@@ -62,6 +66,21 @@ internal sealed class AnswerCache(int capacity)
         }
 
         return text.ToString();
+    }
+
+    private static bool IsNormalised(string question)
+    {
+        if (question.Length == 0)
+            return true;
+        if (char.IsWhiteSpace(question[0]) || char.IsWhiteSpace(question[^1]))
+            return false;
+        for (var i = 1; i < question.Length; i++)
+        {
+            var c = question[i];
+            if (c == ' ' ? question[i - 1] == ' ' : char.IsWhiteSpace(c))
+                return false;
+        }
+        return true;
     }
 
     private void AddLocked(string key, FaqResult result)

@@ -33,8 +33,12 @@ internal sealed class InMemoryQuestionLog : IQuestionLog
     /// <summary>How many successful <see cref="AppendAsync"/> calls (batch writes) there were.</summary>
     public int Appends { get; private set; }
 
+    /// <summary>Runs at the start of every write, as if it happened while the write was under way.</summary>
+    public Action? DuringAppend { get; set; }
+
     public Task AppendAsync(IReadOnlyList<LoggedQuestion> questions, CancellationToken cancellationToken = default)
     {
+        DuringAppend?.Invoke();
         if (Failure is { } failure)
             throw failure;
         lock (_gate)

@@ -37,4 +37,24 @@ public sealed class AnswerCacheTests
     {
         Assert.Equal(key, AnswerCache.Normalise(question));
     }
+
+    [Theory]
+    [InlineData("do I need a degree")]
+    [InlineData("salary in the US")]
+    [InlineData("")]
+    public void A_question_already_normalised_comes_back_as_itself_not_as_a_copy(string question)
+    {
+        Assert.Same(question, AnswerCache.Normalise(question));
+    }
+
+    [Theory]
+    [InlineData("do I need  a degree", "do I need a degree")]
+    [InlineData("do I need\ta degree", "do I need a degree")]
+    [InlineData(" do I need a degree", "do I need a degree")]
+    [InlineData("do I need a degree\n", "do I need a degree")]
+    [InlineData("do I need \u00a0a degree", "do I need a degree")]
+    public void A_question_with_any_other_spacing_is_still_normalised(string question, string key)
+    {
+        Assert.Equal(key, AnswerCache.Normalise(System.Text.RegularExpressions.Regex.Unescape(question)));
+    }
 }

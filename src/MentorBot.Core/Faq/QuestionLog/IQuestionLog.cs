@@ -9,12 +9,19 @@ namespace MentorBot.Core.Faq.QuestionLog;
 public interface IQuestionLog
 {
     /// <summary>
+    /// The most questions the core's writer hands to one <see cref="AppendAsync"/>: large, because each storage write
+    /// has a fixed cost far above a row's (a LiteDB commit was 5-10 ms of CPU, whether it held 1 or 500 questions).
+    /// A provider that keeps a write as one unit (LiteDB's batch document) sizes it by this.
+    /// </summary>
+    const int MaxAppendBatch = 5000;
+
+    /// <summary>
     /// The community's hashing salt: the stored one, or <paramref name="candidate"/> (32 bytes) stored now if there is
     /// none. The first writer wins, so every host on one database hashes a learner the same way.
     /// </summary>
     Task<byte[]> GetOrAddSaltAsync(CommunityId community, byte[] candidate, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends questions (ids are new; a repeated id is an error of the caller).</summary>
+    /// <summary>Appends questions (ids are new; a repeated id is an error of the caller); the core's writer sends at most <see cref="MaxAppendBatch"/> at a time.</summary>
     Task AppendAsync(IReadOnlyList<LoggedQuestion> questions, CancellationToken cancellationToken = default);
 
     /// <summary>The question with that id if it belongs to <paramref name="community"/>, else null.</summary>

@@ -18,8 +18,9 @@ public sealed record QuestionLogOptions
     public int MaxPending { get; init; } = 10_000;
 
     /// <summary>
-    /// How long questions gather in memory before they are written as one batch (sooner when 5000 are waiting, and at
-    /// once before a vote, <c>/mydata</c>, <c>/forget</c> or the dashboard's Questions page reads the log).
+    /// How long questions gather in memory before they are written as one batch (sooner when
+    /// <see cref="IQuestionLog.MaxAppendBatch"/> are waiting, and at once before a vote, <c>/mydata</c>, <c>/forget</c>
+    /// or the dashboard's Questions page reads the log).
     /// </summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -15,10 +15,10 @@ namespace MentorBot.Core.Faq.QuestionLog;
 internal sealed partial class QuestionLogWriter : IAsyncDisposable
 {
     /// <summary>
-    /// Rows a storage write. Large, because each write has a fixed cost far above a row's (a LiteDB commit was 5-10 ms
-    /// of CPU, whether it held 1 or 500 questions): at 500, a busy /faq paid more for commits than for questions.
+    /// Rows a storage write (see <see cref="IQuestionLog.MaxAppendBatch"/>): at 500, a busy /faq paid more for commits
+    /// than for questions.
     /// </summary>
-    public const int MaxBatch = 5000;
+    public const int MaxBatch = IQuestionLog.MaxAppendBatch;
 
     /// <summary>How often at most the number of dropped questions is logged, so a stalled database does not flood the log.</summary>
     public static readonly TimeSpan DropReportInterval = TimeSpan.FromMinutes(1);
@@ -156,7 +156,7 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
             }
 
             windowEnds = null;
-            await WriteQueuedAsync(batch).ConfigureAwait(false);
+            await WriteQueuedAsync(batch, drain: waiters is not null || stopping).ConfigureAwait(false);
             foreach (var waiter in waiters ?? [])
                 waiter.TrySetResult();
             ReportDrops(force: false);
@@ -179,8 +179,13 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes until the queue is empty, so everything queued before a flush request is written when it returns.</summary>
-    private async Task WriteQueuedAsync(List<PendingQuestion> batch)
+    /// <summary>
+    /// Writes what is queued. With <paramref name="drain"/> (a flush or the stop) it writes until the queue is empty, so
+    /// everything queued before the request is written when it returns; otherwise it writes one batch, and more only
+    /// while full batches wait. Questions that arrived during the write wait for their own interval: under steady load
+    /// every write ends with a few queued, and writing them at once was one commit per handful of questions, back to back.
+    /// </summary>
+    private async Task WriteQueuedAsync(List<PendingQuestion> batch, bool drain)
     {
         while (true)
         {
@@ -193,7 +198,8 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
                 LogAbandoned(_logger, batch.Count);
             else
                 await WriteAsync(batch).ConfigureAwait(false);
-            Interlocked.Add(ref _count, -batch.Count);
+            if (Interlocked.Add(ref _count, -batch.Count) < MaxBatch && !drain)
+                return;
         }
     }
 

@@ -50,6 +50,44 @@ public sealed class QuestionLogBatchingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Questions_that_arrive_during_a_write_wait_for_their_own_interval_instead_of_being_written_at_once()
+    {
+        // Under steady load every write finds new questions when it ends; writing them at once was a commit per handful
+        // of questions, back to back (the log's cost on a busy /faq was mostly these commits).
+        var time = new TimerCountingTimeProvider(_time);
+        var log = Create(new QuestionLogOptions { FlushInterval = TimeSpan.FromSeconds(1) }, time);
+        var arrived = false;
+        _store.DuringAppend = () =>
+        {
+            if (arrived)
+                return;
+            arrived = true;
+            for (var i = 0; i < 10; i++)
+                log.Log(Ask(), $"during the write {i}", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+        };
+        log.Log(Ask(), "first", new FaqResult(null, 0.1, []), KnowledgeBase.Empty);
+        await Wait.UntilAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            return _store.Appends >= 1;
+        });
+        var firstWritten = _time.GetUtcNow();
+
+        // Next the writer either writes again at once, or starts a new interval (a timer) for the ten.
+        await Wait.UntilAsync(() => _store.Appends == 2 || time.Timers >= 2);
+        Assert.Equal(1, _store.Appends);
+        Assert.Equal(10, log.Pending);
+
+        await Wait.UntilAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            return _store.Appends == 2;
+        });
+        Assert.True(_time.GetUtcNow() - firstWritten >= TimeSpan.FromSeconds(1));
+        Assert.Equal(11, _store.Questions.Count);
+    }
+
+    [Fact]
     public async Task Up_to_5000_questions_go_to_storage_in_one_write()
     {
         // Each storage write has a fixed cost (a LiteDB commit was 5-10 ms of CPU), so a busy log writes rarely.
@@ -101,13 +139,35 @@ public sealed class QuestionLogBatchingTests : IAsyncDisposable
             .Select(e => e.Split(" | ").Single(part => part.StartsWith("Count=", StringComparison.Ordinal)))
             .ToList();
 
-    private FaqQuestionLog Create(QuestionLogOptions options) =>
+    private FaqQuestionLog Create(QuestionLogOptions options, TimeProvider? time = null) =>
         _log = new FaqQuestionLog(
-            Options.Create(options), new StubFaqService(), new NoBackgroundWork(), _time,
+            Options.Create(options), new StubFaqService(), new NoBackgroundWork(), time ?? _time,
             new CapturedLogger<FaqQuestionLog>(_logs.CreateLogger(nameof(FaqQuestionLog))), _store);
 
     private static CommandRequest Ask() =>
         new("faq", new Dictionary<string, string>(), BotHarness.Alice, BotHarness.Community);
+
+    /// <summary>The fake clock, counting the timers made on it (the writer makes one for each interval it waits out).</summary>
+    private sealed class TimerCountingTimeProvider(FakeTimeProvider inner) : TimeProvider
+    {
+        private int _timers;
+
+        public int Timers => Volatile.Read(ref _timers);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return inner.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 
     private sealed class NoBackgroundWork : IBackgroundWorkQueue
     {
