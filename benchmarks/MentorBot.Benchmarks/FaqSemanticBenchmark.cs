@@ -51,8 +51,11 @@ internal static class FaqSemanticBenchmark
             foreach (var q in questions.Take(50))
                 warmUp.Ask(q);
 
+            // Each question is asked again right after its first time: with more distinct questions than the answer
+            // cache holds (2,048), a second pass over all of them would find every one evicted and time the model.
             var uncached = new long[questions.Length];
             var lexicalTicks = new long[questions.Length];
+            var cached = new long[questions.Length];
             for (var i = 0; i < questions.Length; i++)
             {
                 var t0 = Stopwatch.GetTimestamp();
@@ -60,16 +63,11 @@ internal static class FaqSemanticBenchmark
                 var t1 = Stopwatch.GetTimestamp();
                 lexical.Ask(questions[i]);
                 var t2 = Stopwatch.GetTimestamp();
+                faq.Ask(questions[i]);
+                var t3 = Stopwatch.GetTimestamp();
                 uncached[i] = t1 - t0;
                 lexicalTicks[i] = t2 - t1;
-            }
-
-            var cached = new long[questions.Length];
-            for (var i = 0; i < questions.Length; i++)
-            {
-                var t0 = Stopwatch.GetTimestamp();
-                faq.Ask(questions[i]);
-                cached[i] = Stopwatch.GetTimestamp() - t0;
+                cached[i] = t3 - t2;
             }
 
             var prefixes = questions.Select(q => q[..Math.Max(1, q.Length * 2 / 3)]).ToArray();
