@@ -68,15 +68,13 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
         return Task.FromResult(question is not null && question.Community == community ? question : null);
     }
 
-    public Task<IReadOnlyList<LoggedQuestion>> ListAsync(
-        CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LoggedQuestion>> ListAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var key = community.ToString();
         var from = since.UtcTicks;
         var rows = Questions(context).Find(x => x.Community == key && x.AtUtcTicks >= from).Select(ToQuestion)
             .Concat(Batched(Query.GTE(MaxAt, from)).Where(q => q.Community == community && q.At.UtcTicks >= from))
-            .Where(q => lowConfidenceBelow is not { } below || IsLowConfidence(q.Decision, below))
             .OrderBy(q => q.At.UtcTicks).ThenBy(q => q.Id, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult<IReadOnlyList<LoggedQuestion>>(rows);
@@ -285,13 +283,6 @@ public sealed class LiteDbQuestionLog(LiteDbContext context) : IQuestionLog
             throw;
         }
     }
-
-    private static bool IsLowConfidence(QuestionDecision decision, double below) => decision.Outcome switch
-    {
-        QuestionOutcome.Declined or QuestionOutcome.Suggested or QuestionOutcome.NotEnglish => true,
-        QuestionOutcome.Answered => decision.Confidence is not { } confidence || confidence < below,
-        _ => false,
-    };
 
     /// <summary>Every logged question of the file, the pre-batching documents and the batches (for the export to PostgreSQL).</summary>
     internal static List<LoggedQuestion> ReadAll(LiteDatabase database) =>

@@ -74,24 +74,10 @@ public sealed class PostgresQuestionLog(PostgresStorage storage) : IQuestionLog
         storage.DataSource.QuerySingleAsync(
             $"SELECT {Columns} FROM question_log WHERE id = $1 AND community = $2", ReadQuestion, cancellationToken, id, community.ToString());
 
-    public async Task<IReadOnlyList<LoggedQuestion>> ListAsync(
-        CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default)
-    {
-        if (lowConfidenceBelow is not { } below)
-        {
-            return await storage.DataSource.QueryAsync(
-                $"SELECT {Columns} FROM question_log WHERE community = $1 AND at_utc_ticks >= $2 ORDER BY at_utc_ticks, id",
-                ReadQuestion, cancellationToken, community.ToString(), since.UtcTicks).ConfigureAwait(false);
-        }
-        return await storage.DataSource.QueryAsync(
-            $"""
-            SELECT {Columns} FROM question_log
-            WHERE community = $1 AND at_utc_ticks >= $2
-              AND (outcome IN ('Declined', 'Suggested', 'NotEnglish') OR (outcome = 'Answered' AND (confidence IS NULL OR confidence < $3)))
-            ORDER BY at_utc_ticks, id
-            """,
-            ReadQuestion, cancellationToken, community.ToString(), since.UtcTicks, below).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<LoggedQuestion>> ListAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        await storage.DataSource.QueryAsync(
+            $"SELECT {Columns} FROM question_log WHERE community = $1 AND at_utc_ticks >= $2 ORDER BY at_utc_ticks, id",
+            ReadQuestion, cancellationToken, community.ToString(), since.UtcTicks).ConfigureAwait(false);
 
     public async Task<ShakyQuestionPage> ListShakyAsync(
         CommunityId community, DateTimeOffset since, ShakyCut cut, int limit, ShakyCursor? after = null, CancellationToken cancellationToken = default)

@@ -309,7 +309,7 @@ public sealed class StorageMigrateEveryStoreTests : FreshPostgresDatabase
             read[$"{community} learners by tasks"] = await s.Reports.ListLearnersAsync(community, new LearnerQuery(SortBy: LearnerSort.TasksDone, Descending: true), _time);
             read[$"{community} audit"] = await s.Dashboard.ListAuditAsync(community, 100);
             read[$"{community} questions"] = await s.QuestionLog.ListAsync(community, DateTimeOffset.MinValue);
-            read[$"{community} low-confidence questions"] = await s.QuestionLog.ListAsync(community, DateTimeOffset.MinValue, 0.9);
+            read[$"{community} shaky questions"] = await s.QuestionLog.ListShakyAsync(community, DateTimeOffset.MinValue, new ShakyCut(0.9, 0.9), 1000);
             read[$"{community} askers"] = await s.QuestionLog.CountAskersAsync(community, DateTimeOffset.MinValue);
             read[$"{community} feedback"] = await s.QuestionLog.FeedbackByEntryAsync(community, DateTimeOffset.MinValue);
             // The salt must have come along: the same learner hashes alike, so /mydata and /forget find the old questions.

@@ -23,20 +23,21 @@ public abstract partial class QuestionLogContract
         var declined = Asked("declined", Minutes(4), new QuestionDecision(QuestionOutcome.Declined) { Confidence = 0.2 }, WithModel);
         var suggested = Asked("suggested", Minutes(5), new QuestionDecision(QuestionOutcome.Suggested) { Confidence = 0.3, SuggestionIds = ["x", "y"] }, LexicalOnly);
         var hello = Asked("hello", Minutes(6), new QuestionDecision(QuestionOutcome.SmallTalk) { SmallTalk = Core.Faq.SmallTalkKind.Greeting }, WithModel);
+        var foreign = Asked("not english", Minutes(7), new QuestionDecision(QuestionOutcome.NotEnglish) { Confidence = 0 }, WithModel);
         var early = Asked("declined before the window", Minutes(-1), new QuestionDecision(QuestionOutcome.Declined), WithModel);
         var elsewhere = Asked("declined elsewhere", Minutes(1), new QuestionDecision(QuestionOutcome.Declined), WithModel, Workspace);
-        await Log.AppendAsync([lexicalShaky, lexicalSure, modelShaky, modelSure, declined, suggested, hello, early, elsewhere]);
+        await Log.AppendAsync([lexicalShaky, lexicalSure, modelShaky, modelSure, declined, suggested, hello, foreign, early, elsewhere]);
 
         var page = await Log.ListShakyAsync(Guild, At, Cut, 10);
 
-        Assert.Equal(["suggested", "declined", "model just above its threshold", "lexical just above its threshold"], page.Questions.Select(q => q.Text));
-        Assert.Equal((4, 4, (ShakyCursor?)null), (page.Distinct, page.Asked, page.Older));
-        var listed = page.Questions[0];
+        Assert.Equal(["not english", "suggested", "declined", "model just above its threshold", "lexical just above its threshold"], page.Questions.Select(q => q.Text));
+        Assert.Equal((5, 5, (ShakyCursor?)null), (page.Distinct, page.Asked, page.Older));
+        var listed = page.Questions[1];
         Assert.Equal(suggested.At, listed.LastAsked);
         Assert.Equal(suggested.At.Offset, listed.LastAsked.Offset);
         Assert.Equal(QuestionOutcome.Suggested, listed.LastDecision.Outcome);
         Assert.Equal(["x", "y"], listed.LastDecision.SuggestionIds);
-        Assert.Equal(0.67, page.Questions[2].LastDecision.Confidence);
+        Assert.Equal(0.67, page.Questions[3].LastDecision.Confidence);
     }
 
     [Fact]

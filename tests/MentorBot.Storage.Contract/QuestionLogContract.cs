@@ -67,23 +67,6 @@ public abstract partial class QuestionLogContract : StorageContract
     }
 
     [Fact]
-    public async Task List_of_low_confidence_keeps_unanswered_questions_and_answers_below_the_threshold_only()
-    {
-        var confident = Answered(Guild, At, AskerA, confidence: 0.9);
-        var shaky = Answered(Guild, Minutes(1), AskerA, confidence: 0.4);
-        var declined = Question(Guild, Minutes(2), AskerA, new QuestionDecision(QuestionOutcome.Declined) { Confidence = 0.1 });
-        var suggested = Question(Guild, Minutes(3), AskerA, new QuestionDecision(QuestionOutcome.Suggested) { Confidence = 0.3, SuggestionIds = ["x"] });
-        var foreign = Question(Guild, Minutes(4), AskerA, new QuestionDecision(QuestionOutcome.NotEnglish) { Confidence = 0 });
-        var hello = Question(Guild, Minutes(5), AskerA, new QuestionDecision(QuestionOutcome.SmallTalk) { SmallTalk = SmallTalkKind.Greeting });
-        await Log.AppendAsync([confident, shaky, declined, suggested, foreign, hello]);
-
-        var low = await Log.ListAsync(Guild, At, lowConfidenceBelow: 0.5);
-
-        Assert.Equal([shaky.Id, declined.Id, suggested.Id, foreign.Id], low.Select(q => q.Id));
-        Assert.Equal(6, (await Log.ListAsync(Guild, At)).Count);
-    }
-
-    [Fact]
     public async Task Unique_askers_are_counted_once_per_hash_in_the_community_since_the_time()
     {
         await Log.AppendAsync(

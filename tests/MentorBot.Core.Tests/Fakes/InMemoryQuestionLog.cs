@@ -55,16 +55,13 @@ internal sealed class InMemoryQuestionLog : IQuestionLog
             return Task.FromResult(_questions.FirstOrDefault(q => q.Id == id && q.Community == community));
     }
 
-    public Task<IReadOnlyList<LoggedQuestion>> ListAsync(CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LoggedQuestion>> ListAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<LoggedQuestion>>(
             [
-                .. _questions.Where(q => q.Community == community && q.At >= since)
-                    .Where(q => lowConfidenceBelow is not { } below || q.Decision.Outcome is QuestionOutcome.Declined or QuestionOutcome.Suggested or QuestionOutcome.NotEnglish
-                        || (q.Decision.Outcome == QuestionOutcome.Answered && !(q.Decision.Confidence >= below)))
-                    .OrderBy(q => q.At),
+                .. _questions.Where(q => q.Community == community && q.At >= since).OrderBy(q => q.At),
             ]);
         }
     }

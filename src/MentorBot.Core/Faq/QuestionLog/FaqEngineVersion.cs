@@ -53,6 +53,6 @@ public sealed class FaqEngineVersion(IFaqService faq)
         text.Append(string.Join('\u001f', snapshot.Lexicon.InScope));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..8];
         var calibration = snapshot.Calibration.Fitted ?? (ReferenceEquals(snapshot.Calibration, FaqCalibration.Default) ? "default" : "custom");
-        return string.Create(CultureInfo.InvariantCulture, $"kb-{hash} cal-{calibration} sem-{(semantic ? "on" : "off")}");
+        return string.Create(CultureInfo.InvariantCulture, $"kb-{hash} cal-{calibration} {(semantic ? "sem-on" : LexicalOnlyTag)}");
     }
 }

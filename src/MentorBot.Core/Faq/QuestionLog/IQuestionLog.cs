@@ -27,13 +27,8 @@ public interface IQuestionLog
     /// <summary>The question with that id if it belongs to <paramref name="community"/>, else null.</summary>
     Task<LoggedQuestion?> GetAsync(CommunityId community, string id, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Questions asked in the community at or after <paramref name="since"/>, oldest first. With
-    /// <paramref name="lowConfidenceBelow"/>, only those the bot did not answer (declined, suggested, not English) and
-    /// those it answered with a confidence below that value; small talk is left out then.
-    /// </summary>
-    Task<IReadOnlyList<LoggedQuestion>> ListAsync(
-        CommunityId community, DateTimeOffset since, double? lowConfidenceBelow = null, CancellationToken cancellationToken = default);
+    /// <summary>Questions asked in the community at or after <paramref name="since"/>, oldest first.</summary>
+    Task<IReadOnlyList<LoggedQuestion>> ListAsync(CommunityId community, DateTimeOffset since, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// One page of the community's distinct shaky questions (<paramref name="cut"/>) asked at or after
