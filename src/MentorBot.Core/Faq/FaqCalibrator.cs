@@ -38,6 +38,10 @@ public static class FaqCalibrator
         }
 
         var lexicalOnly = measured.Select(m => (m.Expected, Measurement: m.Measurement with { Cosine = null })).ToList();
+        // The rates are over every question, as faq eval counts them: questions settled before ranking (small talk,
+        // an exact phrasing) or by the facet rule take no part in the fit, but they are in-scope or off-topic questions
+        // all the same, and leaving them out of the denominators would weigh each remaining decline more than eval does.
+        var totals = (InScope: questions.Count(q => q.Expected.Length > 0), OffTopic: questions.Count(q => q.Expected.Length == 0));
         return new FaqCalibration
         {
             Command = command,
@@ -45,12 +49,12 @@ public static class FaqCalibrator
             Model = model,
             FittedOn = fittedOn,
             LexicalWeight = lexicalWeight,
-            Semantic = semantic ? FitModel(measured, lexicalWeight) : FaqCalibration.Default.Semantic,
-            Lexical = FitModel(lexicalOnly, 0),
+            Semantic = semantic ? FitModel(measured, lexicalWeight, totals) : FaqCalibration.Default.Semantic,
+            Lexical = FitModel(lexicalOnly, 0, totals),
         };
     }
 
-    private static FaqDecisionModel FitModel(List<(string Expected, FaqMeasurement Measurement)> measured, double lexicalWeight)
+    private static FaqDecisionModel FitModel(List<(string Expected, FaqMeasurement Measurement)> measured, double lexicalWeight, (int InScope, int OffTopic) totals)
     {
         var rows = new List<(double[] X, bool Correct, bool InScope)>();
         foreach (var (expected, measurement) in measured)
@@ -73,8 +77,8 @@ public static class FaqCalibrator
         var named = FaqSignals.FeatureNames.Select((n, i) => (n, w: Math.Round(weights[i], 4))).ToDictionary(p => p.n, p => p.w);
         var decision = new FaqDecisionModel(Math.Round(bias, 4), named, 0.5, SuggestAt);
         var probabilities = rows.Select(r => Probability(bias, weights, r.X)).ToArray();
-        var inScope = Math.Max(1, rows.Count(r => r.InScope));
-        var offTopic = Math.Max(1, rows.Count(r => !r.InScope));
+        var inScope = Math.Max(1, totals.InScope);
+        var offTopic = Math.Max(1, totals.OffTopic);
         var bestScore = double.MinValue;
         var answerAt = 0.5;
         for (var step = 5; step <= 95; step++)

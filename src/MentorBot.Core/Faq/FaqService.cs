@@ -127,7 +127,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         var (result, decision) = Decide(fused, model);
         if (!result.Answered && measurement.LooksNonEnglish)
             (result, decision) = (result with { NotEnglish = true }, decision + "; the question looks like another language");
-        return new FaqRanking(measurement.Terms, lexical, semanticList, fused.Take(5).ToArray(), result, decision) { Focus = measurement.Focus };
+        return new FaqRanking(measurement.Terms, lexical, semanticList, fused.Take(5).ToArray(), result, decision) { Focus = measurement.Focus, ClosestOffTopic = measurement.ClosestOffTopic };
     }
 
     private static FaqMeasurement Measure(IndexedSnapshot snapshot, string question)
@@ -154,11 +154,15 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         // A chat message's question sentences are also matched alone: the context around them pulls the whole
         // message's embedding away from the entry (never fitted on, eval/tune4-chat.tsv got 76 of 93 in scope right instead of 74, eval/tune4-mixed.tsv 129 of 139 instead of 126).
         var focus = cosine is null ? [] : QuestionFocus.Segments(semanticText);
+        var offTopic = embedding is null ? null : snapshot.Semantic!.ClosestOffTopic(embedding);
         if (cosine is not null)
         {
             foreach (var segment in focus)
             {
-                var focused = snapshot.Semantic!.Similarities(snapshot.Semantic.Embedder.Embed(segment));
+                var segmentEmbedding = snapshot.Semantic!.Embedder.Embed(segment);
+                if (snapshot.Semantic.ClosestOffTopic(segmentEmbedding) is { } closer && closer.Cosine > offTopic?.Cosine)
+                    offTopic = closer;
+                var focused = snapshot.Semantic!.Similarities(segmentEmbedding);
                 for (var e = 0; e < cosine.Length; e++)
                     cosine[e] = Math.Max(cosine[e], focused[e]);
             }
@@ -168,6 +172,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
         {
             Embedding = embedding,
             Focus = focus,
+            ClosestOffTopic = offTopic,
             Jargon = jargon,
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),
             InScope = terms.Any(index.Analyzer.InScope.Contains),
@@ -235,7 +240,8 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
                 Agree: e == lexicalTop && lexical[e] > 0,
                 OffTopic: measurement.OffTopic,
                 InScope: measurement.InScope,
-                Unknown: measurement.Unknown);
+                Unknown: measurement.Unknown,
+                OffTopicMargin: cosine is null || measurement.ClosestOffTopic is not { } closest ? 0 : closest.Cosine - cosine[e]);
             fused.Add(new FaqRankedEntry(entries[e], Math.Round(score[e], 3), signals, Math.Round(model.Probability(signals), 3))
             {
                 OutOfScope = measurement.OutOfScope?[e],
@@ -290,7 +296,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
                 var lexical = new FaqIndex(current);
                 var semantic = embedder is null
                     ? null
-                    : SemanticIndex.Build(lexical.Entries, embedder, embeddingCache ?? NoEmbeddingCache.Instance);
+                    : SemanticIndex.Build(lexical.Entries, current.OffTopicExamples, embedder, embeddingCache ?? NoEmbeddingCache.Instance);
                 snapshot = new IndexedSnapshot(current, lexical, semantic);
                 Volatile.Write(ref _snapshot, snapshot);
             }

@@ -5,7 +5,8 @@ using MentorBot.Core.Knowledge.Loading;
 namespace MentorBot.Core.Knowledge;
 
 /// <summary>
-/// Reads and validates a knowledge folder (<c>faq/*.md</c>, <c>roadmap/*.md</c>, <c>lexicon.yaml</c>, <c>faq-calibration.json</c>).
+/// Reads and validates a knowledge folder (<c>faq/*.md</c>, <c>roadmap/*.md</c>, <c>lexicon.yaml</c>, <c>off-topic.txt</c>,
+/// <c>faq-calibration.json</c>).
 /// Every problem is collected, not just the first, so one <c>knowledge check</c> run lists them all.
 /// </summary>
 public static class KnowledgeLoader
@@ -34,10 +35,16 @@ public static class KnowledgeLoader
             ? LexiconFileReader.Read(lexiconFile, File.ReadAllText(lexiconFile, Encoding.UTF8), problems)
             : Lexicon.Empty;
 
+        var offTopicFile = Path.Combine(root, OffTopicFileReader.FileName);
+        var offTopic = File.Exists(offTopicFile)
+            ? OffTopicFileReader.Read(offTopicFile, File.ReadAllText(offTopicFile, Encoding.UTF8), problems)
+            : [];
+
         var calibrationFile = Path.Combine(root, FaqCalibration.FileName);
         var calibration = File.Exists(calibrationFile) ? ReadCalibration(calibrationFile, problems) : FaqCalibration.Default;
 
         CheckAcrossFiles(faq, roadmap, problems);
+        CheckOffTopic(faq, offTopic, offTopicFile, problems);
         if (lexicon is not null)
             CheckFacets(faq, lexicon, lexiconFile, problems);
         if (problems.Count > 0 || lexicon is null)
@@ -47,7 +54,11 @@ public static class KnowledgeLoader
         var knowledge = new KnowledgeBase(
             faq.Where(d => !d.IsDraft).Select(d => d.Entry).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
             roadmap.Select(d => d.Week).OrderBy(w => w.Week).ToArray(),
-            lexicon) { Calibration = calibration ?? FaqCalibration.Default };
+            lexicon)
+        {
+            Calibration = calibration ?? FaqCalibration.Default,
+            OffTopicExamples = offTopic.Select(e => e.Text).ToArray(),
+        };
         return new(knowledge, problems) { Drafts = faq.Where(d => d.IsDraft).Select(d => d.Entry.Id).Order(StringComparer.Ordinal).ToArray() };
     }
 
@@ -125,6 +136,24 @@ public static class KnowledgeLoader
                     problems.Add(new(draft.Entry.SourcePath, line, $"'about: {value}' is not a value of any facet in lexicon.yaml (facets: {names})"));
                 }
             }
+        }
+    }
+
+    /// <summary>An example the bot must decline cannot also be a phrasing some entry answers.</summary>
+    private static void CheckOffTopic(List<FaqDraft> faq, List<(string Text, int Line)> offTopic, string file, List<KnowledgeProblem> problems)
+    {
+        var phrasings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var draft in faq)
+        {
+            phrasings.TryAdd(Normalize(draft.Entry.Title), draft.Entry.SourcePath);
+            foreach (var (question, _) in draft.Questions)
+                phrasings.TryAdd(Normalize(question), draft.Entry.SourcePath);
+        }
+
+        foreach (var (text, line) in offTopic)
+        {
+            if (phrasings.TryGetValue(Normalize(text), out var source))
+                problems.Add(new(file, line, $"the example is also a question of {source}; a question cannot be both answered and declined"));
         }
     }
 

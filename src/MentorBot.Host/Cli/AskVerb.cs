@@ -84,6 +84,8 @@ internal static class AskVerb
                 console.Out.WriteLine($"  also matched alone: \"{sentence}\"");
             foreach (var c in ranking.Semantic)
                 console.Out.WriteLine(FormattableString.Invariant($"  {c.Entry.Id,-24} cosine {c.Score:0.000}"));
+            if (ranking.ClosestOffTopic is { } offTopic)
+                console.Out.WriteLine(FormattableString.Invariant($"  closest off-topic example: \"{offTopic.Example}\" cosine {offTopic.Cosine:0.000}"));
         }
 
         console.Out.WriteLine("fused:");
@@ -91,7 +93,7 @@ internal static class AskVerb
         {
             var s = c.Signals!;
             console.Out.WriteLine(FormattableString.Invariant(
-                $"  {c.Entry.Id,-24} fused {c.Score:0.000}  p {c.Probability:0.000}  cosine {s.Cosine:0.000} (margin {s.CosineMargin:+0.000;-0.000})  lexical {s.Lexical:0.000} (margin {s.LexicalMargin:+0.000;-0.000})  agree {(s.Agree ? "yes" : "no")}  off-topic {(s.OffTopic ? "yes" : "no")}  in-scope {(s.InScope ? "yes" : "no")}  unknown {s.Unknown:0.00}"));
+                $"  {c.Entry.Id,-24} fused {c.Score:0.000}  p {c.Probability:0.000}  cosine {s.Cosine:0.000} (margin {s.CosineMargin:+0.000;-0.000})  lexical {s.Lexical:0.000} (margin {s.LexicalMargin:+0.000;-0.000})  agree {(s.Agree ? "yes" : "no")}  off-topic {(s.OffTopic ? "yes" : "no")}  in-scope {(s.InScope ? "yes" : "no")}  unknown {s.Unknown:0.00}  off-topic example {s.OffTopicMargin:+0.000;-0.000}"));
         }
 
         console.Out.WriteLine($"decision: {ranking.Decision}");

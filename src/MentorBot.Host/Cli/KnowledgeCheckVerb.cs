@@ -20,7 +20,7 @@ internal static class KnowledgeCheckVerb
         if (result.Drafts.Count > 0)
             console.Out.WriteLine($"{result.Drafts.Count} draft(s) checked but not served: {string.Join(", ", result.Drafts)}");
         console.Out.WriteLine(
-            $"knowledge OK: {knowledge.Faq.Count} FAQ entries, {knowledge.Roadmap.Count} roadmap weeks, {knowledge.Lexicon.Synonyms.Count} synonym groups in {root}");
+            $"knowledge OK: {knowledge.Faq.Count} FAQ entries, {knowledge.Roadmap.Count} roadmap weeks, {knowledge.Lexicon.Synonyms.Count} synonym groups, {knowledge.OffTopicExamples.Count} off-topic examples in {root}");
         return 0;
     }
 }

@@ -8,6 +8,7 @@ namespace MentorBot.Core.Faq.Semantic;
 /// would punish entries with many alternate questions. A share (<see cref="ConsensusShare"/>) goes to the mean of
 /// its best three, so that one phrasing that happens to share a word with the question weighs less than several
 /// that agree. On the fitting sets (eval/tune-*.tsv) this put the right entry first 1–2 more times per set.
+/// The knowledge's off-topic examples are embedded beside them (<see cref="ClosestOffTopic"/>).
 /// </summary>
 internal sealed class SemanticIndex
 {
@@ -17,40 +18,68 @@ internal sealed class SemanticIndex
     private readonly float[][] _vectors;
     private readonly int[] _owner;
     private readonly int _entryCount;
+    private readonly float[][] _offTopic;
+    private readonly IReadOnlyList<string> _offTopicTexts;
 
-    private SemanticIndex(float[][] vectors, int[] owner, int entryCount, ITextEmbedder embedder)
+    private SemanticIndex(float[][] vectors, int[] owner, int entryCount, float[][] offTopic, IReadOnlyList<string> offTopicTexts, ITextEmbedder embedder)
     {
         _vectors = vectors;
         _owner = owner;
         _entryCount = entryCount;
+        _offTopic = offTopic;
+        _offTopicTexts = offTopicTexts;
         Embedder = embedder;
     }
 
     public ITextEmbedder Embedder { get; }
 
-    public static SemanticIndex Build(IReadOnlyList<FaqEntry> entries, ITextEmbedder embedder, IEmbeddingCache cache)
+    public static SemanticIndex Build(IReadOnlyList<FaqEntry> entries, ITextEmbedder embedder, IEmbeddingCache cache) =>
+        Build(entries, [], embedder, cache);
+
+    public static SemanticIndex Build(IReadOnlyList<FaqEntry> entries, IReadOnlyList<string> offTopic, ITextEmbedder embedder, IEmbeddingCache cache)
     {
         var vectors = new List<float[]>();
         var owner = new List<int>();
         var used = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        float[] Embed(string text)
+        {
+            var key = EmbeddingKey.Of(embedder.ModelId, text);
+            if (!used.TryGetValue(key, out var vector))
+            {
+                vector = cache.Find(key) ?? embedder.Embed(text);
+                used[key] = vector;
+            }
+
+            return vector;
+        }
+
         for (var e = 0; e < entries.Count; e++)
         {
             foreach (var text in Phrasings(entries[e]))
             {
-                var key = EmbeddingKey.Of(embedder.ModelId, text);
-                if (!used.TryGetValue(key, out var vector))
-                {
-                    vector = cache.Find(key) ?? embedder.Embed(text);
-                    used[key] = vector;
-                }
-
-                vectors.Add(vector);
+                vectors.Add(Embed(text));
                 owner.Add(e);
             }
         }
 
+        var offTopicVectors = offTopic.Select(Embed).ToArray();
         cache.ReplaceAll(used);
-        return new SemanticIndex([.. vectors], [.. owner], entries.Count, embedder);
+        return new SemanticIndex([.. vectors], [.. owner], entries.Count, offTopicVectors, offTopic, embedder);
+    }
+
+    /// <summary>The off-topic example closest to the question and its cosine; null when the knowledge has none.</summary>
+    public (string Example, double Cosine)? ClosestOffTopic(float[] question)
+    {
+        var best = -1;
+        var bestCosine = double.NegativeInfinity;
+        for (var i = 0; i < _offTopic.Length; i++)
+        {
+            var cosine = Dot(question, _offTopic[i]);
+            if (cosine > bestCosine)
+                (best, bestCosine) = (i, cosine);
+        }
+
+        return best < 0 ? null : (_offTopicTexts[best], bestCosine);
     }
 
     public static IEnumerable<string> Phrasings(FaqEntry entry) =>

@@ -92,7 +92,7 @@ public sealed partial class KnowledgeWriter(string knowledgeRoot, bool writable,
                     File.Copy(file, Path.Combine(copy, folder, Path.GetFileName(file)));
             }
 
-            foreach (var file in new[] { "lexicon.yaml", Faq.FaqCalibration.FileName })
+            foreach (var file in new[] { "lexicon.yaml", Loading.OffTopicFileReader.FileName, Faq.FaqCalibration.FileName })
             {
                 if (File.Exists(Path.Combine(knowledgeRoot, file)))
                     File.Copy(Path.Combine(knowledgeRoot, file), Path.Combine(copy, file));

@@ -83,6 +83,29 @@ public sealed class HybridFaqTests
     }
 
     [Fact]
+    public void A_question_closer_to_an_off_topic_example_than_to_any_entry_is_declined()
+    {
+        string[][] concepts = [.. Concepts, ["nurse", "nurses", "nursing", "hospital"]];
+        var calibration = Calibration with
+        {
+            Semantic = new FaqDecisionModel(-6, new Dictionary<string, double> { ["cosine"] = 10, ["offTopicMargin"] = -10 }, AnswerAt: 0.5, SuggestAt: 0.1),
+        };
+        const string question = "what is the paycheck of a nurse";
+
+        var without = Engine(new FakeEmbedder(concepts), Knowledge(calibration)).Explain(question);
+        var with = Engine(new FakeEmbedder(concepts), Knowledge(calibration) with { OffTopicExamples = ["how much do nurses earn", "how do I centre a div"] }).Explain(question);
+
+        // The salary entry is the closest entry either way; only the off-topic example says whose salary it is.
+        Assert.Equal("salary", without.Result.Entry?.Id);
+        Assert.Equal("salary", with.Fused[0].Entry.Id);
+        Assert.Null(with.Result.Entry);
+        Assert.Equal("how much do nurses earn", with.ClosestOffTopic?.Example);
+        Assert.True(with.Fused[0].Signals!.OffTopicMargin > 0.2, $"margin {with.Fused[0].Signals!.OffTopicMargin:0.000}");
+        Assert.Equal(0, without.Fused[0].Signals!.OffTopicMargin);
+        Assert.Equal(["salary"], with.Result.Suggestions.Select(e => e.Id));
+    }
+
+    [Fact]
     public void A_one_sentence_question_is_embedded_once()
     {
         var embedder = new FakeEmbedder(Concepts);

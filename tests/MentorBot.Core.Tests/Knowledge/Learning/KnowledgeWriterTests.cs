@@ -80,6 +80,20 @@ public sealed class KnowledgeWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_phrasing_that_is_also_an_off_topic_example_is_refused()
+    {
+        var example = File.ReadAllLines(_folder.PathOf("off-topic.txt")).First(l => l.Length is > 0 and < 100 && !l.StartsWith('#'));
+        var change = new KnowledgePatcher(_folder.Root).AddAlternateQuestion("certifications", example).Change!;
+        var before = Snapshot();
+
+        var result = Writer().Apply(change);
+
+        Assert.False(result.Written);
+        Assert.Contains(result.Problems, p => p.File == Path.Join(_folder.Root, "off-topic.txt") && p.Message.Contains("cannot be both answered and declined", StringComparison.Ordinal));
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
     public void A_change_made_from_a_file_edited_since_is_refused()
     {
         var change = new KnowledgePatcher(_folder.Root).AddAlternateQuestion("certifications", Question).Change!;
