@@ -76,22 +76,33 @@ public static class FaqCalibrator
         var (bias, weights) = Logistic(rows.Select(r => (r.X, r.Correct)).ToList());
         var named = FaqSignals.FeatureNames.Select((n, i) => (n, w: Math.Round(weights[i], 4))).ToDictionary(p => p.n, p => p.w);
         var decision = new FaqDecisionModel(Math.Round(bias, 4), named, 0.5, SuggestAt);
-        var probabilities = rows.Select(r => Probability(bias, weights, r.X)).ToArray();
-        var inScope = Math.Max(1, totals.InScope);
-        var offTopic = Math.Max(1, totals.OffTopic);
+        var scored = rows.Select(r => (Probability(bias, weights, r.X), r.Correct, r.InScope)).ToList();
+        var answerAt = BestThreshold(scored, totals.InScope, totals.OffTopic);
+        return decision with { AnswerAt = answerAt };
+    }
+
+    /// <summary>
+    /// The answer threshold (0.05–0.95 by 0.01; the lowest of equals) that maximises the share of in-scope questions
+    /// answered right plus the share of off-topic ones declined, each over its total: every question of the sets,
+    /// also those settled without the model's probability, as faq eval counts them.
+    /// </summary>
+    internal static double BestThreshold(IReadOnlyList<(double Probability, bool Correct, bool InScope)> rows, int inScopeTotal, int offTopicTotal)
+    {
+        var inScope = Math.Max(1, inScopeTotal);
+        var offTopic = Math.Max(1, offTopicTotal);
         var bestScore = double.MinValue;
         var answerAt = 0.5;
         for (var step = 5; step <= 95; step++)
         {
             var threshold = step / 100.0;
-            var answeredRight = rows.Where((r, i) => r.InScope && r.Correct && probabilities[i] >= threshold).Count();
-            var declined = rows.Where((r, i) => !r.InScope && probabilities[i] < threshold).Count();
+            var answeredRight = rows.Count(r => r.InScope && r.Correct && r.Probability >= threshold);
+            var declined = rows.Count(r => !r.InScope && r.Probability < threshold);
             var score = ((double)answeredRight / inScope) + ((double)declined / offTopic);
             if (score > bestScore + 1e-9)
                 (bestScore, answerAt) = (score, threshold);
         }
 
-        return decision with { AnswerAt = answerAt };
+        return answerAt;
     }
 
     private static bool Matches(FaqRankedEntry top, string expected) =>

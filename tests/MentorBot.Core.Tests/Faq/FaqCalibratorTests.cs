@@ -46,6 +46,51 @@ public sealed class FaqCalibratorTests
     }
 
     [Fact]
+    public void The_fitted_threshold_is_the_one_faq_eval_scores_best_counting_every_question()
+    {
+        // The calibrator replicates faq eval's decision to pick its threshold; this holds it to eval's own count, with
+        // questions settled before ranking (exact phrasings, small talk) among them.
+        string[] exact = ["What do developers earn?", "What is the salary of a developer?", "what does kubernetes do", "How do I run containers in a cluster?"];
+        FaqLabelledQuestion[] questions =
+        [
+            .. Questions,
+            .. Enumerable.Range(0, 6).SelectMany(_ => exact).Select((q, i) => new FaqLabelledQuestion(q + new string(' ', i / exact.Length), q.Contains("earn", StringComparison.Ordinal) || q.Contains("salary", StringComparison.Ordinal) ? "salary" : "orchestration")),
+            new("paycheck for developers in kubernetes teams", "salary"),
+            new("income from running containers", "orchestration"),
+            new("do developers earn more with a cluster", "salary"),
+            new("salary of a pizza chef", ""),
+            new("containers for shipping furniture", ""),
+            new("earn money with a food truck", ""),
+            new("cluster headache remedies", ""),
+        ];
+        var lines = questions.Select(q => $"{q.Question}\t{(q.Expected.Length == 0 ? "none" : q.Expected)}").ToArray();
+
+        var calibration = FaqCalibrator.Fit(Engine(), questions, "test", ["inline"], "fake", "2026-12-03");
+
+        double Score(double answerAt)
+        {
+            var knowledge = new KnowledgeBase([Salary, Orchestration], [], Lexicon.Empty) { Calibration = calibration with { Semantic = calibration.Semantic with { AnswerAt = answerAt } } };
+            var report = FaqEvaluation.Run(new FaqService(new StaticKnowledgeProvider(knowledge), new FakeEmbedder(Concepts)), lines);
+            return report.InScopeAccuracy + report.DeclineRate;
+        }
+
+        var best = Enumerable.Range(5, 91).Max(step => Score(step / 100.0));
+        Assert.Equal(best, Score(calibration.Semantic.AnswerAt), 9);
+    }
+
+    [Theory]
+    // One in-scope question the model is unsure of (0.5, right) against one off-topic question it likes (0.6): answer
+    // both or decline both. Which is worth more depends on how many questions each rate is over, settled ones included.
+    [InlineData(10, 1, 0.61)]
+    [InlineData(1, 10, 0.05)]
+    public void The_threshold_weighs_each_rate_over_every_question_of_its_kind(int inScopeTotal, int offTopicTotal, double expected)
+    {
+        (double, bool, bool)[] rows = [(0.5, true, true), (0.6, false, false)];
+
+        Assert.Equal(expected, FaqCalibrator.BestThreshold(rows, inScopeTotal, offTopicTotal), 9);
+    }
+
+    [Fact]
     public void The_calibration_round_trips_through_its_file_format()
     {
         var calibration = FaqCalibrator.Fit(Engine(), Questions, "the command", ["a.tsv (10 questions)"], "fake", "2026-12-02");
