@@ -17,7 +17,7 @@ internal sealed record FaqMeasurement(IReadOnlyList<FaqEntry> Entries, IReadOnly
     public bool OffTopic { get; init; }
 
     /// <summary>The knowledge's off-topic example closest to the question (or one of its question sentences) and its cosine; null without the model or examples.</summary>
-    public (string Example, double Cosine)? ClosestOffTopic { get; init; }
+    public OffTopicMatch? ClosestOffTopic { get; init; }
 
     public bool InScope { get; init; }
 

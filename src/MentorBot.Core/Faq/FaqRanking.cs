@@ -15,7 +15,7 @@ public sealed record FaqRanking(
     public IReadOnlyList<string> Focus { get; init; } = [];
 
     /// <summary>The knowledge's off-topic example closest to the question and its cosine, or null.</summary>
-    public (string Example, double Cosine)? ClosestOffTopic { get; init; }
+    public OffTopicMatch? ClosestOffTopic { get; init; }
 }
 
 /// <summary>One entry as a ranker sees it: its score there and, for the fused list, its signals and calibrated probability.</summary>

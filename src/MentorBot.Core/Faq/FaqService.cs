@@ -162,7 +162,7 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
                 var segmentEmbedding = snapshot.Semantic!.Embedder.Embed(segment);
                 if (snapshot.Semantic.ClosestOffTopic(segmentEmbedding) is { } closer && closer.Cosine > offTopic?.Cosine)
                     offTopic = closer;
-                var focused = snapshot.Semantic!.Similarities(segmentEmbedding);
+                var focused = snapshot.Semantic.Similarities(segmentEmbedding);
                 for (var e = 0; e < cosine.Length; e++)
                     cosine[e] = Math.Max(cosine[e], focused[e]);
             }

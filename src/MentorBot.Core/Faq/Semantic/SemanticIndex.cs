@@ -33,9 +33,6 @@ internal sealed class SemanticIndex
 
     public ITextEmbedder Embedder { get; }
 
-    public static SemanticIndex Build(IReadOnlyList<FaqEntry> entries, ITextEmbedder embedder, IEmbeddingCache cache) =>
-        Build(entries, [], embedder, cache);
-
     public static SemanticIndex Build(IReadOnlyList<FaqEntry> entries, IReadOnlyList<string> offTopic, ITextEmbedder embedder, IEmbeddingCache cache)
     {
         var vectors = new List<float[]>();
@@ -68,7 +65,7 @@ internal sealed class SemanticIndex
     }
 
     /// <summary>The off-topic example closest to the question and its cosine; null when the knowledge has none.</summary>
-    public (string Example, double Cosine)? ClosestOffTopic(float[] question)
+    public OffTopicMatch? ClosestOffTopic(float[] question)
     {
         var best = -1;
         var bestCosine = double.NegativeInfinity;
@@ -79,7 +76,7 @@ internal sealed class SemanticIndex
                 (best, bestCosine) = (i, cosine);
         }
 
-        return best < 0 ? null : (_offTopicTexts[best], bestCosine);
+        return best < 0 ? null : new OffTopicMatch(_offTopicTexts[best], bestCosine);
     }
 
     public static IEnumerable<string> Phrasings(FaqEntry entry) =>

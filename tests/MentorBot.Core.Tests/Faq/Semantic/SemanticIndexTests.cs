@@ -25,7 +25,7 @@ public sealed class SemanticIndexTests
             new("agreed", "close 0.78 a", ["close 0.78 b", "close 0.78 c"], [], ["guide"], [], "B.", "faq/agreed.md"),
         ];
 
-        var index = SemanticIndex.Build(entries, embedder, new MemoryEmbeddingCache());
+        var index = SemanticIndex.Build(entries, [], embedder, new MemoryEmbeddingCache());
         var similarities = index.Similarities(embedder.Embed("question"));
 
         Assert.True(similarities[1] > similarities[0], $"agreed {similarities[1]:0.000} should beat lone {similarities[0]:0.000}");
