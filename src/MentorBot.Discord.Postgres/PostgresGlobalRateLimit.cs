@@ -34,6 +34,7 @@ public sealed partial class PostgresGlobalRateLimit(
     private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / (Math.Max(1, requestsPerSecond) * Headroom));
     private readonly SemaphoreSlim _reserving = new(1, 1);
     private readonly Queue<DateTimeOffset> _slots = new();
+    private readonly DatabaseClockOffset _clock = new();
     private int _waiting;
 
     public int RequestsPerSecond => requestsPerSecond;
@@ -90,18 +91,31 @@ public sealed partial class PostgresGlobalRateLimit(
             UPDATE discord_global_rate
             SET next_slot = GREATEST(next_slot, clock_timestamp()) + @span
             WHERE id = 1
-            RETURNING EXTRACT(EPOCH FROM next_slot - @span - clock_timestamp())::float8
+            RETURNING EXTRACT(EPOCH FROM next_slot - @span)::float8, EXTRACT(EPOCH FROM clock_timestamp())::float8
             """, connection);
         await using var commandDisposal = command.ConfigureAwait(false);
         command.Parameters.AddWithValue("span", _spacing * count);
-        var untilFirst = TimeSpan.FromSeconds(Math.Max(0, Convert.ToDouble(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture)));
-        var first = time.GetUtcNow() + untilFirst;
+        var sent = time.GetUtcNow();
+        DateTimeOffset firstOnDatabase, databaseNow;
+        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            firstOnDatabase = FromEpoch(reader.GetDouble(0));
+            databaseNow = FromEpoch(reader.GetDouble(1));
+        }
+        // The slots are mapped through the clock offset, not "now + how long until the first": a thread stalled after the
+        // answer would otherwise shift this batch later, on top of the next host's slots.
+        _clock.Observe(sent, time.GetUtcNow(), databaseNow);
+        var first = _clock.ToLocal(firstOnDatabase);
         lock (_slots)
         {
             for (var i = 0; i < count; i++)
                 _slots.Enqueue(first + _spacing * i);
         }
     }
+
+    private static DateTimeOffset FromEpoch(double seconds) => DateTimeOffset.UnixEpoch + TimeSpan.FromSeconds(seconds);
 
     private DateTimeOffset? TakeSlot()
     {

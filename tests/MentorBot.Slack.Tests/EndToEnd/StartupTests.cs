@@ -66,8 +66,8 @@ public sealed class StartupTests
     {
         await using var slack = await FakeSlack.StartAsync();
         slack.Users["U0SLOW"] = new FakeSlackUser("U0SLOW", "slow");
-        // users.info answering after a second cannot fit a 200 ms budget, so the slow path is certain.
-        slack.Latency["users.info"] = TimeSpan.FromSeconds(1);
+        // users.info is held until the acknowledgement is back, so the slow path is certain however loaded the machine is.
+        var usersInfo = slack.Hold("users.info");
         await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.200" });
         var responseUrl = slack.NewResponseUrl();
 
@@ -75,6 +75,7 @@ public sealed class StartupTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
+        usersInfo.SetResult();
         var id = responseUrl.Segments.Last();
         await MentorBot.Testing.Wait.UntilAsync(() => slack.ResponseUrlPosts.Any(p => p.Id == id));
         var body = slack.ResponseUrlPosts.First(p => p.Id == id).Body;

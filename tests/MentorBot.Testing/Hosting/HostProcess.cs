@@ -37,7 +37,11 @@ public sealed class HostProcess : IDisposable
     {
         if (!File.Exists(hostDll))
             throw new FileNotFoundException($"{hostDll} is missing", hostDll);
-        var start = new ProcessStartInfo(dotnet)
+        // A runner started in the background by a non-interactive shell ignores SIGINT, and a child inherits that (the
+        // runtime keeps an inherited SIG_IGN, as Unix programs do). GNU env restores the default, so the host gets
+        // Ctrl-C as it would in a terminal; env execs the muxer, so the process id stays the host's.
+        var resetInterrupt = InterruptIgnored() && File.Exists("/usr/bin/env");
+        var start = new ProcessStartInfo(resetInterrupt ? "/usr/bin/env" : dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -45,6 +49,11 @@ public sealed class HostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (resetInterrupt)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(dotnet);
+        }
         start.ArgumentList.Add(hostDll);
 
         // Nothing from the test runner's environment may point the child at other storage, knowledge or platforms.
@@ -61,6 +70,25 @@ public sealed class HostProcess : IDisposable
             start.Environment[key] = value;
 
         return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>Whether this process ignores SIGINT, read from the SigIgn mask in <c>/proc/self/status</c> (Linux).</summary>
+    private static bool InterruptIgnored()
+    {
+        const ulong SigInt = 1UL << (2 - 1);
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & SigInt) != 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

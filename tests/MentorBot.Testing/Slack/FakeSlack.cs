@@ -29,6 +29,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _tickets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeSlackFailure>> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeEnvelope> _envelopes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
     private readonly List<FakeSocketConnection> _connections = [];
     private readonly Lock _connectionsLock = new();
     private readonly CancellationTokenSource _shutdown = new();
@@ -63,6 +64,17 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>How long a method takes to answer, for tests of slow Slack.</summary>
     public ConcurrentDictionary<string, TimeSpan> Latency { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Makes calls of <paramref name="method"/> wait, after they are recorded, until the returned gate is opened: a
+    /// Slack that is slow for exactly as long as a test needs, whatever the machine's load.
+    /// </summary>
+    public TaskCompletionSource Hold(string method)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds[method] = gate;
+        return gate;
+    }
 
     public ConcurrentQueue<(string Id, JsonObject Body)> ResponseUrlPosts { get; } = new();
 
@@ -321,6 +333,8 @@ public sealed class FakeSlack : IAsyncDisposable
         Calls.Enqueue(new FakeSlackCall(method, token, arguments, context.Request.ContentType));
         if (Latency.TryGetValue(method, out var latency))
             await Task.Delay(latency);
+        if (_holds.TryGetValue(method, out var hold))
+            await hold.Task.WaitAsync(_shutdown.Token);
 
         FakeSlackFailure? lost = null;
         if (_failures.TryGetValue(method, out var queue) && queue.TryPeek(out var next) && next.AfterApplying && queue.TryDequeue(out lost))
