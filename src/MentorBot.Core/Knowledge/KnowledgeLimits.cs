@@ -17,7 +17,7 @@ public static class KnowledgeLimits
 
     public const int MinQuestions = 3;
 
-    public const int MaxQuestions = 20;
+    public const int MaxQuestions = 30;
 
     public const int RoadmapTitle = 100;
 
