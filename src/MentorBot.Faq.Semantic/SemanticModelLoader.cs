@@ -22,6 +22,8 @@ public static partial class SemanticModelLoader
         // Anything at all: a native library that will not load on this platform fails in ways no list foresees.
         try
         {
+            // Before the model's first buffers: see NativeHeap for what this saves.
+            NativeHeap.FixMmapThreshold();
             var cacheDirectory = Path.GetFullPath(options.CacheDirectory);
             var bundle = ModelBundle.Unpack(bundlePath ?? ModelBundle.DefaultBundlePath, cacheDirectory);
             var embedder = new OnnxTextEmbedder(bundle, options.MaxTokens);

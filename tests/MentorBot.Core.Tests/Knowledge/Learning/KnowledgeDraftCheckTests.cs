@@ -31,7 +31,7 @@ public sealed class KnowledgeDraftCheckTests
         var problems = KnowledgeLoader.Load(folder.Root).Problems.Select(p => p.Message).ToList();
 
         Assert.Contains("the answer is still the draft placeholder; write the answer before removing 'draft: true'", problems);
-        Assert.Contains("'questions' has 1 items; write 3 to 20 phrasings", problems);
+        Assert.Contains($"'questions' has 1 items; write 3 to {KnowledgeLimits.MaxQuestions} phrasings", problems);
     }
 
     [Fact]
