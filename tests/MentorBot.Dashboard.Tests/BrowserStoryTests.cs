@@ -19,9 +19,10 @@ public sealed class BrowserStoryTests
 {
     private const string Payload = "<script>window.pwned = 1</script>Todo API";
 
-    // Checked on the console: the engine declines it and suggests only the version-control entry, whose questions say
-    // "git", "commits" and "branches" but never "rebase" or "history".
-    private const string DeclinedQuestion = "should I keep my history tidy with rebases or just merge everything";
+    // Checked with ask --explain: the engine declines it and suggests the version-control entry, whose questions never say
+    // "rebase"; its confidence (0.36 on 2026-12-03) sits far from both the answer threshold and the 0.1 suggestion bar,
+    // so a refit of the calibration does not flip it (the question used before sat at 0.08-0.12).
+    private const string DeclinedQuestion = "should I rebase my branches or merge them";
     private const string DeclinedEntry = "version-control";
 
     // A test run must not rewrite tracked files, so the documentation's copies are refreshed only on request.
