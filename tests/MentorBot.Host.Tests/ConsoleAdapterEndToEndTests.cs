@@ -23,11 +23,11 @@ public sealed class ConsoleAdapterEndToEndTests : IDisposable
         var due = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var host = await ConsoleHost.StartAsync(_temp.DatabasePath);
 
-        var faq = await host.SendAsync("/faq do I need a degree");
+        var faq = await host.SendAsync("/faq do I need a CS degree");
         Assert.Contains("degree", faq, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("not mandatory", faq, StringComparison.Ordinal);
 
-        var bare = await host.SendAsync("do I need a degree");
+        var bare = await host.SendAsync("do I need a CS degree");
         Assert.Equal(faq, bare);
 
         var first = await host.SendAsync("/checkin");

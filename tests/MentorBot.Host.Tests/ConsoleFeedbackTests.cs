@@ -18,7 +18,7 @@ public sealed class ConsoleFeedbackTests : IDisposable
         var log = host.Service<IQuestionLog>();
 
         Assert.Equal(ConsoleAdapter.NothingToRate, await host.SendAsync("/faq helpful"));
-        var answer = await host.SendAsync("do I need a degree");
+        var answer = await host.SendAsync("do I need a CS degree");
         Assert.Contains("/faq helpful", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("q:", answer, StringComparison.Ordinal);
 
@@ -39,7 +39,7 @@ public sealed class ConsoleFeedbackTests : IDisposable
     {
         await using var host = await ConsoleHost.StartAsync(_temp.DatabasePath, new Dictionary<string, string?> { ["Faq:QuestionLog:Enabled"] = "false" });
 
-        var answer = await host.SendAsync("do I need a degree");
+        var answer = await host.SendAsync("do I need a CS degree");
 
         Assert.DoesNotContain("/faq helpful", answer, StringComparison.Ordinal);
         Assert.Equal(ConsoleAdapter.NothingToRate, await host.SendAsync("/faq helpful"));

@@ -15,7 +15,7 @@ public sealed class HostProcessTests : IDisposable
     [Fact]
     public async Task Piped_faq_question_is_answered_on_stdout_with_logs_on_stderr_and_exit_code_0()
     {
-        var result = await RunHostAsync([], "/faq do I need a degree\n");
+        var result = await RunHostAsync([], "/faq do I need a CS degree\n");
 
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Out}\nstderr:\n{result.Error}");
         Assert.StartsWith("Do I need a computer science degree to become a backend developer?", result.Out, StringComparison.Ordinal);
@@ -47,12 +47,12 @@ public sealed class HostProcessTests : IDisposable
     [Fact]
     public async Task Ask_json_verb_answers_stdin_lines_as_json_lines()
     {
-        var result = await RunHostAsync(["ask", "--json"], "do I need a degree\nhow do I bake bread\n");
+        var result = await RunHostAsync(["ask", "--json"], "do I need a CS degree\nhow do I bake bread\n");
 
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Out}\nstderr:\n{result.Error}");
         var answers = CliVerbTests.Lines(result.Out).Select(CliVerbTests.ParseAnswer).ToList();
         Assert.Equal(2, answers.Count);
-        Assert.Equal(("do I need a degree", "degree-required"), (answers[0].Question, answers[0].Id));
+        Assert.Equal(("do I need a CS degree", "degree-required"), (answers[0].Question, answers[0].Id));
         Assert.Equal(("how do I bake bread", (string?)null), (answers[1].Question, answers[1].Id));
         Assert.Equal("", result.Error);
         Assert.False(File.Exists(_temp.DatabasePath), "verbs must not open storage");

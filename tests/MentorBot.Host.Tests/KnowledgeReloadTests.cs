@@ -23,7 +23,7 @@ public sealed class KnowledgeReloadTests : IDisposable
             ["Knowledge:ReloadDelay"] = "00:00:00.100",
         });
         var provider = host.Service<FileKnowledgeProvider>();
-        Assert.DoesNotContain("(edited by a test)", await host.SendAsync("/faq do I need a degree"), StringComparison.Ordinal);
+        Assert.DoesNotContain("(edited by a test)", await host.SendAsync("/faq do I need a CS degree"), StringComparison.Ordinal);
 
         var file = Path.Combine(root, "faq", "degree-required.md");
         var original = await File.ReadAllTextAsync(file);
@@ -31,7 +31,7 @@ public sealed class KnowledgeReloadTests : IDisposable
         Assert.NotEqual(original, edited);
         await WhenReloadedAsync(provider, root, () => File.WriteAllText(file, edited),
             k => k.FindFaq("degree-required")?.Answer.Contains("(edited by a test)", StringComparison.Ordinal) == true);
-        Assert.Contains("(edited by a test)", await host.SendAsync("/faq do I need a degree"), StringComparison.Ordinal);
+        Assert.Contains("(edited by a test)", await host.SendAsync("/faq do I need a CS degree"), StringComparison.Ordinal);
 
         var extra = Path.Combine(root, "faq", "rubber-duck.md");
         await WhenReloadedAsync(provider, root, () => File.WriteAllText(extra, """
@@ -66,7 +66,7 @@ public sealed class KnowledgeReloadTests : IDisposable
         await File.WriteAllTextAsync(file, broken);
         await rejected.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(provider.Current.FindFaq("rubber-duck"));
-        Assert.Contains("(edited by a test)", await host.SendAsync("/faq do I need a degree"), StringComparison.Ordinal);
+        Assert.Contains("(edited by a test)", await host.SendAsync("/faq do I need a CS degree"), StringComparison.Ordinal);
         Assert.Equal(shipped + 1, await FaqEntriesAsync(host));
 
         await host.EndInputAsync(TimeSpan.FromSeconds(5));

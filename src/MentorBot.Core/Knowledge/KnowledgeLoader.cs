@@ -43,8 +43,8 @@ public static class KnowledgeLoader
         var calibrationFile = Path.Combine(root, FaqCalibration.FileName);
         var calibration = File.Exists(calibrationFile) ? ReadCalibration(calibrationFile, problems) : FaqCalibration.Default;
 
-        CheckAcrossFiles(faq, roadmap, problems);
-        CheckOffTopic(faq, offTopic, offTopicFile, problems);
+        var questions = CheckAcrossFiles(faq, roadmap, problems);
+        CheckOffTopic(faq, questions, offTopic, offTopicFile, problems);
         if (lexicon is not null)
             CheckFacets(faq, lexicon, lexiconFile, problems);
         if (problems.Count > 0 || lexicon is null)
@@ -139,25 +139,29 @@ public static class KnowledgeLoader
         }
     }
 
-    /// <summary>An example the bot must decline cannot also be a phrasing some entry answers.</summary>
-    private static void CheckOffTopic(List<FaqDraft> faq, List<(string Text, int Line)> offTopic, string file, List<KnowledgeProblem> problems)
+    /// <summary>An example the bot must decline cannot also be a title or question some entry answers.</summary>
+    private static void CheckOffTopic(
+        List<FaqDraft> faq,
+        Dictionary<string, (FaqDraft Draft, int Line)> questions,
+        List<(string Text, int Line)> offTopic,
+        string file,
+        List<KnowledgeProblem> problems)
     {
-        var phrasings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, FaqDraft>(StringComparer.Ordinal);
         foreach (var draft in faq)
-        {
-            phrasings.TryAdd(Normalize(draft.Entry.Title), draft.Entry.SourcePath);
-            foreach (var (question, _) in draft.Questions)
-                phrasings.TryAdd(Normalize(question), draft.Entry.SourcePath);
-        }
+            titles.TryAdd(Normalize(draft.Entry.Title), draft);
 
         foreach (var (text, line) in offTopic)
         {
-            if (phrasings.TryGetValue(Normalize(text), out var source))
-                problems.Add(new(file, line, $"the example is also a question of {source}; a question cannot be both answered and declined"));
+            var key = Normalize(text);
+            var owner = titles.GetValueOrDefault(key) ?? (questions.TryGetValue(key, out var question) ? question.Draft : null);
+            if (owner is not null)
+                problems.Add(new(file, line, $"the example is also a question of {owner.Entry.SourcePath}; a question cannot be both answered and declined"));
         }
     }
 
-    private static void CheckAcrossFiles(List<FaqDraft> faq, List<RoadmapDraft> roadmap, List<KnowledgeProblem> problems)
+    /// <summary>Checks ids, questions and references across files; returns every question by its <see cref="Normalize"/>d form.</summary>
+    private static Dictionary<string, (FaqDraft Draft, int Line)> CheckAcrossFiles(List<FaqDraft> faq, List<RoadmapDraft> roadmap, List<KnowledgeProblem> problems)
     {
         var byId = new Dictionary<string, FaqDraft>(StringComparer.OrdinalIgnoreCase);
         foreach (var draft in faq)
@@ -220,6 +224,8 @@ public static class KnowledgeLoader
                 break;
             }
         }
+
+        return questions;
     }
 
     /// <summary>

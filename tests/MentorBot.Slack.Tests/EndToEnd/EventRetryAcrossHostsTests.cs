@@ -46,7 +46,7 @@ public sealed class EventRetryAcrossHostsTests : IAsyncLifetime
             {
                 ["type"] = "app_mention",
                 ["user"] = "U0LEARNER",
-                ["text"] = $"<@{FakeSlack.BotUserId}> do I need a degree",
+                ["text"] = $"<@{FakeSlack.BotUserId}> do I need a CS degree",
                 ["ts"] = "1700000000.000200",
                 ["channel"] = "C0GENERAL",
                 ["event_ts"] = "1700000000.000200",

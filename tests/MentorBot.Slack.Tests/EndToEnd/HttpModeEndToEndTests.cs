@@ -64,7 +64,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Faq_is_answered_inline_with_blocks_and_a_fallback_text()
     {
-        var reply = await CommandAsync("/faq", "do I need a degree");
+        var reply = await CommandAsync("/faq", "do I need a CS degree");
 
         Assert.Contains(reply.GetProperty("response_type").GetString(), new[] { "in_channel", "ephemeral" });
         Assert.Contains("degree", reply.GetProperty("text").GetString()!, StringComparison.OrdinalIgnoreCase);
@@ -183,7 +183,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
         {
             ["type"] = "app_mention",
             ["user"] = "U0LEARNER",
-            ["text"] = $"<@{FakeSlack.BotUserId}> do I need a degree",
+            ["text"] = $"<@{FakeSlack.BotUserId}> do I need a CS degree",
             ["ts"] = "1700000000.000100",
             ["channel"] = "C0GENERAL",
             ["event_ts"] = "1700000000.000100",
@@ -209,7 +209,7 @@ public sealed class HttpModeEndToEndTests : IAsyncLifetime
             ["type"] = "message",
             ["channel_type"] = "im",
             ["user"] = "U0LEARNER",
-            ["text"] = "do I need a degree",
+            ["text"] = "do I need a CS degree",
             ["channel"] = "D0LEARNER",
             ["ts"] = "1700000001.000100",
         });

@@ -71,7 +71,7 @@ public sealed class StartupTests
         await using var host = await RunningHost.StartAsync(slack, SlackMode.Http, new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00.200" });
         var responseUrl = slack.NewResponseUrl();
 
-        using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/faq", "do I need a degree", "U0SLOW", responseUrl));
+        using var response = await host.PostSignedAsync("/slack/commands", SlashForm.Form("/faq", "do I need a CS degree", "U0SLOW", responseUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());

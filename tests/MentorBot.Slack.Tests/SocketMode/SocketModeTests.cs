@@ -59,7 +59,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task Connects_with_a_one_time_url_after_hello_and_answers_a_slash_command_in_the_ack()
     {
         await StartHostAsync();
-        var envelope = await _slack.SendEnvelopeAsync("slash_commands", SlashForm.Json("/faq", "do I need a degree", "U0LEARNER", _slack.NewResponseUrl()), acceptsResponsePayload: true);
+        var envelope = await _slack.SendEnvelopeAsync("slash_commands", SlashForm.Json("/faq", "do I need a CS degree", "U0LEARNER", _slack.NewResponseUrl()), acceptsResponsePayload: true);
 
         var ack = await envelope.FirstAck.WaitAsync(Wait);
 
@@ -90,7 +90,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         var responseUrl = _slack.NewResponseUrl();
         var started = Environment.TickCount64;
 
-        var envelope = await _slack.SendEnvelopeAsync("slash_commands", SlashForm.Json("/faq", "do I need a degree", "U0LEARNER", responseUrl), acceptsResponsePayload: true);
+        var envelope = await _slack.SendEnvelopeAsync("slash_commands", SlashForm.Json("/faq", "do I need a CS degree", "U0LEARNER", responseUrl), acceptsResponsePayload: true);
         var ack = await envelope.FirstAck.WaitAsync(Wait);
 
         Assert.True(Environment.TickCount64 - started < 3000);
@@ -105,13 +105,13 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task An_events_api_envelope_is_acked_and_answered_once_even_when_it_is_delivered_again()
     {
         await StartHostAsync();
-        var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0SOCKET1", "do I need a degree"));
+        var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0SOCKET1", "do I need a CS degree"));
         await envelope.FirstAck.WaitAsync(Wait);
 
         // Slack re-sends the envelope with retry_attempt when it thinks an ack was lost, and a retried event may
         // also arrive in a new envelope: both are acknowledged, neither is handled again.
         await _slack.RedeliverAsync(envelope);
-        var another = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0SOCKET1", "do I need a degree"));
+        var another = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0SOCKET1", "do I need a CS degree"));
         await another.FirstAck.WaitAsync(Wait);
 
         await MentorBot.Testing.Wait.UntilAsync(() => envelope.AckCount == 2);
@@ -165,7 +165,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await StartHostAsync();
         _slack.AckTimeout = TimeSpan.FromMilliseconds(300);
         // Dropping the socket right after sending loses the ack; the fake re-sends on the new connection.
-        var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0LOST", "do I need a degree"));
+        var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0LOST", "do I need a CS degree"));
         _slack.DropAllConnections();
 
         await envelope.FirstAck.WaitAsync(Wait);
@@ -183,7 +183,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         _slack.DropAllConnections();
         await _slack.WaitForConnectionsAsync(2, Wait, "the adapter to reconnect");
 
-        var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0AFTERDROP", "do I need a degree"));
+        var envelope = await _slack.SendEnvelopeAsync("events_api", Mention("Ev0AFTERDROP", "do I need a CS degree"));
 
         await envelope.FirstAck.WaitAsync(Wait);
         await MentorBot.Testing.Wait.UntilAsync(() => _slack.PostedMessages.Any());
