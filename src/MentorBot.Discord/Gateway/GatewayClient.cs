@@ -271,15 +271,19 @@ public sealed partial class GatewayClient(
         }
     }
 
-    /// <summary>Waits for this shard's identify turn (heartbeats keep going meanwhile), then identifies.</summary>
+    /// <summary>Waits for this shard's identify turn (heartbeats keep going meanwhile), identifies, and ends the turn once sent.</summary>
     private async Task IdentifyAsync(IWebSocketConnection socket, CancellationToken ct)
     {
         var bucket = shard.RateLimitKey(_maxConcurrency);
-        await identifyGate.WaitTurnAsync(bucket, ct).ConfigureAwait(false);
-        LogIdentifying(logger, shard, bucket);
         var identify = new IdentifyData(
             options.Value.BotToken ?? "", 0, new IdentifyProperties(Environment.OSVersion.Platform.ToString(), "mentorbot", "mentorbot"), [shard.Id, shard.Count]);
-        await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new IdentifyCommand(identify), DiscordJson.Default.IdentifyCommand), ct).ConfigureAwait(false);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new IdentifyCommand(identify), DiscordJson.Default.IdentifyCommand);
+        var turn = await identifyGate.WaitTurnAsync(bucket, ct).ConfigureAwait(false);
+        await using (turn.ConfigureAwait(false))
+        {
+            LogIdentifying(logger, shard, bucket);
+            await SendAsync(socket, payload, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Whether this shard received the interaction (among the last ones remembered).</summary>

@@ -7,6 +7,10 @@ namespace MentorBot.Discord.Gateway;
 /// </summary>
 public interface IIdentifyGate
 {
-    /// <summary>Returns when this process may send one Identify for <paramref name="bucket"/>; the turn is then used.</summary>
-    ValueTask WaitTurnAsync(int bucket, CancellationToken cancellationToken);
+    /// <summary>
+    /// Returns when this process may send one Identify for <paramref name="bucket"/>. Dispose the turn once the Identify
+    /// is sent: the bucket's next turn comes one interval after that moment, not after the turn was granted, so a send
+    /// that a busy machine delays cannot bring two Identifies of the bucket closer than the interval.
+    /// </summary>
+    ValueTask<IAsyncDisposable> WaitTurnAsync(int bucket, CancellationToken cancellationToken);
 }

@@ -18,14 +18,50 @@ public sealed class InProcessIdentifyGateTests
         var third = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
 
         Assert.True(first.IsCompleted, "the first turn is immediate");
+        await (await first).DisposeAsync();
         Assert.False(second.IsCompleted);
         _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
         Assert.False(second.IsCompleted, "not a millisecond early");
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await second;
+        await (await second).DisposeAsync();
         Assert.False(third.IsCompleted, "callers queue: the third waits for the second's interval");
         _time.Advance(gate.Interval);
-        await third;
+        await (await third).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_next_turn_counts_from_the_send_not_from_the_grant()
+    {
+        // The cause of a CI failure: on a busy machine a host got its turn, sent its Identify late, and the next host's
+        // turn, counted from the first grant, put the two Identifies less than 5 s apart at Discord.
+        var gate = new InProcessIdentifyGate(_time);
+        var first = await gate.WaitTurnAsync(0, CancellationToken.None);
+        var second = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.False(second.IsCompleted, "the turn is held until the Identify is sent");
+        await first.DisposeAsync();
+        _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
+        Assert.False(second.IsCompleted, "a full interval after the send, not after the grant");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await (await second).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_gives_up_its_place_without_ending_anyone_elses_turn()
+    {
+        var gate = new InProcessIdentifyGate(_time);
+        var first = await gate.WaitTurnAsync(0, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = gate.WaitTurnAsync(0, cancel.Token).AsTask();
+        var third = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.False(third.IsCompleted, "the first turn is still held");
+        await first.DisposeAsync();
+        _time.Advance(gate.Interval);
+        await (await third).DisposeAsync();
     }
 
     [Fact]
@@ -33,7 +69,7 @@ public sealed class InProcessIdentifyGateTests
     {
         var gate = new InProcessIdentifyGate(_time);
 
-        await gate.WaitTurnAsync(0, CancellationToken.None);
+        await (await gate.WaitTurnAsync(0, CancellationToken.None)).DisposeAsync();
         var second = gate.WaitTurnAsync(1, CancellationToken.None).AsTask();
         var third = gate.WaitTurnAsync(0, CancellationToken.None).AsTask();
 
@@ -42,14 +78,14 @@ public sealed class InProcessIdentifyGateTests
         _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
         Assert.False(third.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await third;
+        await (await third).DisposeAsync();
     }
 
     [Fact]
     public async Task A_bucket_idle_for_longer_than_the_interval_goes_at_once()
     {
         var gate = new InProcessIdentifyGate(_time);
-        await gate.WaitTurnAsync(0, CancellationToken.None);
+        await (await gate.WaitTurnAsync(0, CancellationToken.None)).DisposeAsync();
         _time.Advance(TimeSpan.FromMinutes(1));
 
         Assert.True(gate.WaitTurnAsync(0, CancellationToken.None).AsTask().IsCompleted);

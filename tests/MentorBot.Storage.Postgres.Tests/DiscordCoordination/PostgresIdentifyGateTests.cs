@@ -20,7 +20,7 @@ public sealed class PostgresIdentifyGateTests : TwoHostsOnOneDatabase
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
         {
             var host = i % 2;
-            await gates[host].WaitTurnAsync(0, CancellationToken.None);
+            await (await gates[host].WaitTurnAsync(0, CancellationToken.None)).DisposeAsync();
             lock (hosts)
                 hosts.Add(host);
         }));
@@ -40,15 +40,47 @@ public sealed class PostgresIdentifyGateTests : TwoHostsOnOneDatabase
     {
         var first = new PostgresIdentifyGate(First, TimeProvider.System, TimeSpan.FromSeconds(30));
         var second = new PostgresIdentifyGate(Second, TimeProvider.System, TimeSpan.FromSeconds(30));
-        await first.WaitTurnAsync(0, CancellationToken.None);
+        await (await first.WaitTurnAsync(0, CancellationToken.None)).DisposeAsync();
 
         var clock = Stopwatch.StartNew();
-        await second.WaitTurnAsync(1, CancellationToken.None);
+        await (await second.WaitTurnAsync(1, CancellationToken.None)).DisposeAsync();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "bucket 1 must not wait for bucket 0's 30 s");
 
         // And the same bucket from the other host does wait: give up after a moment.
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await second.WaitTurnAsync(0, cancel.Token));
+    }
+
+    [Fact]
+    public async Task The_next_host_waits_a_full_interval_after_the_first_hosts_send()
+    {
+        // The first host is slow to send (here 1.5 s after its grant); the second host's turn must count from the send,
+        // or the two Identifies reach Discord closer than the interval.
+        var first = new PostgresIdentifyGate(First, TimeProvider.System, Interval);
+        var second = new PostgresIdentifyGate(Second, TimeProvider.System, Interval);
+        var turn = await first.WaitTurnAsync(0, CancellationToken.None);
+        var waiting = second.WaitTurnAsync(0, CancellationToken.None).AsTask();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var sent = await DatabaseNowAsync();
+        await turn.DisposeAsync();
+
+        // Read no earlier than the second turn was granted, so a late read can only make the gap look longer, and the
+        // gap is measured from a moment before the first turn ended: a turn counted from the first grant fails it.
+        var secondTurn = await waiting;
+        var granted = await DatabaseNowAsync();
+        await secondTurn.DisposeAsync();
+
+        Assert.True(granted - sent >= Interval - Rounding, $"the second turn came {(granted - sent).TotalMilliseconds:0.0} ms after the first send");
+    }
+
+    private async Task<TimeSpan> DatabaseNowAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT clock_timestamp()", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return TimeSpan.FromTicks(reader.GetFieldValue<DateTimeOffset>(0).UtcTicks);
     }
 
     /// <summary>Task.Delay works in whole milliseconds, so a wait can come out a fraction of one short.</summary>
@@ -60,7 +92,7 @@ public sealed class PostgresIdentifyGateTests : TwoHostsOnOneDatabase
     /// </summary>
     private async Task RecordTurnsAsync()
     {
-        await new PostgresIdentifyGate(First, TimeProvider.System, TimeSpan.Zero).WaitTurnAsync(99, CancellationToken.None);
+        await (await new PostgresIdentifyGate(First, TimeProvider.System, TimeSpan.Zero).WaitTurnAsync(99, CancellationToken.None)).DisposeAsync();
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
