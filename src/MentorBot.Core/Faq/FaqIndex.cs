@@ -58,8 +58,9 @@ internal sealed class FaqIndex
             var entryPhrasings = new List<(List<string> Tokens, List<string> Terms)> { Add(entry.Title, 3) };
             foreach (var tag in entry.Tags)
                 Add(tag, 3);
+            // Read as the questions are (HinglishGloss), so a phrasing written in Hinglish meets a question written so.
             foreach (var question in entry.Questions)
-                entryPhrasings.Add(Add(question, 2));
+                entryPhrasings.Add(Add(HinglishGloss.Apply(question), 2));
             // The closing "Sources:" line names publishers ("Developers Zone India"), not the topic; indexing it would
             // make "India" look common and blur the salary entries apart.
             Add(WithoutSourcesLine(entry.Answer), 0.3);

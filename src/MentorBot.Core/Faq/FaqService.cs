@@ -134,6 +134,8 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
     {
         var index = snapshot.Lexical;
         var entries = index.Entries;
+        var asked = question;
+        question = HinglishGloss.Apply(question);
         var tokens = Tokenizer.Tokenize(question);
         if (tokens.Count == 0)
             return FaqMeasurement.Decided(entries, new FaqResult(null, 0, []), "declined: no words");
@@ -177,7 +179,10 @@ public sealed class FaqService(IKnowledgeProvider knowledge, ITextEmbedder? embe
             OffTopic = terms.Any(index.Analyzer.OffTopic.Contains) && !terms.Any(index.Analyzer.InScope.Contains),
             InScope = terms.Any(index.Analyzer.InScope.Contains),
             Unknown = terms.Count == 0 ? 1 : (double)terms.Count(jargon.Contains) / terms.Count,
-            LooksNonEnglish = LanguageHint.LooksNonEnglish(question, tokens, index.Analyzer.Knows, index.Analyzer.Corrects),
+            // The learner's own words: a Hinglish question the gloss made readable still gets the "I answer in English" hint when declined.
+            LooksNonEnglish = ReferenceEquals(asked, question)
+                ? LanguageHint.LooksNonEnglish(question, tokens, index.Analyzer.Knows, index.Analyzer.Corrects)
+                : LanguageHint.LooksNonEnglish(asked, Tokenizer.Tokenize(asked), index.Analyzer.Knows, index.Analyzer.Corrects),
             OutOfScope = OutOfScope(snapshot, terms),
         };
     }

@@ -61,6 +61,28 @@ public sealed class FaqServiceTests
     }
 
     [Theory]
+    // Romanised Hindi mixed with English, as many learners in Indian communities write; without the gloss each of
+    // these went to another entry or was declined (the lexical engine knew only its English nouns).
+    [InlineData("backend wale log kitna kamate hai america mein", "salary-us")]
+    [InlineData("bina degree ke naukri milegi kya backend mein", "degree-required")]
+    [InlineData("frontend aur backend mein kya antar hai", "frontend-vs-backend")]
+    [InlineData("backend me konsa database seekhu", "databases")]
+    [InlineData("sabse pehle konsi language seekhni chahiye backend ke liye", "first-language")]
+    public void Hinglish_questions_find_the_entry(string question, string expected)
+    {
+        Assert.Equal(expected, Id(question));
+    }
+
+    [Fact]
+    public void A_declined_Hinglish_question_still_gets_the_english_hint()
+    {
+        var result = Faq.Ask("mera laptop kyun itna garam hota hai, kya karu yaar");
+
+        Assert.Null(result.Entry);
+        Assert.True(result.NotEnglish);
+    }
+
+    [Theory]
     [InlineData("how much does a nurse earn")]
     [InlineData("best pizza in town")]
     [InlineData("how do I become a chef")]

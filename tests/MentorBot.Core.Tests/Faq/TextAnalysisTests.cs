@@ -96,6 +96,24 @@ public sealed class TextAnalysisTests
         Assert.Equal(analyzer.Analyze(spelt), analyzer.Analyze(shorthand));
     }
 
+    [Theory]
+    [InlineData("backend wale log kitna kamate hai", "backend  people how much earn is")]
+    [InlineData("Bina degree ke naukri milegi kya?", "without degree of job get what?")]
+    public void A_Hinglish_question_is_glossed_word_by_word(string question, string glossed)
+    {
+        Assert.Equal(glossed, HinglishGloss.Apply(question));
+    }
+
+    [Theory]
+    // "me", "main", "log", "par" and "ban" are English words too; one Hindi-looking word is not enough to read them as Hindi.
+    [InlineData("tell me the main log format, par for the course")]
+    [InlineData("is a ban on my account kya")]
+    [InlineData("hai everyone, how long does backend take")]
+    public void English_with_fewer_than_two_Hindi_words_is_left_as_it_is(string question)
+    {
+        Assert.Same(question, HinglishGloss.Apply(question));
+    }
+
     [Fact]
     public void The_model_reads_BE_and_FE_spelt_out()
     {

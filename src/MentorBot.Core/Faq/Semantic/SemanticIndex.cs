@@ -80,7 +80,7 @@ internal sealed class SemanticIndex
     }
 
     public static IEnumerable<string> Phrasings(FaqEntry entry) =>
-        new[] { entry.Title }.Concat(entry.Questions).Where(q => !string.IsNullOrWhiteSpace(q)).Distinct(StringComparer.Ordinal);
+        new[] { entry.Title }.Concat(entry.Questions.Select(HinglishGloss.Apply)).Where(q => !string.IsNullOrWhiteSpace(q)).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// For each entry, in knowledge order: (1 − share) × its best phrasing's cosine with the question + share × the
