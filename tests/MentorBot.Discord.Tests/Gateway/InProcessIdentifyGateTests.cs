@@ -1,11 +1,15 @@
 using MentorBot.Discord.Gateway;
-using Microsoft.Extensions.Time.Testing;
+using MentorBot.Testing.Time;
 
 namespace MentorBot.Discord.Tests.Gateway;
 
 public sealed class InProcessIdentifyGateTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    // A waiter released by the previous turn reads the clock on a pool thread and then arms its delay. Moving the clock
+    // before that delay is armed pushed it past the test's last Advance, and the test waited forever (a hung CI run):
+    // each test waits for the delay to be armed before it moves the clock, and no turn is awaited without a deadline.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private readonly WatchedTimeProvider _time = new(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task One_bucket_hands_out_one_turn_per_interval_in_order()
@@ -19,14 +23,16 @@ public sealed class InProcessIdentifyGateTests
 
         Assert.True(first.IsCompleted, "the first turn is immediate");
         await (await first).DisposeAsync();
+        await _time.WaitForTimerAsync(gate.Interval);
         Assert.False(second.IsCompleted);
         _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
         Assert.False(second.IsCompleted, "not a millisecond early");
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await (await second).DisposeAsync();
+        await (await second.WaitAsync(Deadline)).DisposeAsync();
+        await _time.WaitForTimerAsync(gate.Interval);
         Assert.False(third.IsCompleted, "callers queue: the third waits for the second's interval");
         _time.Advance(gate.Interval);
-        await (await third).DisposeAsync();
+        await (await third.WaitAsync(Deadline)).DisposeAsync();
     }
 
     [Fact]
@@ -41,10 +47,11 @@ public sealed class InProcessIdentifyGateTests
         _time.Advance(TimeSpan.FromSeconds(3));
         Assert.False(second.IsCompleted, "the turn is held until the Identify is sent");
         await first.DisposeAsync();
+        await _time.WaitForTimerAsync(gate.Interval);
         _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
         Assert.False(second.IsCompleted, "a full interval after the send, not after the grant");
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await (await second).DisposeAsync();
+        await (await second.WaitAsync(Deadline)).DisposeAsync();
     }
 
     [Fact]
@@ -60,8 +67,9 @@ public sealed class InProcessIdentifyGateTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.False(third.IsCompleted, "the first turn is still held");
         await first.DisposeAsync();
+        await _time.WaitForTimerAsync(gate.Interval);
         _time.Advance(gate.Interval);
-        await (await third).DisposeAsync();
+        await (await third.WaitAsync(Deadline)).DisposeAsync();
     }
 
     [Fact]
@@ -78,7 +86,7 @@ public sealed class InProcessIdentifyGateTests
         _time.Advance(gate.Interval - TimeSpan.FromMilliseconds(1));
         Assert.False(third.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await (await third).DisposeAsync();
+        await (await third.WaitAsync(Deadline)).DisposeAsync();
     }
 
     [Fact]

@@ -102,6 +102,10 @@ internal sealed partial class QuestionLogWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stopping = true;
+        // A full fence between the flag and reading the signal: the loop swaps the signal (a full fence) and then reads
+        // the flag, so one of the two sides sees the other. A volatile write alone may be read after the signal, and
+        // then the loop could sleep on a fresh signal nobody completes while this waits for it forever.
+        Interlocked.MemoryBarrier();
         Wake();
         await _loop.ConfigureAwait(false);
         ReportDrops(force: true);
