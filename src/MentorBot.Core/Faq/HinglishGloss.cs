@@ -15,7 +15,7 @@ internal static partial class HinglishGloss
     // Words that are Hindi and not English (or whose English reading is implausible in a question to a mentor).
     // A message is glossed only when it has two of these, so an English question that happens to contain "me",
     // "main", "log" or "par" keeps its words.
-    private static readonly Dictionary<string, string> Marked = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Marked = new(StringComparer.OrdinalIgnoreCase)
     {
         // Question words.
         ["kya"] = "what", ["kaise"] = "how", ["kaisa"] = "how", ["kaisi"] = "how", ["kaun"] = "who",
@@ -62,7 +62,7 @@ internal static partial class HinglishGloss
     };
 
     // Words that are also English (or English abbreviations): glossed only in a message already marked as Hindi.
-    private static readonly Dictionary<string, string> Ambiguous = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Ambiguous = new(StringComparer.OrdinalIgnoreCase)
     {
         ["me"] = "in", ["mai"] = "in", ["main"] = "i", ["ke"] = "of", ["ki"] = "of", ["ka"] = "of", ["ko"] = "to",
         ["se"] = "from", ["pe"] = "on", ["par"] = "on", ["ya"] = "or", ["ban"] = "become", ["log"] = "people",
@@ -76,20 +76,20 @@ internal static partial class HinglishGloss
     /// </summary>
     public static string Apply(string question)
     {
+        // Every question passes here, and almost none is Hinglish: the check looks words up as spans, without
+        // allocating a string per word.
         var marked = 0;
+        var lookup = Marked.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var match in Word().EnumerateMatches(question))
         {
-            if (Marked.ContainsKey(question.Substring(match.Index, match.Length).ToLowerInvariant()) && ++marked == 2)
+            if (lookup.ContainsKey(question.AsSpan(match.Index, match.Length)) && ++marked == 2)
                 break;
         }
 
         if (marked < 2)
             return question;
         return Word().Replace(question, m =>
-        {
-            var word = m.Value.ToLowerInvariant();
-            return Marked.GetValueOrDefault(word) ?? Ambiguous.GetValueOrDefault(word) ?? m.Value;
-        });
+            Marked.GetValueOrDefault(m.Value) ?? Ambiguous.GetValueOrDefault(m.Value) ?? m.Value);
     }
 
     [GeneratedRegex(@"\p{L}+")]

@@ -25,11 +25,9 @@ internal sealed class LearningView(FaqIndex lexical, SemanticIndex? semantic, Fu
         // A question settled before ranking (an exact phrasing, small talk) was not analysed; do it here, reading it as
         // the engine reads questions (Hinglish glossed).
         var early = measurement.Early is not null;
-        var read = HinglishGloss.Apply(question);
         if (semantic is not null)
         {
-            var embedding = measurement.Embedding
-                ?? semantic.Embedder.Embed(SemanticText.For(read, Tokenizer.Tokenize(read), new Dictionary<string, string>()));
+            var embedding = measurement.Embedding ?? EmbedSettled(semantic, HinglishGloss.Apply(question));
             return new QuestionProfile(top, embedding, []);
         }
 
@@ -38,7 +36,7 @@ internal sealed class LearningView(FaqIndex lexical, SemanticIndex? semantic, Fu
         if (early)
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
-            terms = lexical.Analyzer.AnalyzeQuery(Tokenizer.Tokenize(read), found);
+            terms = lexical.Analyzer.AnalyzeQuery(Tokenizer.Tokenize(HinglishGloss.Apply(question)), found);
             jargon = found;
         }
 
@@ -46,6 +44,9 @@ internal sealed class LearningView(FaqIndex lexical, SemanticIndex? semantic, Fu
         var norm = Math.Sqrt(weights.Sum(w => w.Weight * w.Weight));
         return new QuestionProfile(top, null, norm == 0 ? [] : [.. weights.Select(w => (w.Term, w.Weight / norm))]);
     }
+
+    private static float[] EmbedSettled(SemanticIndex semantic, string read) =>
+        semantic.Embedder.Embed(SemanticText.For(read, Tokenizer.Tokenize(read), new Dictionary<string, string>()));
 }
 
 /// <summary>What the grouper needs of one question: the engine's first candidate and the vector it is compared by.</summary>
